@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint format bench schema clean
+
+run:
+	@scripts/setup.sh venv requirements.txt
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test:
+	@scripts/setup.sh venv requirements-dev.txt
+	@scripts/setup.sh browser
+	$(MAKE) --no-print-directory lint
+	$(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format:
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench:
+	@scripts/setup.sh venv requirements-dev.txt
+	$(PY) -m bench
+
+schema:
+	$(PY) -m assessment schema --write
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

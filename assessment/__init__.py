@@ -1,0 +1,1 @@
+"""Transformation maturity assessment: the pure domain core (never imports streamlit)."""

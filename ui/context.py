@@ -1,0 +1,73 @@
+"""Per-session context shared by every page: the chosen language and the loaded questionnaires."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assessment import i18n
+from assessment.models import LANGUAGES, Language, Questionnaire
+from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+def choose_language() -> Language:
+    """Language switch in the sidebar, bound to the URL (?lang=en) so a reload or a shared
+    link keeps it; switching re-renders the same page with nothing lost."""
+    lang = st.sidebar.segmented_control(
+        "Langue · Language",
+        LANGUAGES,
+        default="fr",
+        format_func=LANGUAGE_NAMES.get,
+        key="lang",
+        required=True,
+        bind="query-params",
+    )
+    return lang or "fr"
+
+
+def t(key: str, lang: Language) -> str:
+    return i18n.t(key, lang)
+
+
+@st.cache_resource
+def load_all_questionnaires() -> dict[str, Questionnaire | QuestionnaireError]:
+    """Every questionnaire file, or the error that keeps it out (shown, never hidden)."""
+    loaded: dict[str, Questionnaire | QuestionnaireError] = {}
+    for path in sorted(Path(QUESTIONNAIRES_DIR).glob("*.yaml")):
+        try:
+            loaded[path.name] = load_questionnaire(path)
+        except QuestionnaireError as error:
+            loaded[path.name] = error
+    return loaded
+
+
+def current_language() -> Language:
+    return st.session_state.get("lang") or "fr"
+
+
+def choose_questionnaire(lang: Language) -> Questionnaire | None:
+    """Questionnaire picker in the sidebar; a broken file is listed with all its problems."""
+    loaded = load_all_questionnaires()
+    names = list(loaded)
+    if not names:
+        st.error(t("no_questionnaire", lang))
+        return None
+    default = names.index("transformation.yaml") if "transformation.yaml" in names else 0
+    name = st.sidebar.selectbox(
+        t("choose_questionnaire", lang),
+        names,
+        index=default,
+        key="questionnaire_file",
+        format_func=lambda n: (
+            loaded[n].title(lang) if isinstance(loaded[n], Questionnaire) else f"⚠ {n}"
+        ),
+    )
+    chosen = loaded[name]
+    if isinstance(chosen, QuestionnaireError):
+        st.error(t("invalid_questionnaire", lang))
+        st.code("\n".join(str(p) for p in chosen.problems), language=None)
+        return None
+    return chosen
