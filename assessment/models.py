@@ -11,13 +11,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 LANGUAGES = ("fr", "en")
 Language = Literal["fr", "en"]
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# `version: 1.0` is a number in YAML; a consultant means the text "1.0".
+VersionText = Annotated[
+    NonEmpty, BeforeValidator(lambda v: str(v) if isinstance(v, int | float) else v)
+]
 Score = Annotated[float, Field(ge=0, le=100)]
 Weight = Annotated[float, Field(gt=0)]
 
@@ -130,7 +134,7 @@ class Dimension(Frozen):
 
 class Questionnaire(Frozen):
     id: Identifier
-    version: NonEmpty
+    version: VersionText
     title: Text
     description: Text
     scale: Scale

@@ -14,18 +14,16 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 def choose_language() -> Language:
-    """Language switch in the sidebar, bound to the URL (?lang=en) so a reload or a shared
-    link keeps it; switching re-renders the same page with nothing lost."""
+    """Language switch in the sidebar, mirrored in the URL (?lang=en) so that a reload or a
+    shared link keeps it. Switching re-renders the same page; nothing else changes."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang")
+        st.session_state.lang = asked if asked in LANGUAGES else "fr"
     lang = st.sidebar.segmented_control(
-        "Langue · Language",
-        LANGUAGES,
-        default="fr",
-        format_func=LANGUAGE_NAMES.get,
-        key="lang",
-        required=True,
-        bind="query-params",
+        "Langue · Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang", required=True
     )
-    return lang or "fr"
+    st.query_params["lang"] = lang
+    return lang
 
 
 def t(key: str, lang: Language) -> str:
@@ -55,16 +53,18 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     if not names:
         st.error(t("no_questionnaire", lang))
         return None
-    default = names.index("transformation.yaml") if "transformation.yaml" in names else 0
+    remembered = st.session_state.get("questionnaire_name", "transformation.yaml")
+    # One widget per language: a keyed selectbox keeps showing its old label after a switch.
     name = st.sidebar.selectbox(
         t("choose_questionnaire", lang),
         names,
-        index=default,
-        key="questionnaire_file",
+        index=names.index(remembered) if remembered in names else 0,
+        key=f"questionnaire_file_{lang}",
         format_func=lambda n: (
             loaded[n].title(lang) if isinstance(loaded[n], Questionnaire) else f"⚠ {n}"
         ),
     )
+    st.session_state.questionnaire_name = name
     chosen = loaded[name]
     if isinstance(chosen, QuestionnaireError):
         st.error(t("invalid_questionnaire", lang))

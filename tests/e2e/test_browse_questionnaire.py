@@ -20,7 +20,7 @@ def test_a_visitor_reads_the_questionnaire_and_switches_to_english(page: Page, a
     page.get_by_text(question.text.fr).click()
     expect(page.get_by_text(question.anchors[5].fr)).to_be_visible()
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("radio", name="English").click()
     expect(page.get_by_role("heading", name=QUESTIONNAIRE.title.en)).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=en"))
     page.screenshot(path="/tmp/e2e-questionnaire-en.png")

@@ -1,6 +1,7 @@
 """Every shipped questionnaire loads, is fully bilingual and consistent; the schema is current."""
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -8,7 +9,7 @@ import pytest
 import yaml
 
 from assessment.models import Text
-from assessment.questionnaire import QUESTIONNAIRES_DIR, load_questionnaire
+from assessment.questionnaire import QUESTIONNAIRES_DIR, load_questionnaire, parse_questionnaire
 from assessment.schema import SCHEMA_PATH, questionnaire_schema
 
 SHIPPED = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
@@ -84,3 +85,19 @@ def test_every_seed_figure_is_attached_to_a_question_with_year_and_source():
     assert all(r.source and r.year for r in questionnaire.references)
     values = {r.value for r in questionnaire.references}
     assert {79, 49, 97} <= values  # IBM 2013, Forrester 2010, UMass Dartmouth 2014
+
+
+def readme_example() -> str:
+    readme = (QUESTIONNAIRES_DIR / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## A complete small example", 1)[1].split("```yaml", 1)[1]
+    return example.split("```", 1)[0]
+
+
+def test_the_worked_example_in_the_authors_readme_is_a_valid_questionnaire():
+    questionnaire = parse_questionnaire(readme_example(), "README example")
+    assert {d.side_of(q) for d, q in questionnaire.questions()} == {"internal", "customer"}
+
+
+def test_a_numeric_version_is_read_as_text():
+    numeric = re.sub(r"^version: .*$", "version: 1.0", readme_example(), count=1, flags=re.M)
+    assert parse_questionnaire(numeric, "x").version == "1.0"
