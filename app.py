@@ -1,15 +1,37 @@
-"""Router: page config, language, navigation. Pages live in app_pages/, logic in assessment/."""
+"""Router: page config, language, the session's assessment, navigation over app_pages/."""
 
 import streamlit as st
 
 from ui.context import choose_language, t
+from ui.session import active_assessment, keep_token_in_url
 
-st.set_page_config(page_title="Transformation maturity", page_icon="✈️", layout="wide")
+st.set_page_config(
+    page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
+)
 lang = choose_language()
+active_assessment()  # resolves the private link once, before any page shows
 
-pages = [
-    st.Page(
-        "app_pages/questionnaire.py", title=t("page_questionnaire", lang), icon="📋", default=True
-    ),
-]
-st.navigation(pages).run()
+start = st.Page(
+    "app_pages/start.py", title=t("page_start", lang), icon=":material/home:", default=True
+)
+answer = st.Page(
+    "app_pages/answer.py",
+    title=t("page_answer", lang),
+    icon=":material/edit_note:",
+    url_path="answer",
+)
+results = st.Page(
+    "app_pages/results.py",
+    title=t("page_results", lang),
+    icon=":material/insights:",
+    url_path="results",
+)
+browse = st.Page(
+    "app_pages/questionnaire.py",
+    title=t("page_questionnaire", lang),
+    icon=":material/list_alt:",
+    url_path="questionnaire",
+)
+page = st.navigation([start, answer, results, browse])
+keep_token_in_url()
+page.run()

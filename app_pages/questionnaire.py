@@ -43,7 +43,7 @@ if questionnaire is not None:
                 st.info(
                     f"**{reference.value:g} {reference.unit}**: {reference.statement(lang)}  \n"
                     f"{reference.population(lang)}, {reference.year}. {reference.source}",
-                    icon="📌",
+                    icon=":material/push_pin:",
                 )
             if question.references:
                 st.caption(t("reference_caveat", lang))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from assessment.models import Language
 
 STRINGS: dict[str, dict[Language, str]] = {
-    "page_questionnaire": {"fr": "Le questionnaire", "en": "The questionnaire"},
     "choose_questionnaire": {"fr": "Questionnaire", "en": "Questionnaire"},
     "invalid_questionnaire": {
         "fr": "Ce fichier de questionnaire contient des erreurs et ne peut pas être utilisé :",

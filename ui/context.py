@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -9,25 +10,40 @@ import streamlit as st
 from assessment import i18n
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+from ui.strings import UI_STRINGS
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 def choose_language() -> Language:
     """Language switch in the sidebar, mirrored in the URL (?lang=en) so that a reload or a
-    shared link keeps it. Switching re-renders the same page; nothing else changes."""
-    if "lang" not in st.session_state:
+    shared link keeps it; first visit: the browser's language, French unless it is English.
+    Switching re-renders the same page; nothing else changes."""
+    if "language" not in st.session_state:
         asked = st.query_params.get("lang")
-        st.session_state.lang = asked if asked in LANGUAGES else "fr"
+        browser = "en" if (st.context.locale or "").startswith("en") else "fr"
+        st.session_state.language = asked if asked in LANGUAGES else browser
+    # Widget state is dropped when a page switch interrupts a run: "language" is the truth.
+    st.session_state.lang = st.session_state.language
     lang = st.sidebar.segmented_control(
-        "Langue · Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang", required=True
+        "Langue · Language",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key="lang",
+        required=True,
+        on_change=lambda: st.session_state.update(language=st.session_state.lang),
     )
     st.query_params["lang"] = lang
     return lang
 
 
 def t(key: str, lang: Language) -> str:
-    return i18n.t(key, lang)
+    return UI_STRINGS[key][lang] if key in UI_STRINGS else i18n.t(key, lang)
+
+
+def plain(text: str) -> str:
+    """User text shown literally: markdown characters escaped, never interpreted."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
 @st.cache_resource
@@ -43,7 +59,7 @@ def load_all_questionnaires() -> dict[str, Questionnaire | QuestionnaireError]:
 
 
 def current_language() -> Language:
-    return st.session_state.get("lang") or "fr"
+    return st.session_state.get("language", "fr")
 
 
 def choose_questionnaire(lang: Language) -> Questionnaire | None:

@@ -1,4 +1,4 @@
-"""The Streamlit app through AppTest: starts in both languages and shows the questionnaire."""
+"""The app starts in both languages, and its reference page shows the whole questionnaire."""
 
 from pathlib import Path
 
@@ -12,14 +12,15 @@ QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 
 
 def start(lang: str | None = None) -> AppTest:
+    """Open the questionnaire reference page."""
     at = AppTest.from_file(APP, default_timeout=30)
     if lang:
         at.query_params["lang"] = lang
-    return at.run()
+    return at.run().switch_page("app_pages/questionnaire.py").run()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_app_starts_without_exceptions_and_shows_every_dimension(lang):
+def test_app_starts_without_exceptions_and_shows_every_dimension(lang, database):
     at = start(lang)
     assert not at.exception
     assert at.title[0].value == QUESTIONNAIRE.title(lang)
@@ -31,7 +32,7 @@ def test_app_starts_without_exceptions_and_shows_every_dimension(lang):
         assert any(question.text(lang) in label for label in shown)
 
 
-def test_french_is_the_default_and_switching_to_english_rerenders_in_english():
+def test_french_is_the_default_and_switching_to_english_rerenders_in_english(database):
     at = start()
     assert at.title[0].value == QUESTIONNAIRE.title.fr
     at.segmented_control(key="lang").set_value("en").run()
@@ -40,7 +41,7 @@ def test_french_is_the_default_and_switching_to_english_rerenders_in_english():
     assert at.tabs[0].label == QUESTIONNAIRE.ordered_dimensions()[0].title.en
 
 
-def test_reference_points_are_shown_with_year_and_source_and_the_caveat():
+def test_reference_points_are_shown_with_year_and_source_and_the_caveat(database):
     at = start("en")
     reference = QUESTIONNAIRE.references[0]
     infos = [i.value for i in at.info]

@@ -1,0 +1,175 @@
+"""Answer the questionnaire, one step per dimension; every click is saved at once."""
+
+import streamlit as st
+
+from assessment.models import Dimension, Question, Questionnaire
+from assessment.scoring import AnswerError, check_answers
+from assessment.store import AssessmentRecord, StoreError
+from ui.context import current_language, plain, t
+from ui.session import active_assessment, get_store, questionnaire_of
+
+DONT_KNOW = "dont_know"  # the radio's option for "don't know"; stored as NULL
+
+lang = current_language()
+store = get_store()
+
+
+def save_answer(record_id: int, questionnaire: Questionnaire, question_id: str, key: str) -> None:
+    choice = st.session_state[key]
+    level = None if choice == DONT_KNOW else choice
+    try:
+        check_answers(questionnaire, {question_id: level})
+        store.save_answer(record_id, question_id, level)
+    except (AnswerError, StoreError) as error:
+        st.session_state.save_error = f"{question_id}: {error}"
+
+
+def save_comment(record_id: int, question_id: str, key: str) -> None:
+    try:
+        store.save_comment(record_id, question_id, st.session_state[key])
+    except StoreError as error:
+        st.session_state.save_error = f"{question_id}: {error}"
+
+
+def question_block(
+    record: AssessmentRecord,
+    questionnaire: Questionnaire,
+    question: Question,
+    answers: dict,
+    comments: dict,
+) -> None:
+    answered = question.id in answers
+    with st.container(border=True, key=f"question.{question.id}"):
+        status = (
+            ":green[:material/check_circle:]"
+            if answered
+            else ":gray[:material/radio_button_unchecked:]"
+        )
+        st.markdown(f"{status} **{question.order}.** {question.text(lang)}")
+        if question.help:
+            st.caption(question.help(lang))
+        scale = questionnaire.scale
+        options = [*scale.values, DONT_KNOW]
+        current = answers.get(question.id, "unanswered")
+        current = DONT_KNOW if current is None else current
+        key = f"answer.{question.id}.{lang}"
+        st.radio(
+            t("your_answer", lang),
+            options,
+            index=options.index(current) if current in options else None,
+            format_func=lambda v: (
+                scale.dont_know(lang)
+                if v == DONT_KNOW
+                else f"{v} · {scale.levels[scale.values.index(v)].label(lang)}"
+            ),
+            captions=[question.anchors[v](lang) for v in scale.values] + [""],
+            key=key,
+            on_change=save_answer,
+            args=(record.id, questionnaire, question.id, key),
+            label_visibility="collapsed",
+        )
+        for reference_id in question.references:
+            reference = questionnaire.reference(reference_id)
+            st.caption(
+                f":material/push_pin: {reference.statement(lang)} ({reference.source}, {reference.year}) · "
+                f"{t('reference_point_note', lang)}"
+            )
+        comment_key = f"comment.{question.id}.{lang}"
+        with st.expander(t("comment", lang) + (" ✎" if question.id in comments else "")):
+            st.text_area(
+                t("comment", lang),
+                value=comments.get(question.id, ""),
+                key=comment_key,
+                max_chars=2000,
+                on_change=save_comment,
+                args=(record.id, question.id, comment_key),
+                label_visibility="collapsed",
+                placeholder=t("comment_placeholder", lang),
+            )
+
+
+def step_label(dimension: Dimension, answers: dict) -> str:
+    done = sum(1 for q in dimension.questions if q.id in answers)
+    return f"{dimension.title(lang)} ({done}/{len(dimension.questions)})"
+
+
+def go_to(step: int) -> None:
+    st.session_state.step = step
+
+
+def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
+    back, _, forward = st.columns([1, 2, 1])
+    if step > 0:
+        back.button(
+            f"← {t('back', lang)}",
+            key=f"back_{where}",
+            on_click=go_to,
+            args=(step - 1,),
+            width="stretch",
+        )
+    if step < len(dimensions) - 1:
+        forward.button(
+            f"{t('next', lang)} →",
+            key=f"next_{where}",
+            on_click=go_to,
+            args=(step + 1,),
+            type="primary",
+            width="stretch",
+        )
+    else:
+        forward.page_link(
+            "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+        )
+
+
+def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
+    dimensions = questionnaire.ordered_dimensions()
+    answers, comments = store.answers(record.id), store.comments(record.id)
+    total = len(questionnaire.questions())
+    dont_know = sum(1 for v in answers.values() if v is None)
+    step = min(st.session_state.get("step", 0), len(dimensions) - 1)
+
+    st.title(plain(record.profile.organisation))
+    st.progress(
+        len(answers) / total,
+        text=t("progress", lang).format(done=len(answers), total=total)
+        + (f" · {t('dont_know_count', lang).format(n=dont_know)}" if dont_know else ""),
+    )
+    chosen = st.segmented_control(
+        t("steps", lang),
+        range(len(dimensions)),
+        default=step,
+        format_func=lambda i: step_label(dimensions[i], answers),
+        key=f"step_picker.{step}.{lang}",
+        required=True,
+        label_visibility="collapsed",
+    )
+    if chosen is not None and chosen != step:
+        go_to(chosen)
+        st.rerun()
+
+    error = st.session_state.pop("save_error", None)
+    if error:
+        st.error(t("save_failed", lang).format(error=error))
+
+    dimension = dimensions[step]
+    st.header(f"{step + 1}. {dimension.title(lang)}")
+    st.write(dimension.description(lang))
+    for question in dimension.ordered_questions():
+        question_block(record, questionnaire, question, answers, comments)
+
+    missing = [q.order for q in dimension.ordered_questions() if q.id not in answers]
+    if missing:
+        st.info(t("still_unanswered", lang).format(questions=", ".join(map(str, missing))))
+    else:
+        st.success(t("step_complete", lang))
+    step_navigation(dimensions, step, "bottom")
+
+
+record = active_assessment()
+questionnaire = questionnaire_of(record) if record else None
+if record is None or questionnaire is None:
+    st.info(t("no_assessment", lang))
+    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
+else:
+    answer_page(record, questionnaire)

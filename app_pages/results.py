@@ -1,0 +1,107 @@
+"""Results worth presenting: level, dimensions, radar, symmetry quadrant, highlights, reading."""
+
+import streamlit as st
+
+from assessment.charts import quadrant_chart, radar_chart
+from assessment.interpretation import interpret, stall_explanation
+from assessment.models import Questionnaire, QuestionScore, Result
+from assessment.report import format_score
+from assessment.scoring import maturity_level, score
+from assessment.store import AssessmentRecord
+from ui.context import current_language, plain, t
+from ui.session import active_assessment, get_store, questionnaire_of
+
+lang = current_language()
+
+
+def headline(questionnaire: Questionnaire, result: Result) -> None:
+    level = maturity_level(questionnaire, result.overall.score)
+    overall, named, coverage = st.columns(3)
+    overall.metric(t("overall_score", lang), f"{format_score(result.overall.score)} / 100")
+    named.metric(t("maturity_level", lang), f"{level.level} · {level.name(lang)}" if level else "—")
+    coverage.metric(t("coverage", lang), f"{result.overall.coverage:.0%}")
+    if level:
+        st.write(level.description(lang))
+    if result.overall.coverage < 1:
+        st.warning(t("partial_result", lang).format(coverage=f"{result.overall.coverage:.0%}"))
+
+
+def dimension_table(questionnaire: Questionnaire, result: Result) -> None:
+    st.dataframe(
+        [
+            {
+                t("dimension", lang): questionnaire.dimension(d.id).title(lang),
+                t("score", lang): d.score,
+                t("coverage", lang): f"{d.answered}/{d.total}",
+            }
+            for d in result.dimensions
+        ],
+        column_config={
+            t("score", lang): st.column_config.ProgressColumn(
+                t("score", lang), min_value=0, max_value=100, format="%.0f"
+            )
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
+    st.subheader(t("symmetry_title", lang))
+    st.caption(t("symmetry_help", lang))
+    st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant")
+    explanation = stall_explanation(result, lang)
+    if explanation:
+        st.error(explanation, icon=":material/warning:")
+    elif result.symmetry.index is not None:
+        st.success(
+            t("no_stall_explained", lang).format(
+                index=f"{result.symmetry.index:+.0f}",
+                threshold=f"{result.symmetry.stall_threshold:g}",
+            )
+        )
+
+
+def highlights(questionnaire: Questionnaire, title_key: str, scored: list[QuestionScore]) -> None:
+    st.markdown(f"**{t(title_key, lang)}**")
+    if not scored:
+        st.caption("—")
+    for item in scored:
+        question = questionnaire.question(item.question_id)
+        dimension = questionnaire.dimension(item.dimension_id)
+        st.markdown(
+            f"- **{item.score:.0f}** · {question.text(lang)}  \n  _{dimension.title(lang)}_"
+        )
+
+
+def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
+    result = score(questionnaire, get_store().answers(record.id))
+    st.title(t("results_title", lang).format(organisation=plain(record.profile.organisation)))
+    if result.overall.score is None:
+        st.info(t("nothing_answered", lang))
+        st.page_link("app_pages/answer.py", label=t("continue", lang), icon=":material/edit_note:")
+        return
+    headline(questionnaire, result)
+    radar, table = st.columns([3, 2])
+    with radar:
+        st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar")
+    with table:
+        dimension_table(questionnaire, result)
+    symmetry_section(questionnaire, result)
+    strongest, weakest = st.columns(2)
+    with strongest:
+        highlights(questionnaire, "strongest_questions", result.strongest)
+    with weakest:
+        highlights(questionnaire, "weakest_questions", result.weakest)
+    st.subheader(t("interpretation", lang))
+    for paragraph in interpret(questionnaire, result, lang):
+        st.markdown(paragraph)
+
+
+record = active_assessment()
+questionnaire = questionnaire_of(record) if record else None
+if record is None or questionnaire is None:
+    st.info(t("no_assessment", lang))
+    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
+else:
+    results_page(record, questionnaire)

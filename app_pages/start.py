@@ -1,0 +1,168 @@
+"""Start page: describe the organisation and start, resume from a private link, or delete."""
+
+import streamlit as st
+
+from assessment.models import Questionnaire
+from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
+from assessment.store import AssessmentRecord, LinkError
+from ui import widgets
+from ui.context import current_language, load_all_questionnaires, plain, t
+from ui.session import (
+    active_assessment,
+    forget_assessment,
+    get_store,
+    open_assessment,
+    pop_link_error,
+    questionnaire_of,
+    resume_link,
+)
+
+lang = current_language()
+store = get_store()
+
+
+def profile_fields(prefix: str, current: Profile | None = None) -> dict:
+    """The profile inputs, prefilled from the current profile; values survive a language switch."""
+    if current is not None and widgets.draft(f"{prefix}.organisation") is None:
+        for field, value in current.model_dump().items():
+            widgets.set_draft(f"{prefix}.{field}", value)
+
+    def choice(field: str, options: dict) -> str | None:
+        return widgets.selectbox(
+            t(field, lang),
+            f"{prefix}.{field}",
+            lang,
+            list(options),
+            format_func=lambda code: options[code][lang],
+            placeholder=t("choose", lang),
+        )
+
+    return {
+        "organisation": widgets.text_input(
+            t("organisation", lang), f"{prefix}.organisation", lang, max_chars=200
+        ),
+        "sector": choice("sector", SECTORS),
+        "size_class": choice("size_class", SIZE_CLASSES),
+        "country": choice("country", COUNTRIES),
+        "role": choice("role", ROLES),
+    }
+
+
+def validated_profile(values: dict) -> Profile | None:
+    missing = [t(field, lang) for field, value in values.items() if not (value or "").strip()]
+    if missing:
+        st.error(t("fill_in", lang).format(fields=", ".join(missing)))
+        return None
+    return Profile(**values)
+
+
+def new_assessment_form() -> None:
+    valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
+    if not valid:
+        st.error(t("no_questionnaire", lang))
+        return
+    with st.container(border=True):
+        st.subheader(t("new_assessment", lang))
+        questionnaire = (
+            widgets.selectbox(
+                t("questionnaire", lang),
+                "new.questionnaire",
+                lang,
+                [q.id for q in valid],
+                format_func=lambda qid: next(q for q in valid if q.id == qid).title(lang),
+            )
+            or valid[0].id
+        )
+        values = profile_fields("new")
+        st.caption(t("profile_use", lang))
+        if st.button(t("start_assessment", lang), type="primary", key="start"):
+            profile = validated_profile(values)
+            if profile is not None:
+                chosen = next(q for q in valid if q.id == questionnaire)
+                token, _ = store.create_assessment(chosen, profile, lang)
+                widgets.clear_drafts("new.")
+                open_assessment(token)
+                st.switch_page("app_pages/answer.py")
+
+
+def resume_form() -> None:
+    with st.container(border=True):
+        st.subheader(t("resume_title", lang))
+        pasted = widgets.text_input(
+            t("resume_label", lang), "resume.link", lang, placeholder="https://…/?a=…"
+        )
+        if st.button(t("resume_button", lang), key="resume"):
+            # Accept the whole link or the token alone.
+            token = pasted.strip().rsplit("a=", 1)[-1].split("&")[0]
+            try:
+                store.find(token)
+            except LinkError:
+                st.error(t("link_unknown", lang))
+                return
+            widgets.clear_drafts("resume.")
+            open_assessment(token)
+            st.rerun()
+
+
+def current_assessment_panel(record: AssessmentRecord) -> None:
+    questionnaire = questionnaire_of(record)
+    answers = store.answers(record.id)
+    total = len(questionnaire.questions()) if questionnaire else 0
+    st.title(plain(record.profile.organisation))
+    st.caption(
+        f"{SECTORS[record.profile.sector][lang]} · {SIZE_CLASSES[record.profile.size_class][lang]}"
+        f" · {COUNTRIES[record.profile.country][lang]}"
+    )
+    if questionnaire is None:
+        st.error(t("questionnaire_missing", lang).format(id=record.questionnaire_id))
+        return
+    st.progress(
+        len(answers) / total, text=t("progress", lang).format(done=len(answers), total=total)
+    )
+    left, right = st.columns(2)
+    left.page_link("app_pages/answer.py", label=t("continue", lang), icon=":material/edit_note:")
+    right.page_link(
+        "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+    )
+
+    st.subheader(t("private_link", lang))
+    st.caption(t("private_link_help", lang))
+    st.code(resume_link(st.session_state.token), language=None)
+
+    with st.expander(t("edit_profile", lang)):
+        values = profile_fields(f"edit.{record.id}", record.profile)
+        if st.button(t("save", lang), key="save_profile"):
+            profile = validated_profile(values)
+            if profile is not None:
+                store.update_profile(record.id, profile)
+                st.toast(t("saved", lang))
+
+    with st.expander(t("other_actions", lang)):
+        if st.button(t("leave_assessment", lang), key="leave"):
+            forget_assessment()
+            st.rerun()
+        st.divider()
+        st.markdown(f"**{t('delete_title', lang)}**")
+        st.caption(t("delete_help", lang))
+        sure = st.checkbox(t("delete_confirm", lang), key="delete_confirm")
+        if st.button(t("delete_button", lang), type="primary", disabled=not sure, key="delete"):
+            store.delete_assessment(record.id)
+            forget_assessment()
+            st.session_state.flash = "deleted"
+            st.rerun()
+
+
+error = pop_link_error()
+if error:
+    st.error(t(error, lang))
+if st.session_state.pop("flash", None) == "deleted":
+    st.success(t("deleted", lang))
+
+record = active_assessment()
+if record is not None:
+    current_assessment_panel(record)
+else:
+    st.title(t("app_title", lang))
+    st.write(t("intro", lang))
+    new_assessment_form()
+    resume_form()

@@ -1,0 +1,402 @@
+"""Assessments saved in a database and found again by a secret link (SQLAlchemy Core).
+
+SQLite (one file, WAL, writes in ``BEGIN IMMEDIATE``) or PostgreSQL, through the same code.
+A link's token is handed out once and never stored: only its SHA-256 is. Every write is a short
+transaction of its own and answers are upserts, so a double-click or a replay counts once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+from assessment.models import LANGUAGES, Frozen, Language, Questionnaire
+from assessment.profile import Profile
+
+SCHEMA_VERSION = 1
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
+BUSY_TIMEOUT_MS = 5000
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,128}")
+_PROFILE_FIELDS = ("organisation", "sector", "size_class", "country", "role")
+_RECORD_FIELDS = ("id", "questionnaire_id", "questionnaire_version", "language", "created_at")
+# MIGRATIONS[n - 1] takes a database from schema version n to n + 1, inside its transaction.
+MIGRATIONS: list[Callable[[Connection], None]] = []
+
+
+def database_url_from_env() -> str:
+    """DATABASE_URL if set (``postgres://`` and ``postgresql://`` are read as psycopg 3), else
+    sqlite:///<DATA_DIR or DEFAULT_DATA_DIR>/assessments.db, creating the folder."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+    folder = Path(os.environ.get("DATA_DIR") or DEFAULT_DATA_DIR).expanduser().resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'assessments.db'}"
+
+
+class StoreError(RuntimeError):
+    """Anything the store cannot do."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer version of this code."""
+
+
+class LinkError(StoreError):
+    """A link that does not open an assessment."""
+
+
+class UnknownLink(LinkError):
+    def __init__(self) -> None:
+        super().__init__("This link does not match any assessment.")
+
+
+class ExpiredLink(LinkError):
+    def __init__(self, days: int) -> None:
+        super().__init__(f"This link has expired: untouched for over {days} days, it was deleted.")
+
+
+class UTCDateTime(sa.TypeDecorator):
+    """Aware UTC datetimes on every backend (SQLite stores them naive, in UTC)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a naive datetime cannot be stored: {value!r}")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)
+
+
+def _column(name: str, *args, **options) -> sa.Column:
+    return sa.Column(name, *args, **{"nullable": False, **options})
+
+
+def _owner() -> sa.Column:
+    owner = sa.ForeignKey("assessments.id", ondelete="CASCADE")
+    return _column("assessment_id", sa.Integer, owner, primary_key=True)
+
+
+metadata = sa.MetaData()
+meta_table = Table(
+    "meta", metadata, _column("key", sa.String(64), primary_key=True), _column("value", sa.Text)
+)
+assessments_table = Table(
+    "assessments",
+    metadata,
+    _column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _column("token_hash", sa.String(64), unique=True),
+    _column("questionnaire_id", sa.String(64)),
+    _column("questionnaire_version", sa.String(32)),
+    _column("language", sa.String(2)),
+    _column("organisation", sa.String(200)),
+    _column("sector", sa.String(8)),
+    _column("size_class", sa.String(16)),
+    _column("country", sa.String(8)),
+    _column("role", sa.String(32)),
+    _column("created_at", UTCDateTime),
+    _column("updated_at", UTCDateTime),
+)
+answers_table = Table(
+    "answers",
+    metadata,
+    _owner(),
+    _column("question_id", sa.String(64), primary_key=True),
+    _column("level", sa.Integer, nullable=True),  # NULL: don't know
+    _column("updated_at", UTCDateTime),
+)
+comments_table = Table(
+    "comments",
+    metadata,
+    _owner(),
+    _column("question_id", sa.String(64), primary_key=True),
+    _column("text", sa.Text),
+    _column("updated_at", UTCDateTime),
+)
+
+
+class AssessmentRecord(Frozen):
+    """An assessment as stored, without its token."""
+
+    id: int
+    questionnaire_id: str
+    questionnaire_version: str
+    language: Language
+    profile: Profile
+    created_at: datetime
+    updated_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def _upsert(conn: Connection, table: Table, keys: dict, values: dict) -> None:
+    """INSERT … ON CONFLICT (keys) DO UPDATE, with the dialect's own insert()."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(conn.dialect.name)
+    if dialect is None:
+        raise StoreError(f"unsupported database {conn.dialect.name!r}")
+    statement = dialect.insert(table).values(**keys, **values)
+    excluded = {name: statement.excluded[name] for name in values}
+    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=excluded))
+
+
+def _record(row) -> AssessmentRecord:
+    data = row._mapping
+    return AssessmentRecord(
+        profile=Profile(**{name: data[name] for name in _PROFILE_FIELDS}),
+        updated_at=data["updated_at"],
+        **{name: data[name] for name in _RECORD_FIELDS},
+    )
+
+
+def _check_question(question_id: str) -> None:
+    if not isinstance(question_id, str) or not 0 < len(question_id) <= 64:
+        raise ValueError(f"not a question id: {question_id!r}")
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    """Pragmas on every new connection; BEGIN IMMEDIATE for writes, a plain BEGIN for reads."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _connection_record) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy, not sqlite3, emits BEGIN
+        for pragma in (
+            f"busy_timeout={BUSY_TIMEOUT_MS}",  # first: switching to WAL may wait for a lock
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+        ):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Store:
+    """Assessments, answers and comments; a connection per call, safe across threads."""
+
+    def __init__(self, url: str, *, retention_days: int | None = 365):
+        self.retention_days = retention_days
+        is_sqlite = sa.make_url(url).get_backend_name() == "sqlite"
+        connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        options = {"connect_args": connect_args} if is_sqlite else {"pool_pre_ping": True}
+        self.engine = sa.create_engine(url, **options)
+        if is_sqlite:
+            _sqlite_setup(self.engine)
+        try:
+            self._migrate()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @classmethod
+    def from_env(cls) -> Store:
+        """A store on DATABASE_URL, or on the SQLite file in the data folder."""
+        return cls(database_url_from_env())
+
+    def dispose(self) -> None:
+        """Close the pooled connections (a later call would open fresh ones)."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite), committed on success."""
+        with self.engine.connect() as conn:
+            conn.execution_options(write=True)
+            with conn.begin():
+                yield conn
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":  # one process at a time creates the schema
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20240601)")
+            stored = _stored_version(conn) if sa.inspect(conn).has_table("meta") else None
+            if stored is not None and stored > SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"The database is at schema version {stored}, but this code knows only "
+                    f"version {SCHEMA_VERSION}: upgrade the application before opening it."
+                )
+            for migration in MIGRATIONS[(stored or SCHEMA_VERSION) - 1 : SCHEMA_VERSION - 1]:
+                migration(conn)
+            metadata.create_all(conn)
+            _upsert(conn, meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the database."""
+        with self.engine.connect() as conn:
+            return _stored_version(conn) or 0
+
+    def create_assessment(
+        self, questionnaire: Questionnaire, profile: Profile, language: Language
+    ) -> tuple[str, AssessmentRecord]:
+        """A new assessment and its secret token (returned once, stored only as a hash)."""
+        _check_language(language)
+        token, now = secrets.token_urlsafe(TOKEN_BYTES), _now()
+        values = dict(
+            token_hash=_hash(token),
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            language=language,
+            created_at=now,
+            updated_at=now,
+            **profile.model_dump(include=set(_PROFILE_FIELDS)),
+        )
+        with self._write() as conn:
+            inserted = conn.execute(assessments_table.insert().values(**values))
+            return token, _get(conn, inserted.inserted_primary_key[0])
+
+    def find(self, token: str) -> AssessmentRecord:
+        """The assessment a link opens; UnknownLink, or ExpiredLink (deleting it) if too old."""
+        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+            raise UnknownLink()
+        table = assessments_table
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(table).where(table.c.token_hash == _hash(token))).first()
+        if row is None:
+            raise UnknownLink()
+        record, cutoff = _record(row), self._cutoff()
+        if cutoff is not None and record.updated_at < cutoff:
+            with self._write() as conn:
+                if not _delete(conn, record.id, table.c.updated_at < cutoff):
+                    return _get(conn, record.id)  # touched in the meantime: still alive
+            raise ExpiredLink(self.retention_days)
+        return record
+
+    def purge_expired(self) -> int:
+        """Delete every assessment untouched for longer than the retention; how many were."""
+        cutoff, table = self._cutoff(), assessments_table
+        if cutoff is None:
+            return 0
+        with self._write() as conn:
+            expired = conn.scalars(sa.select(table.c.id).where(table.c.updated_at < cutoff)).all()
+            for assessment_id in expired:
+                _delete(conn, assessment_id)
+        return len(expired)
+
+    def _cutoff(self) -> datetime | None:
+        days = self.retention_days
+        return None if days is None else _now() - timedelta(days=days)
+
+    def save_answer(self, assessment_id: int, question_id: str, level: int | None) -> None:
+        """Record a level, or None for don't know; saving again replaces it."""
+        if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+            raise TypeError(f"a level is a whole number or None, not {level!r}")
+        self._put(answers_table, assessment_id, question_id, {"level": level})
+
+    def clear_answer(self, assessment_id: int, question_id: str) -> None:
+        """Make a question unanswered again."""
+        self._put(answers_table, assessment_id, question_id, None)
+
+    def save_comment(self, assessment_id: int, question_id: str, text: str) -> None:
+        """Record a comment, stripped; an empty one deletes the comment."""
+        if not isinstance(text, str):
+            raise TypeError(f"a comment is text, not {type(text).__name__}")
+        values = {"text": text.strip()} if text.strip() else None
+        self._put(comments_table, assessment_id, question_id, values)
+
+    def _put(self, table: Table, assessment_id: int, question_id: str, values: dict | None):
+        """Upsert the row of (assessment, question), or delete it when values is None."""
+        _check_question(question_id)
+        with self._write() as conn:
+            now = _touch(conn, assessment_id)
+            keys = {"assessment_id": assessment_id, "question_id": question_id}
+            if values is None:
+                conn.execute(sa.delete(table).filter_by(**keys))
+            else:
+                _upsert(conn, table, keys, {**values, "updated_at": now})
+
+    def answers(self, assessment_id: int) -> dict[str, int | None]:
+        """Question id → level (None: don't know); unanswered questions are absent."""
+        return self._by_question(answers_table.c.level, assessment_id)
+
+    def comments(self, assessment_id: int) -> dict[str, str]:
+        """Question id → comment."""
+        return self._by_question(comments_table.c.text, assessment_id)
+
+    def _by_question(self, column: sa.Column, assessment_id: int) -> dict:
+        table = column.table
+        query = sa.select(table.c.question_id, column).where(table.c.assessment_id == assessment_id)
+        with self.engine.connect() as conn:
+            return {question_id: value for question_id, value in conn.execute(query)}
+
+    def update_profile(self, assessment_id: int, profile: Profile) -> AssessmentRecord:
+        """Replace the organisation profile; the updated record."""
+        with self._write() as conn:
+            _touch(conn, assessment_id, **profile.model_dump(include=set(_PROFILE_FIELDS)))
+            return _get(conn, assessment_id)
+
+    def set_language(self, assessment_id: int, language: Language) -> None:
+        """Remember the language the assessment is filled in."""
+        _check_language(language)
+        with self._write() as conn:
+            _touch(conn, assessment_id, language=language)
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        """Remove the assessment with its answers and comments (nothing to do if it is gone)."""
+        with self._write() as conn:
+            _delete(conn, assessment_id)
+
+
+def _stored_version(conn: Connection) -> int | None:
+    value = conn.scalar(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version"))
+    return None if value is None else int(value)
+
+
+def _get(conn: Connection, assessment_id: int) -> AssessmentRecord:
+    table = assessments_table
+    row = conn.execute(sa.select(table).where(table.c.id == assessment_id)).first()
+    if row is None:
+        raise UnknownLink()
+    return _record(row)
+
+
+def _touch(conn: Connection, assessment_id: int, **values) -> datetime:
+    """Stamp the assessment as changed (locking its row); UnknownLink if there is none."""
+    now, table = _now(), assessments_table
+    changed = conn.execute(
+        sa.update(table).where(table.c.id == assessment_id).values(updated_at=now, **values)
+    )
+    if changed.rowcount != 1:
+        raise UnknownLink()
+    return now
+
+
+def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
+    """Delete an assessment (if it meets the condition) with its rows; whether it was there."""
+    table = assessments_table
+    gone = conn.execute(sa.delete(table).where(table.c.id == assessment_id, *condition))
+    if gone.rowcount:  # the children explicitly too, should foreign keys be off
+        for child in (answers_table, comments_table):
+            conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
+    return gone.rowcount > 0

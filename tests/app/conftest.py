@@ -1,0 +1,66 @@
+"""AppTest helpers: each test gets its own SQLite file, and a way to 'restart the server'."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from assessment.store import Store
+from ui.session import store_for
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'assessments.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store_for.clear()
+    yield url
+    store_for.clear()
+
+
+@pytest.fixture
+def store(database) -> Store:
+    store = Store(database)
+    yield store
+    store.dispose()
+
+
+def restart_server() -> None:
+    """What a restart does to the app: every cached engine is gone."""
+    store_for.clear()
+
+
+def open_app(token: str | None = None, lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if token:
+        at.query_params["a"] = token
+    if lang:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def fill_profile(at: AppTest, organisation: str = "Acme", lang: str = "fr") -> AppTest:
+    at.text_input(key=f"new.organisation__{lang}").input(organisation).run()
+    for field, value in [
+        ("sector", "J"),
+        ("size_class", "50-249"),
+        ("country", "FR"),
+        ("role", "executive"),
+    ]:
+        at.selectbox(key=f"new.{field}__{lang}").select(value).run()
+    return at
+
+
+def start_assessment(organisation: str = "Acme", lang: str = "fr") -> tuple[AppTest, str]:
+    at = fill_profile(open_app(lang=lang), organisation, lang)
+    at.button(key="start").click().run()
+    assert not at.exception, at.exception
+    return at, at.session_state["token"]
+
+
+def answer(at: AppTest, question_id: str, level, lang: str = "fr") -> AppTest:
+    return at.radio(key=f"answer.{question_id}.{lang}").set_value(level).run()

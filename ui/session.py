@@ -1,0 +1,80 @@
+"""The assessment a browser session works on. The store is the truth; the session keeps only
+the private token, so a reload, a new browser or a server restart loses nothing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.models import Questionnaire
+from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store, database_url_from_env
+from ui.context import load_all_questionnaires
+
+TOKEN_PARAM = "a"
+
+
+def get_store() -> Store:
+    return store_for(database_url_from_env())
+
+
+@st.cache_resource(max_entries=4)
+def store_for(url: str) -> Store:
+    """One engine per database and server process; each unit of work takes its own connection."""
+    return Store(url)
+
+
+def active_assessment() -> AssessmentRecord | None:
+    """From the private link (?a=…) when one is opened, else the one this session started."""
+    linked = st.query_params.get(TOKEN_PARAM)
+    if linked and linked != st.session_state.get("token"):
+        st.session_state.token = linked
+    token = st.session_state.get("token")
+    if not token:
+        return None
+    try:
+        return get_store().find(token)
+    except LinkError as error:
+        st.session_state.link_error = (
+            "link_expired" if isinstance(error, ExpiredLink) else "link_unknown"
+        )
+        forget_assessment()
+        return None
+
+
+def open_assessment(token: str) -> None:
+    st.session_state.token = token
+    st.session_state.pop("link_error", None)
+    st.query_params[TOKEN_PARAM] = token
+
+
+def forget_assessment() -> None:
+    """Leave the assessment in this browser only; it stays in the store."""
+    st.session_state.pop("token", None)
+    st.session_state.pop("step", None)
+    st.query_params.pop(TOKEN_PARAM, None)
+
+
+def keep_token_in_url() -> None:
+    """Page switches drop query parameters: put the private link back in the address bar."""
+    token = st.session_state.get("token")
+    if token and st.query_params.get(TOKEN_PARAM) != token:
+        st.query_params[TOKEN_PARAM] = token
+
+
+def pop_link_error() -> str | None:
+    return st.session_state.pop("link_error", None)
+
+
+def questionnaire_of(record: AssessmentRecord) -> Questionnaire | None:
+    """The questionnaire an assessment was started with (by id), if it is still installed."""
+    for loaded in load_all_questionnaires().values():
+        if isinstance(loaded, Questionnaire) and loaded.id == record.questionnaire_id:
+            return loaded
+    return None
+
+
+def resume_link(token: str) -> str:
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    # The link always opens the start page, whatever page it was copied from.
+    for page in ("/answer", "/results", "/questionnaire"):
+        base = base.removesuffix(page)
+    return f"{base}/?{TOKEN_PARAM}={token}"
