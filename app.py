@@ -3,13 +3,15 @@
 import streamlit as st
 
 from ui.context import choose_language, t
-from ui.session import active_assessment, keep_token_in_url
+from ui.session import active_assessment, get_store, keep_token_in_url
 
 st.set_page_config(
     page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
 )
 lang = choose_language()
-active_assessment()  # resolves the private link once, before any page shows
+record = active_assessment()  # resolves the private link before any page shows
+if record is not None and record.language != lang:
+    get_store().set_language(record.id, lang)  # exports follow the language last used
 
 start = st.Page(
     "app_pages/start.py", title=t("page_start", lang), icon=":material/home:", default=True

@@ -70,10 +70,9 @@ def question_block(
         )
         for reference_id in question.references:
             reference = questionnaire.reference(reference_id)
-            st.caption(
-                f":material/push_pin: {reference.statement(lang)} ({reference.source}, {reference.year}) · "
-                f"{t('reference_point_note', lang)}"
-            )
+            source = f"{reference.source}, {reference.year}"
+            note = t("reference_point_note", lang)
+            st.caption(f":material/push_pin: {reference.statement(lang)} ({source}) · {note}")
         comment_key = f"comment.{question.id}.{lang}"
         with st.expander(t("comment", lang) + (" ✎" if question.id in comments else "")):
             st.text_area(

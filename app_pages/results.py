@@ -26,24 +26,18 @@ def headline(questionnaire: Questionnaire, result: Result) -> None:
         st.warning(t("partial_result", lang).format(coverage=f"{result.overall.coverage:.0%}"))
 
 
-def dimension_table(questionnaire: Questionnaire, result: Result) -> None:
-    st.dataframe(
-        [
-            {
-                t("dimension", lang): questionnaire.dimension(d.id).title(lang),
-                t("score", lang): d.score,
-                t("coverage", lang): f"{d.answered}/{d.total}",
-            }
-            for d in result.dimensions
-        ],
-        column_config={
-            t("score", lang): st.column_config.ProgressColumn(
-                t("score", lang), min_value=0, max_value=100, format="%.0f"
-            )
-        },
-        hide_index=True,
-        width="stretch",
-    )
+def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
+    """One bar per dimension: readable at any width, coverage always beside the score."""
+    for dimension in result.dimensions:
+        title = questionnaire.dimension(dimension.id).title(lang)
+        answered = t("answered_of", lang).format(done=dimension.answered, total=dimension.total)
+        if dimension.score is None:
+            st.markdown(f"**{title}**  \n{t('not_answered', lang)} · {answered}")
+            continue
+        st.progress(
+            dimension.score / 100,
+            text=f"**{title}** · {dimension.score:.0f} / 100 · {answered}",
+        )
 
 
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
@@ -86,7 +80,7 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     with radar:
         st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar")
     with table:
-        dimension_table(questionnaire, result)
+        dimension_scores(questionnaire, result)
     symmetry_section(questionnaire, result)
     strongest, weakest = st.columns(2)
     with strongest:

@@ -8,7 +8,6 @@ navy, zones in light tints, the stall zone in a muted red.
 
 from __future__ import annotations
 
-import math
 import re
 
 import plotly.graph_objects as go
@@ -38,7 +37,7 @@ ZONE_FILLS = {
     Quadrant.untapped: "#edf2f8",
     Quadrant.airborne: "#ecf5ef",
 }
-LABEL_CLEARANCE = 20  # points: a quadrant name closer than this to the marker moves
+CHAR_WIDTH, TEXT_HEIGHT = 2.4, 5  # size of a small label, in points of the axes, on a phone
 WRAP = 12  # characters per line of a radar axis label: four labels fit a 375 px phone
 
 STRINGS: dict[str, dict[Language, str]] = {
@@ -160,7 +159,8 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
                 tickangle=0,
                 gridcolor=GRID,
                 showline=False,
-                angle=rotation,  # the scale reads along the first axis
+                # The scale reads along an axis pointing up or up-right, never upside down.
+                angle=45 if len(labels) == 4 else 90,
             ),
             angularaxis=dict(
                 direction="clockwise",
@@ -222,7 +222,8 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
         ),
         _line(0, 0, 100, 100, colour=MUTED, width=1.5, dash="dash", name="balanced"),
     ]
-    annotations = [_zone_label(quadrant, midpoint, position, lang) for quadrant in Quadrant]
+    avoid = [] if position is None else _organisation_footprint(*position, lang)
+    annotations = [_zone_label(quadrant, midpoint, avoid, lang) for quadrant in Quadrant]
     annotations.append(_key(threshold, lang))
 
     figure = go.Figure()
@@ -295,6 +296,7 @@ def _zone_bounds(quadrant: Quadrant, midpoint: float) -> tuple[float, float, flo
 
 
 Corner = tuple[float, float, str, str]  # x, y, xanchor, yanchor
+Box = tuple[float, float, float, float]  # x0, x1, y0, y1, in points of the axes
 
 
 def _label_corners(quadrant: Quadrant, midpoint: float) -> list[Corner]:
@@ -306,39 +308,42 @@ def _label_corners(quadrant: Quadrant, midpoint: float) -> list[Corner]:
     bottom_left = (x0 + 2, y0 + 2, "left", "bottom")
     bottom_right = (x1 - 2, y0 + 2, "right", "bottom")
     return {
-        Quadrant.stall_risk: [top_left, bottom_left],
+        Quadrant.stall_risk: [top_left, bottom_left, top_right],
         Quadrant.airborne: [bottom_right, (x0 + 2, y1 - 8, "left", "top")],
-        Quadrant.untapped: [bottom_right, top_right],
+        Quadrant.untapped: [bottom_right, top_right, bottom_left],
         # The diagonal leaves the bottom-left corner: start the text a little to its right.
-        Quadrant.grounded: [(x0 + 8, y0 + 2, "left", "bottom"), top_left],
+        Quadrant.grounded: [(x0 + 8, y0 + 2, "left", "bottom"), bottom_right, top_left],
     }[quadrant]
 
 
-def _zone_label(
-    quadrant: Quadrant,
-    midpoint: float,
-    position: tuple[float, float] | None,
-    lang: Language,
-) -> dict:
-    """The quadrant's name in a corner of its zone, moved when the marker would cover it."""
+def _text_box(x: float, y: float, xanchor: str, yanchor: str, text: str) -> Box:
+    """Roughly the area a short label covers, in points of the axes, on a phone-sized map."""
+    width, height = len(text) * CHAR_WIDTH, TEXT_HEIGHT
+    x0 = {"left": x, "right": x - width}.get(xanchor, x - width / 2)
+    y0 = {"bottom": y, "top": y - height}.get(yanchor, y - height / 2)
+    return x0, x0 + width, y0, y0 + height
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Language) -> dict:
+    """The quadrant's name in a corner of its zone; another corner when the organisation's
+    marker or its label would cover it."""
+    name = t("quadrant_" + quadrant.value, lang)
     corners = _label_corners(quadrant, midpoint)
-
-    def distance(corner: Corner) -> float:
-        # Roughly the middle of the text: a dozen points from the anchor, inwards.
-        cx = corner[0] + (12 if corner[2] == "left" else -12)
-        cy = corner[1] + (2 if corner[3] == "bottom" else -2)
-        return math.dist((cx, cy), position)
-
-    chosen = corners[0]
-    if position is not None and distance(chosen) < LABEL_CLEARANCE:
-        chosen = max(corners, key=distance)
-    x, y, xanchor, yanchor = chosen
+    boxes = [_text_box(*corner, name) for corner in corners]
+    free = [
+        c for c, box in zip(corners, boxes, strict=True) if not any(_overlap(box, a) for a in avoid)
+    ]
+    x, y, xanchor, yanchor = free[0] if free else corners[0]
     return dict(
         x=x,
         y=y,
         xref="x",
         yref="y",
-        text=f"<b>{t('quadrant_' + quadrant.value, lang)}</b>",
+        text=f"<b>{name}</b>",
         showarrow=False,
         xanchor=xanchor,
         yanchor=yanchor,
@@ -409,8 +414,6 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
     ]
     if symmetry.stall:
         hover.append(f"<b>{_s('hover_stall', lang)}</b>")
-    vertical = "bottom" if customer > 85 else "top"
-    horizontal = "right" if internal < 20 else "left" if internal > 80 else "center"
     colour = STALL if symmetry.stall else NAVY
     return go.Scatter(
         uid="organisation",
@@ -418,7 +421,7 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
         y=[customer],
         mode="markers+text",
         text=[_s("organisation", lang)],
-        textposition=f"{vertical} {horizontal}",
+        textposition=_organisation_text_side(internal),
         textfont=dict(size=11, color=colour),
         marker=dict(size=16, color=colour, line=dict(color="white", width=2)),
         hovertext=["<br>".join(hover)],
@@ -426,6 +429,18 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
         cliponaxis=False,
         showlegend=False,
     )
+
+
+def _organisation_text_side(internal: float) -> str:
+    return "middle right" if internal <= 55 else "middle left"
+
+
+def _organisation_footprint(internal: float, customer: float, lang: Language) -> list[Box]:
+    """The marker and its label, for the quadrant names to keep clear of."""
+    marker = (internal - 4, internal + 4, customer - 4, customer + 4)
+    side = _organisation_text_side(internal)
+    x, anchor = (internal + 4, "left") if side == "middle right" else (internal - 4, "right")
+    return [marker, _text_box(x, customer, anchor, "middle", _s("organisation", lang))]
 
 
 def _needs_both_sides(result: Result, lang: Language) -> dict:

@@ -18,8 +18,11 @@ def get_store() -> Store:
 
 @st.cache_resource(max_entries=4)
 def store_for(url: str) -> Store:
-    """One engine per database and server process; each unit of work takes its own connection."""
-    return Store(url)
+    """One engine per database and server process; each unit of work takes its own connection.
+    Opening it also erases assessments left untouched beyond the retention period."""
+    store = Store(url)
+    store.purge_expired()
+    return store
 
 
 def active_assessment() -> AssessmentRecord | None:

@@ -138,6 +138,7 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
         "en": "No stall: the customer-side minus internal-side gap is {index} points, below the "
         "{threshold}-point warning threshold.",
     },
+    "answered_of": {"fr": "{done}/{total} répondues", "en": "{done}/{total} answered"},
     "strongest_questions": {"fr": "Points forts", "en": "Strongest points"},
     "weakest_questions": {"fr": "Points faibles", "en": "Weakest points"},
     "interpretation": {"fr": "Lecture du résultat", "en": "Reading the result"},

@@ -171,3 +171,9 @@ def test_deleting_needs_confirmation_and_removes_everything(store):
     assert store.answers(record_id) == {}
     assert "token" not in at.session_state
     assert "ne correspond à aucune évaluation" in open_app(token=token).error[0].value
+
+
+def test_the_assessment_remembers_the_language_last_used(store):
+    at, token = start_assessment()
+    at.segmented_control(key="lang").set_value("en").run()
+    assert store.find(token).language == "en"

@@ -98,6 +98,9 @@ def test_a_whole_assessment_survives_a_new_browser(
     page: Page, browser: Browser, app_server, screenshot
 ):
     page.set_viewport_size({"width": 1280, "height": 1600})
+    page.goto(app_server.url)
+    expect(page.get_by_text("Nouvelle évaluation")).to_be_visible(timeout=READY)
+    screenshot(page, "0-start")
     token = start(page, app_server.url, "Acme Browser")
     screenshot(page, "1-first-step")
     for step in range(len(DIMENSIONS)):
