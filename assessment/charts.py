@@ -54,7 +54,7 @@ STRINGS: dict[str, dict[Language, str]] = {
     },
     "stall_zone": {
         "en": "Stall zone: ambition ≥ capability + {threshold}",
-        "fr": "Zone de décrochage : ambition ≥ capacité + {threshold}",
+        "fr": "Décrochage : ambition ≥ capacité + {threshold}",
     },
     "organisation": {"en": "Your organisation", "fr": "Votre organisation"},
     "hover_internal": {"en": "Internal capability", "fr": "Capacité interne"},

@@ -8,6 +8,7 @@ transaction of its own and answers are upserts, so a double-click or a replay co
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -130,6 +131,16 @@ comments_table = Table(
     _owner(),
     _column("question_id", sa.String(64), primary_key=True),
     _column("text", sa.Text),
+    _column("updated_at", UTCDateTime),
+)
+
+# Feature data attached to an assessment as JSON (roadmap edits, opt-ins…): one row per kind.
+documents_table = Table(
+    "documents",
+    metadata,
+    _owner(),
+    _column("kind", sa.String(32), primary_key=True),
+    _column("payload", sa.Text),
     _column("updated_at", UTCDateTime),
 )
 
@@ -350,6 +361,37 @@ class Store:
         with self.engine.connect() as conn:
             return {question_id: value for question_id, value in conn.execute(query)}
 
+    def save_document(self, assessment_id: int, kind: str, payload: dict) -> None:
+        """Store a JSON document of this kind for the assessment, replacing the previous one."""
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        with self._write() as conn:
+            now = _touch(conn, assessment_id)
+            keys = {"assessment_id": assessment_id, "kind": kind}
+            _upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
+
+    def document(self, assessment_id: int, kind: str) -> dict | None:
+        table = documents_table
+        query = sa.select(table.c.payload).where(
+            table.c.assessment_id == assessment_id, table.c.kind == kind
+        )
+        with self.engine.connect() as conn:
+            text = conn.scalar(query)
+        return None if text is None else json.loads(text)
+
+    def delete_document(self, assessment_id: int, kind: str) -> None:
+        with self._write() as conn:
+            _touch(conn, assessment_id)
+            conn.execute(
+                sa.delete(documents_table).filter_by(assessment_id=assessment_id, kind=kind)
+            )
+
+    def documents(self, kind: str) -> dict[int, dict]:
+        """Every assessment's document of this kind, by assessment id."""
+        table = documents_table
+        query = sa.select(table.c.assessment_id, table.c.payload).where(table.c.kind == kind)
+        with self.engine.connect() as conn:
+            return {assessment_id: json.loads(text) for assessment_id, text in conn.execute(query)}
+
     def update_profile(self, assessment_id: int, profile: Profile) -> AssessmentRecord:
         """Replace the organisation profile; the updated record."""
         with self._write() as conn:
@@ -397,6 +439,6 @@ def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
     table = assessments_table
     gone = conn.execute(sa.delete(table).where(table.c.id == assessment_id, *condition))
     if gone.rowcount:  # the children explicitly too, should foreign keys be off
-        for child in (answers_table, comments_table):
+        for child in (answers_table, comments_table, documents_table):
             conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
     return gone.rowcount > 0

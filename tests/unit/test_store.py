@@ -21,6 +21,7 @@ from assessment.store import (
     assessments_table,
     comments_table,
     database_url_from_env,
+    documents_table,
 )
 
 ACME = Profile(organisation="Acme", sector="C", size_class="10-49", country="FR", role="hr")
@@ -462,3 +463,20 @@ def test_concurrent_writers_leave_every_answer_once_with_its_last_value(url, min
     assert count(opened[0], answers_table) == THREADS * QUESTIONS + 1
     for store in opened:
         store.dispose()
+
+
+def test_documents_round_trip_replace_and_go_with_their_assessment(store, minimal):
+    _, first = store.create_assessment(minimal, ACME, "fr")
+    _, second = store.create_assessment(minimal, ACME, "en")
+    store.save_document(first.id, "roadmap", {"start": "2027-01-04", "kpis": [{"target": 10}]})
+    store.save_document(first.id, "roadmap", {"start": "2027-02-01"})
+    store.save_document(second.id, "roadmap", {"start": "2027-03-01"})
+    assert store.document(first.id, "roadmap") == {"start": "2027-02-01"}
+    assert store.document(first.id, "other") is None
+    both = {first.id: {"start": "2027-02-01"}, second.id: {"start": "2027-03-01"}}
+    assert store.documents("roadmap") == both
+    store.delete_assessment(first.id)
+    assert store.documents("roadmap") == {second.id: {"start": "2027-03-01"}}
+    assert count(store, documents_table, assessment_id=first.id) == 0
+    store.delete_document(second.id, "roadmap")
+    assert store.document(second.id, "roadmap") is None
