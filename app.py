@@ -34,6 +34,18 @@ browse = st.Page(
     icon=":material/list_alt:",
     url_path="questionnaire",
 )
-page = st.navigation([start, answer, results, browse])
+roadmap = st.Page(
+    "app_pages/roadmap.py",
+    title=t("page_roadmap", lang),
+    icon=":material/route:",
+    url_path="roadmap",
+)
+benchmark = st.Page(
+    "app_pages/benchmark.py",
+    title=t("page_benchmark", lang),
+    icon=":material/leaderboard:",
+    url_path="benchmark",
+)
+page = st.navigation([start, answer, results, benchmark, roadmap, browse])
 keep_token_in_url()
 page.run()

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from assessment import cli_benchmark, cli_roadmap
 from assessment.answers_file import AnswersFileError, read_answers
 from assessment.models import Questionnaire, Result
 from assessment.questionnaire import QuestionnaireError, load_questionnaire
@@ -110,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print (or --write) the questionnaire JSON schema")
     schema.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     schema.set_defaults(command=_schema)
+
+    for feature in (cli_roadmap, cli_benchmark):
+        feature.register(commands)
     return parser
 
 

@@ -8,6 +8,8 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
     "page_answer": {"fr": "Répondre", "en": "Answer"},
     "page_results": {"fr": "Résultats", "en": "Results"},
     "page_questionnaire": {"fr": "Le questionnaire", "en": "The questionnaire"},
+    "page_roadmap": {"fr": "Feuille de route", "en": "Roadmap"},
+    "page_benchmark": {"fr": "Comparaison", "en": "Benchmark"},
     "go_to_start": {"fr": "Aller à l'accueil", "en": "Go to the start page"},
     "no_assessment": {
         "fr": "Aucune évaluation ouverte dans ce navigateur : commencez-en une ou reprenez-la "

@@ -1,0 +1,5 @@
+"""The benchmark page (being built)."""
+
+import streamlit as st
+
+st.info("…")

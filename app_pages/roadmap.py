@@ -1,0 +1,5 @@
+"""The roadmap page (being built)."""
+
+import streamlit as st
+
+st.info("…")
