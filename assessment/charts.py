@@ -17,12 +17,13 @@ from assessment.interpretation import format_points, format_score
 from assessment.models import Language, Quadrant, Questionnaire, Result
 
 HEIGHT = 420
+INK = "#1f2933"
+# System fonts only: nothing is fetched from the web, and print uses the same faces.
 FONT = dict(
     family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
     size=12,
-    color="#1f2933",
+    color=INK,
 )
-INK = "#1f2933"
 MUTED = "#6b7280"
 NAVY = "#1f4e79"
 NAVY_FILL = "rgba(31, 78, 121, 0.22)"
@@ -155,6 +156,7 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
             radialaxis=dict(
                 range=[0, 100],
                 tickvals=[25, 50, 75, 100],
+                ticktext=["25", "50", "75", ""],  # 100 is the outline, beside an axis label
                 tickfont=dict(size=9, color=MUTED),
                 tickangle=0,
                 gridcolor=GRID,
