@@ -11,7 +11,7 @@ run:
 
 test:
 	@scripts/setup.sh venv requirements-dev.txt
-	@scripts/setup.sh browser
+	@scripts/setup.sh test-tools
 	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
 

@@ -43,7 +43,7 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
     st.subheader(t("symmetry_title", lang))
     st.caption(t("symmetry_help", lang))
-    st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant")
+    st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant", theme=None)
     explanation = stall_explanation(result, lang)
     if explanation:
         st.error(explanation, icon=":material/warning:")
@@ -78,7 +78,7 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     headline(questionnaire, result)
     radar, table = st.columns([3, 2])
     with radar:
-        st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar")
+        st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar", theme=None)
     with table:
         dimension_scores(questionnaire, result)
     symmetry_section(questionnaire, result)

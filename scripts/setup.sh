@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project set-up used by the Makefile. Idempotent: each step is skipped when already done.
 #   scripts/setup.sh venv REQUIREMENTS_FILE   create .venv and install the pinned packages
-#   scripts/setup.sh browser                  make sure Debian's chromium is there for e2e tests
+#   scripts/setup.sh test-tools               Debian's chromium, LibreOffice and poppler for tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,17 +41,22 @@ ensure_venv() {
   fi
 }
 
-ensure_browser() {
-  # Debian's chromium, never a browser downloaded by Playwright.
-  if [ -x /usr/bin/chromium ]; then return 0; fi
-  apt_install chromium || {
-    echo "Browser tests need Debian's chromium; without it they fail with this message." >&2
+ensure_test_tools() {
+  # Debian's chromium (never a browser downloaded by Playwright) for browser tests,
+  # LibreOffice and poppler to check that exported workbooks open and render.
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v soffice >/dev/null || missing+=(libreoffice-calc)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt_install "${missing[@]}" || {
+    echo "The tests that need ${missing[*]} fail with a message saying so." >&2
     return 0
   }
 }
 
 case "${1:-}" in
   venv) ensure_venv "${2:?requirements file}" ;;
-  browser) ensure_browser ;;
-  *) echo "usage: $0 venv REQUIREMENTS_FILE | browser" >&2; exit 2 ;;
+  test-tools) ensure_test_tools ;;
+  *) echo "usage: $0 venv REQUIREMENTS_FILE | test-tools" >&2; exit 2 ;;
 esac

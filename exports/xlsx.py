@@ -1,0 +1,247 @@
+"""The steering-committee workbook: an assessment → .xlsx bytes (pure: no Streamlit, no database).
+
+Sheets: Summary, Scores (with a native radar chart built from the cells), Symmetry, Answers,
+then Roadmap / Pilot KPIs / Benchmark / Workshop when that data is given, and a hidden `_meta`
+sheet that lets the toolkit re-import the workbook.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from openpyxl import Workbook
+from openpyxl.chart import RadarChart, Reference
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assessment.bundle import AssessmentBundle
+from assessment.interpretation import interpret, stall_explanation
+from assessment.models import Language, Questionnaire, Result
+from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES
+from assessment.scoring import maturity_level, score
+from exports.xlsx_labels import label
+from exports.xlsx_style import (
+    LEFT,
+    SUBTITLE_FONT,
+    WRAP,
+    fit_row_heights,
+    print_setup,
+    put,
+    table,
+    title,
+    widths,
+)
+
+META_SHEET = "_meta"
+ANSWERS_HEADER_ROW = 4
+SheetWriter = Callable[[Worksheet], None]
+
+
+def build_workbook(
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    extra_sheets: dict[str, SheetWriter] | None = None,
+) -> bytes:
+    """The workbook in the assessment's language. `extra_sheets` maps sheet titles to writers
+    (roadmap, KPIs, benchmark, workshop) supplied by those features."""
+    lang = bundle.language
+    result = score(questionnaire, bundle.answers)
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = label("sheet_summary", lang)
+    _summary(summary, questionnaire, bundle, result)
+    _scores(workbook.create_sheet(label("sheet_scores", lang)), questionnaire, result, lang)
+    _symmetry(workbook.create_sheet(label("sheet_symmetry", lang)), result, lang)
+    _answers(workbook.create_sheet(label("sheet_answers", lang)), questionnaire, bundle)
+    for sheet_title, write in (extra_sheets or {}).items():
+        write(workbook.create_sheet(sheet_title[:31]))
+    _meta(workbook.create_sheet(META_SHEET), bundle)
+    _properties(workbook, questionnaire, bundle)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary(
+    ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle, result: Result
+) -> None:
+    lang, profile = bundle.language, bundle.profile
+    row = title(ws, questionnaire.title(lang), label("summary_subtitle", lang))
+    level = maturity_level(questionnaire, result.overall.score)
+    verdict = stall_explanation(result, lang) or label(
+        "no_stall" if result.symmetry.index is not None else "symmetry_unknown", lang
+    )
+    facts = [
+        ("organisation", profile.organisation if profile else "—"),
+        ("sector", SECTORS[profile.sector][lang] if profile else "—"),
+        ("size_class", SIZE_CLASSES[profile.size_class][lang] if profile else "—"),
+        ("country", COUNTRIES[profile.country][lang] if profile else "—"),
+        ("role", ROLES[profile.role][lang] if profile else "—"),
+        ("date", (bundle.exported_at or datetime.now(UTC)).date()),
+        ("questionnaire", f"{questionnaire.id} v{questionnaire.version}"),
+        ("overall_score", result.overall.score),
+        ("maturity_level", f"{level.level} · {level.name(lang)}" if level else "—"),
+        ("coverage", result.overall.coverage),
+        ("symmetry_verdict", verdict),
+    ]
+    for offset, (key, value) in enumerate(facts):
+        put(ws, row + offset, 1, label(key, lang), font=Font(bold=True), alignment=WRAP)
+        cell = put(ws, row + offset, 2, value, alignment=LEFT)
+        if key == "overall_score":
+            cell.number_format = "0.0"
+        elif key == "coverage":
+            cell.number_format = "0%"
+        elif key == "date":
+            cell.number_format = "yyyy-mm-dd"
+    row += len(facts) + 1
+    put(ws, row, 1, label("key_messages", lang), font=SUBTITLE_FONT)
+    messages = interpret(questionnaire, result, lang)[:3]
+    for offset, message in enumerate(messages, start=1):
+        put(ws, row + offset, 1, f"{offset}.", font=Font(bold=True), alignment=WRAP)
+        put(ws, row + offset, 2, _plain(message), alignment=WRAP)
+    widths(ws, [24, 110])
+    fit_row_heights(ws, 4, row + len(messages))
+    print_setup(ws)
+
+
+def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: Language) -> None:
+    row = title(ws, label("sheet_scores", lang), label("scores_subtitle", lang))
+    rows = [
+        (
+            questionnaire.dimension(d.id).title(lang),
+            round(d.score, 1) if d.score is not None else None,
+            d.answered,
+            d.total,
+            d.coverage,
+        )
+        for d in result.dimensions
+    ]
+    headers = [label(k, lang) for k in ("dimension", "score", "answered", "questions", "coverage")]
+    last = table(ws, row, headers, rows, {2: "0.0", 5: "0%"})
+    chart = RadarChart(radarStyle="marker")
+    chart.title = label("radar_title", lang)
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+    chart.y_axis.delete = False
+    chart.add_data(Reference(ws, min_col=2, min_row=row, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=row + 1, max_row=last))
+    chart.height, chart.width, chart.legend = 9, 16, None
+    ws.add_chart(chart, f"A{last + 3}")
+    widths(ws, [48, 12, 12, 12, 12])
+    print_setup(ws, header_row=row)
+
+
+def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
+    row = title(ws, label("sheet_symmetry", lang), label("symmetry_subtitle", lang))
+    s = result.symmetry
+    rows = [
+        (label("customer_side", lang), s.customer_score, s.customer_coverage),
+        (label("internal_side", lang), s.internal_score, s.internal_coverage),
+    ]
+    headers = [label(k, lang) for k in ("side", "score", "coverage")]
+    last = table(ws, row, headers, rows, {2: "0.0", 3: "0%"})
+    # Formulas, so the index and the verdict follow a committee member's edits.
+    facts = [
+        (
+            "symmetry_index",
+            f'=IF(OR(B{row + 1}="",B{row + 2}=""),"",B{row + 1}-B{row + 2})',
+            "+0.0;-0.0;0",
+        ),
+        ("stall_threshold", s.stall_threshold, "0"),
+        (
+            "stall_verdict",
+            f'=IF(B{last + 2}="","",IF(B{last + 2}>=B{last + 3},'
+            f'"{_quoted(label("stall_yes", lang))}","{_quoted(label("stall_no", lang))}"))',
+            None,
+        ),
+        ("quadrant", label(f"quadrant_{s.quadrant}", lang) if s.quadrant else "—", None),
+    ]
+    for offset, (key, value, number_format) in enumerate(facts, start=2):
+        put(ws, last + offset, 1, label(key, lang), font=Font(bold=True))
+        cell = ws.cell(row=last + offset, column=2, value=value)  # our own formulas, not user text
+        if number_format:
+            cell.number_format = number_format
+    explanation = stall_explanation(result, lang) or label("symmetry_explained", lang)
+    put(ws, last + 7, 1, explanation, alignment=WRAP)
+    ws.merge_cells(start_row=last + 7, start_column=1, end_row=last + 7, end_column=3)
+    ws.row_dimensions[last + 7].height = 60
+    widths(ws, [40, 14, 14])
+    print_setup(ws, header_row=row)
+
+
+def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:
+    lang, scale = bundle.language, questionnaire.scale
+    row = title(ws, label("sheet_answers", lang), label("answers_subtitle", lang))
+    assert row == ANSWERS_HEADER_ROW
+    rows = []
+    for dimension, question in questionnaire.questions():
+        level = bundle.answers.get(question.id, "unanswered")
+        if level == "unanswered":
+            level_cell, described = None, label("not_answered", lang)
+        elif level is None:
+            level_cell, described = None, scale.dont_know(lang)
+        else:
+            level_cell, described = level, question.anchors[level](lang)
+        rows.append(
+            (
+                dimension.title(lang),
+                question.id,
+                question.text(lang),
+                level_cell,
+                described,
+                bundle.comments.get(question.id, ""),
+                question.weight,
+            )
+        )
+    keys = (
+        "dimension",
+        "question_id",
+        "question",
+        "level",
+        "level_description",
+        "comment",
+        "weight",
+    )
+    last = table(ws, row, [label(k, lang) for k in keys], rows, {4: "0", 7: "0.0"})
+    widths(ws, [22, 26, 60, 8, 48, 40, 8])
+    fit_row_heights(ws, row, last)
+    print_setup(ws, header_row=row)
+
+
+def _meta(ws: Worksheet, bundle: AssessmentBundle) -> None:
+    """Machine-readable facts for re-import; hidden from readers."""
+    profile = bundle.profile.model_dump() if bundle.profile else {}
+    facts = {
+        "schema_version": bundle.schema_version,
+        "questionnaire_id": bundle.questionnaire_id,
+        "questionnaire_version": bundle.questionnaire_version,
+        "language": bundle.language,
+        **{f"profile.{key}": value for key, value in profile.items()},
+        "created_at": bundle.created_at.isoformat() if bundle.created_at else "",
+        "answers_sheet": label("sheet_answers", bundle.language),
+    }
+    for row, (key, value) in enumerate(facts.items(), start=1):
+        put(ws, row, 1, key)
+        put(ws, row, 2, value)
+    ws.sheet_state = "hidden"
+
+
+def _properties(workbook: Workbook, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:
+    lang = bundle.language
+    organisation = bundle.profile.organisation if bundle.profile else ""
+    workbook.properties.title = f"{questionnaire.title(lang)} — {organisation}".strip(" —")
+    workbook.properties.subject = label("summary_subtitle", lang)
+    workbook.properties.creator = "Transformation maturity toolkit"
+    workbook.properties.keywords = f"{questionnaire.id} {questionnaire.version}"
+    workbook.properties.language = lang
+
+
+def _quoted(text: str) -> str:
+    """Text inside a formula's string literal."""
+    return text.replace('"', '""')
+
+
+def _plain(markdown: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", markdown)

@@ -1,0 +1,88 @@
+"""Workbook labels in French and English."""
+
+from assessment.models import Language
+
+LABELS: dict[str, dict[Language, str]] = {
+    "sheet_summary": {"fr": "Synthèse", "en": "Summary"},
+    "sheet_scores": {"fr": "Scores", "en": "Scores"},
+    "sheet_symmetry": {"fr": "Symétrie", "en": "Symmetry"},
+    "sheet_answers": {"fr": "Réponses", "en": "Answers"},
+    "sheet_roadmap": {"fr": "Feuille de route", "en": "Roadmap"},
+    "sheet_kpis": {"fr": "Indicateurs pilote", "en": "Pilot KPIs"},
+    "sheet_benchmark": {"fr": "Comparaison", "en": "Benchmark"},
+    "sheet_workshop": {"fr": "Atelier", "en": "Workshop"},
+    "summary_subtitle": {
+        "fr": "Diagnostic de maturité : synthèse pour le comité de pilotage",
+        "en": "Maturity assessment: summary for the steering committee",
+    },
+    "scores_subtitle": {
+        "fr": "Scores sur 100 par dimension. Le graphique suit les cellules : modifiez un score, "
+        "il se met à jour.",
+        "en": "Scores out of 100 per dimension. The chart follows the cells: edit a score and it "
+        "updates.",
+    },
+    "symmetry_subtitle": {
+        "fr": "Ambition côté client face à la capacité côté interne (collaborateurs)",
+        "en": "Customer-side ambition against internal (employee-side) capability",
+    },
+    "answers_subtitle": {
+        "fr": "Chaque question avec le niveau choisi, sa description et le commentaire éventuel",
+        "en": "Every question with the level chosen, its description and any comment",
+    },
+    "organisation": {"fr": "Organisation", "en": "Organisation"},
+    "sector": {"fr": "Secteur (NACE)", "en": "Sector (NACE)"},
+    "size_class": {"fr": "Effectif", "en": "Employees"},
+    "country": {"fr": "Pays", "en": "Country"},
+    "role": {"fr": "Fonction du répondant", "en": "Respondent's role"},
+    "date": {"fr": "Date", "en": "Date"},
+    "questionnaire": {"fr": "Questionnaire", "en": "Questionnaire"},
+    "overall_score": {"fr": "Score global (sur 100)", "en": "Overall score (out of 100)"},
+    "maturity_level": {"fr": "Niveau de maturité", "en": "Maturity level"},
+    "coverage": {"fr": "Couverture", "en": "Coverage"},
+    "symmetry_verdict": {"fr": "Verdict de symétrie", "en": "Symmetry verdict"},
+    "key_messages": {"fr": "Trois messages clés", "en": "Three key messages"},
+    "no_stall": {
+        "fr": "Pas de décrochage : l'ambition client ne devance pas la capacité interne au-delà "
+        "du seuil.",
+        "en": "No stall: customer ambition does not lead internal capability beyond the threshold.",
+    },
+    "symmetry_unknown": {
+        "fr": "Symétrie non calculable : il faut des réponses des deux côtés.",
+        "en": "Symmetry cannot be computed: both sides need answers.",
+    },
+    "symmetry_explained": {
+        "fr": "L'indice est l'écart côté client − côté interne, en points. À partir du seuil, "
+        "l'ambition affichée auprès des clients dépasse ce que les collaborateurs peuvent tenir.",
+        "en": "The index is the customer-side minus internal-side gap, in points. From the "
+        "threshold on, the ambition shown to customers outruns what employees can deliver.",
+    },
+    "dimension": {"fr": "Dimension", "en": "Dimension"},
+    "score": {"fr": "Score", "en": "Score"},
+    "answered": {"fr": "Répondues", "en": "Answered"},
+    "questions": {"fr": "Questions", "en": "Questions"},
+    "radar_title": {"fr": "Profil de maturité (0–100)", "en": "Maturity profile (0–100)"},
+    "side": {"fr": "Côté", "en": "Side"},
+    "customer_side": {"fr": "Côté client (ambition)", "en": "Customer side (ambition)"},
+    "internal_side": {"fr": "Côté interne (capacité)", "en": "Internal side (capability)"},
+    "symmetry_index": {"fr": "Indice de symétrie (points)", "en": "Symmetry index (points)"},
+    "stall_threshold": {"fr": "Seuil de décrochage", "en": "Stall threshold"},
+    "stall_verdict": {"fr": "Décrochage ?", "en": "Stall?"},
+    "stall_yes": {"fr": "OUI : l'ambition client devance", "en": "YES: customer ambition leads"},
+    "stall_no": {"fr": "non", "en": "no"},
+    "quadrant": {"fr": "Quadrant", "en": "Quadrant"},
+    "quadrant_grounded": {"fr": "Au sol", "en": "Grounded"},
+    "quadrant_stall_risk": {"fr": "Risque de décrochage", "en": "Stall risk"},
+    "quadrant_untapped": {"fr": "Moteur sans portance", "en": "Untapped engine"},
+    "quadrant_airborne": {"fr": "En vol", "en": "Airborne"},
+    "question_id": {"fr": "Identifiant", "en": "Question id"},
+    "question": {"fr": "Question", "en": "Question"},
+    "level": {"fr": "Niveau (1–5)", "en": "Level (1–5)"},
+    "level_description": {"fr": "Description du niveau", "en": "Level description"},
+    "comment": {"fr": "Commentaire", "en": "Comment"},
+    "weight": {"fr": "Poids", "en": "Weight"},
+    "not_answered": {"fr": "Sans réponse", "en": "Not answered"},
+}
+
+
+def label(key: str, lang: Language) -> str:
+    return LABELS[key][lang]

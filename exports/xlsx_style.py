@@ -1,0 +1,96 @@
+"""Small openpyxl helpers shared by the workbook sheets: safe text, styled tables, print set-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+NAVY = "1F3A5F"
+HEADER_FILL = PatternFill("solid", fgColor=NAVY)
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=16, color=NAVY)
+SUBTITLE_FONT = Font(bold=True, size=12, color=NAVY)
+WRAP = Alignment(wrap_text=True, vertical="top")
+LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")
+THIN = Border(bottom=Side(style="thin", color="D0D7E2"))
+
+# Text that a spreadsheet would read as a formula (or a DDE payload) when it starts with these.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any):
+    """Write a value; user text that looks like a formula is stored as plain text, never run."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        cell.value = value
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    else:
+        cell.value = value
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def title(ws: Worksheet, text: str, subtitle: str | None = None) -> int:
+    """Sheet title (and subtitle); returns the next free row."""
+    put(ws, 1, 1, text, font=TITLE_FONT)
+    if subtitle:
+        put(ws, 2, 1, subtitle, font=Font(italic=True, color="5A6B7F"))
+    return 4
+
+
+def table(
+    ws: Worksheet,
+    first_row: int,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    number_formats: dict[int, str] | None = None,
+) -> int:
+    """A header row and data rows from column A; returns the last row written."""
+    for column, header in enumerate(headers, start=1):
+        put(ws, first_row, column, header, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP)
+    row = first_row
+    for row, values in enumerate(rows, start=first_row + 1):
+        for column, value in enumerate(values, start=1):
+            cell = put(ws, row, column, value, alignment=WRAP, border=THIN)
+            if number_formats and column in number_formats:
+                cell.number_format = number_formats[column]
+    return row
+
+
+def widths(ws: Worksheet, sizes: Sequence[float]) -> None:
+    for column, size in enumerate(sizes, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = size
+
+
+def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, line_height: float = 15) -> None:
+    """Wrapped text needs explicit row heights: spreadsheets do not grow rows when opening."""
+    for row in range(first_row, last_row + 1):
+        lines = 1
+        for cell in ws[row]:
+            if isinstance(cell.value, str) and cell.value:
+                width = ws.column_dimensions[cell.column_letter].width or 10
+                per_line = max(1, int(width * 1.15))
+                lines = max(
+                    lines, sum(-(-len(part) // per_line) for part in cell.value.split("\n"))
+                )
+        ws.row_dimensions[row].height = line_height * lines
+
+
+def print_setup(ws: Worksheet, header_row: int | None = None) -> None:
+    """Landscape A4, fit to one page wide, header row repeated on every printed page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    if header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
