@@ -8,15 +8,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assessment import cli_benchmark, cli_roadmap
 from assessment.answers_file import AnswersFileError, read_answers
+from assessment.bundle import AssessmentBundle, restore
 from assessment.models import Questionnaire, Result
-from assessment.questionnaire import QuestionnaireError, load_questionnaire
+from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
 from assessment.report import format_result
 from assessment.schema import SCHEMA_PATH, questionnaire_schema
 from assessment.scoring import AnswerError, score
+from assessment.store import Store
+from exports.importer import ImportRejected, read_export
+from exports.json_export import build_json
+from exports.xlsx import build_workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +91,43 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    questionnaire = load_questionnaire(args.questionnaire)
+    answers = read_answers(args.answers, questionnaire)
+    bundle = AssessmentBundle(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        language=args.lang,
+        answers=answers,
+        exported_at=datetime.now(UTC),
+    )
+    out = Path(args.out)
+    data = build_json(bundle) if out.suffix == ".json" else build_workbook(questionnaire, bundle)
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data):,} bytes)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
+        return 1
+    installed = [load_questionnaire(p) for p in sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))]
+    try:
+        questionnaire, bundle = read_export(data, path.name, installed)
+    except ImportRejected as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    store = Store.from_env()
+    token = restore(store, questionnaire, bundle)
+    store.dispose()
+    print(f"imported as a new assessment; open it with ?a={token} on the app's address")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assessment", description="Transformation maturity assessment toolkit."
@@ -111,6 +154,17 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print (or --write) the questionnaire JSON schema")
     schema.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     schema.set_defaults(command=_schema)
+
+    export = commands.add_parser("export", help="write the Excel workbook (or .json) of answers")
+    export.add_argument("--questionnaire", required=True, metavar="PATH")
+    export.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
+    export.add_argument("--out", required=True, metavar="FILE", help="report.xlsx or export.json")
+    export.add_argument("--lang", choices=["en", "fr"], default="en")
+    export.set_defaults(command=_export)
+
+    import_cmd = commands.add_parser("import", help="restore an exported .xlsx or .json")
+    import_cmd.add_argument("file", metavar="FILE")
+    import_cmd.set_defaults(command=_import)
 
     for feature in (cli_roadmap, cli_benchmark):
         feature.register(commands)

@@ -1,6 +1,7 @@
 """The command line, run as a user runs it: a subprocess of `python -m assessment`."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -148,3 +149,45 @@ def test_unknown_command_is_a_usage_error():
     run = cli("fly")
     assert run.returncode == 2
     assert "invalid choice" in run.stderr
+
+
+def test_export_writes_a_workbook_that_opens(tmp_path):
+    from openpyxl import load_workbook
+
+    answers = write_answers(tmp_path, {"share": 5, "sponsor": 3, "ambition": 5, "equipped": 2})
+    out = tmp_path / "report.xlsx"
+    run = cli(
+        "export", "--questionnaire", MINIMAL, "--answers", answers, "--out", out, "--lang", "fr"
+    )
+    assert run.returncode == 0, run.stderr
+    assert f"wrote {out}" in run.stdout
+    assert load_workbook(out).sheetnames[:4] == ["Synthèse", "Scores", "Symétrie", "Réponses"]
+
+
+def test_import_restores_an_app_export_into_the_database(tmp_path):
+    from assessment.profile import Profile
+    from assessment.store import Store
+    from exports.json_export import build_json
+    from tests.unit.test_exports import bundle
+
+    export = tmp_path / "export.json"
+    export.write_bytes(build_json(bundle("en")))
+    database = f"sqlite:///{tmp_path / 'imported.db'}"
+    env = {**os.environ, "DATABASE_URL": database}
+    command = [sys.executable, "-m", "assessment", "import", str(export)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+    assert run.returncode == 0, run.stderr
+    token = re.search(r"\?a=([\w-]+)", run.stdout).group(1)
+    store = Store(database)
+    record = store.find(token)
+    assert isinstance(record.profile, Profile)
+    assert store.answers(record.id) == bundle().answers
+    store.dispose()
+
+
+def test_import_refuses_a_broken_file_and_says_why(tmp_path):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    run = cli("import", broken)
+    assert run.returncode == 1
+    assert "broken.xlsx: damaged or truncated" in run.stderr

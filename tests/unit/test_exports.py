@@ -1,0 +1,137 @@
+"""The steering-committee workbook and the JSON export, read back as a committee member would."""
+
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from assessment.bundle import AssessmentBundle
+from assessment.profile import Profile
+from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from assessment.scoring import score
+from exports.json_export import build_json
+from exports.xlsx import META_SHEET, build_workbook
+
+QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+QUESTIONS = [q for _, q in QUESTIONNAIRE.questions()]
+HOSTILE_NAME = '=HYPERLINK("http://example.invalid","click")'
+
+
+def answers() -> dict:
+    levels = {}
+    for dimension, question in QUESTIONNAIRE.questions():
+        levels[question.id] = (
+            5 if dimension.side_of(question) == "customer" else question.order % 5 + 1
+        )
+    levels[QUESTIONS[3].id] = None  # don't know
+    del levels[QUESTIONS[7].id]  # unanswered
+    return levels
+
+
+def bundle(lang="en", **changes) -> AssessmentBundle:
+    values = dict(
+        questionnaire_id=QUESTIONNAIRE.id,
+        questionnaire_version=QUESTIONNAIRE.version,
+        language=lang,
+        profile=Profile(
+            organisation=HOSTILE_NAME, sector="J", size_class="50-249", country="FR", role="it"
+        ),
+        answers=answers(),
+        comments={QUESTIONS[0].id: "+33 1 23 45 67 89", QUESTIONS[1].id: "@SUM(A1:A9)"},
+        created_at=datetime(2026, 11, 2, 9, 30, tzinfo=UTC),
+        exported_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
+    )
+    return AssessmentBundle(**{**values, **changes})
+
+
+def workbook(lang="en"):
+    return load_workbook(io.BytesIO(build_workbook(QUESTIONNAIRE, bundle(lang))))
+
+
+def values_of(sheet) -> list[list]:
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize(("lang", "sheets"), [
+    ("en", ["Summary", "Scores", "Symmetry", "Answers"]),
+    ("fr", ["Synthèse", "Scores", "Symétrie", "Réponses"]),
+])  # fmt: skip
+def test_workbook_speaks_the_assessment_language(lang, sheets):
+    book = workbook(lang)
+    assert book.sheetnames == [*sheets, META_SHEET]
+    assert book[META_SHEET].sheet_state == "hidden"
+    assert book[sheets[0]]["A1"].value == QUESTIONNAIRE.title(lang)
+
+
+def test_summary_gives_the_result_a_committee_needs():
+    result = score(QUESTIONNAIRE, answers())
+    facts = {row[0]: row[1] for row in values_of(workbook()["Summary"]) if row[0]}
+    assert facts["Overall score (out of 100)"] == pytest.approx(result.overall.score)
+    assert facts["Coverage"] == pytest.approx(result.overall.coverage)
+    assert facts["Questionnaire"] == f"transformation v{QUESTIONNAIRE.version}"
+    assert facts["Sector (NACE)"] == "Information and communication"
+    assert "Stall" in facts["Symmetry verdict"] or "stall" in facts["Symmetry verdict"]
+    assert facts["1."] and facts["2."] and facts["3."]
+
+
+def test_scores_sheet_has_every_dimension_and_a_native_chart_on_those_cells():
+    sheet = workbook()["Scores"]
+    result = score(QUESTIONNAIRE, answers())
+    rows = [r for r in values_of(sheet)[4:] if r[0]]
+    assert [r[0] for r in rows] == [d.title.en for d in QUESTIONNAIRE.ordered_dimensions()]
+    assert [r[1] for r in rows] == [round(d.score, 1) for d in result.dimensions]
+    (chart,) = sheet._charts
+    assert chart.tagname == "radarChart"
+    assert chart.series[0].val.numRef.f == "'Scores'!$B$5:$B$8"
+
+
+def test_symmetry_verdict_is_a_formula_on_the_scores():
+    sheet = workbook()["Symmetry"]
+    formulas = [c.value for row in sheet.iter_rows() for c in row if str(c.value).startswith("=")]
+    assert any("B5-B6" in f for f in formulas)
+    assert any("IF(" in f and "YES" in f for f in formulas)
+
+
+def test_answers_sheet_lists_every_question_with_level_description_comment_and_weight():
+    rows = {r[1]: r for r in values_of(workbook("fr")["Réponses"])[4:] if r[1]}
+    assert set(rows) == {q.id for q in QUESTIONS}
+    first = rows[QUESTIONS[0].id]
+    assert first[3] == answers()[QUESTIONS[0].id]
+    assert first[4] == QUESTIONS[0].anchors[first[3]].fr
+    assert rows[QUESTIONS[3].id][4] == QUESTIONNAIRE.scale.dont_know.fr
+    assert rows[QUESTIONS[7].id][3] is None and rows[QUESTIONS[7].id][4] == "Sans réponse"
+    assert rows[QUESTIONS[0].id][6] == QUESTIONS[0].weight
+
+
+def test_user_text_that_looks_like_a_formula_is_stored_as_text():
+    book = workbook()
+    name = next(row[1] for row in book["Summary"].iter_rows() if row[0].value == "Organisation")
+    assert name.value == HOSTILE_NAME and name.data_type == "s" and name.quotePrefix
+    comments = [row[5] for row in book["Answers"].iter_rows(min_row=5) if row[5].value]
+    assert {c.value for c in comments} == {"+33 1 23 45 67 89", "@SUM(A1:A9)"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in comments)
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_titles_repeated():
+    book = workbook()
+    for name in ["Summary", "Scores", "Symmetry", "Answers"]:
+        setup = book[name].page_setup
+        assert setup.orientation == "landscape" and setup.fitToWidth == 1
+    assert book["Answers"].print_title_rows == "$4:$4"
+    assert book["Answers"].freeze_panes == "A5"
+
+
+def test_document_properties_name_the_organisation_and_questionnaire():
+    properties = workbook().properties
+    assert HOSTILE_NAME in properties.title
+    assert properties.keywords == f"transformation {QUESTIONNAIRE.version}"
+
+
+def test_json_export_holds_everything_to_restore_with_a_schema_version():
+    document = json.loads(build_json(bundle()))
+    assert document["schema_version"] == 1
+    assert document["answers"] == answers()
+    assert document["profile"]["sector"] == "J"
+    assert AssessmentBundle.model_validate(document) == bundle()

@@ -1,0 +1,44 @@
+"""The workbook opens in a real spreadsheet program: LibreOffice converts it to PDF, and the
+pages render to images (saved under test-artifacts/ to look at)."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exports.xlsx import build_workbook
+from tests.unit.test_exports import QUESTIONNAIRE, bundle
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def require(program: str) -> str:
+    found = shutil.which(program)
+    if found is None:
+        message = f"{program} is not installed (`make test` installs it when run as root)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_libreoffice_converts_the_workbook_to_a_printable_pdf(tmp_path, lang):
+    soffice, pdftoppm = require("soffice"), require("pdftoppm")
+    workbook = tmp_path / f"report-{lang}.xlsx"
+    workbook.write_bytes(build_workbook(QUESTIONNAIRE, bundle(lang)))
+    convert = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / f"report-{lang}.pdf"
+    assert convert.returncode == 0 and pdf.exists(), convert.stderr
+    ARTIFACTS.mkdir(exist_ok=True)
+    prefix = ARTIFACTS / f"workbook-{lang}"
+    for old in ARTIFACTS.glob(f"workbook-{lang}-*.png"):
+        old.unlink()
+    subprocess.run([pdftoppm, "-png", "-r", "60", str(pdf), str(prefix)], check=True, timeout=120)
+    pages = sorted(ARTIFACTS.glob(f"workbook-{lang}-*.png"))
+    assert len(pages) >= 4  # summary, scores, symmetry, answers (over one or more pages)
+    assert all(page.stat().st_size > 5_000 for page in pages)  # not blank
