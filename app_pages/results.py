@@ -9,6 +9,7 @@ from assessment.report import format_score
 from assessment.scoring import maturity_level, score
 from assessment.store import AssessmentRecord
 from ui.context import current_language, plain, t
+from ui.exporting import download_buttons
 from ui.session import active_assessment, get_store, questionnaire_of
 
 lang = current_language()
@@ -76,6 +77,7 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
         st.page_link("app_pages/answer.py", label=t("continue", lang), icon=":material/edit_note:")
         return
     headline(questionnaire, result)
+    download_buttons(record, questionnaire, lang)
     radar, table = st.columns([3, 2])
     with radar:
         st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar", theme=None)

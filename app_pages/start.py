@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assessment.bundle import restore
 from assessment.models import Questionnaire
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
 from assessment.store import AssessmentRecord, LinkError
+from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
 from ui.context import current_language, load_all_questionnaires, plain, t
 from ui.session import (
@@ -104,6 +106,29 @@ def resume_form() -> None:
             st.rerun()
 
 
+def import_form() -> None:
+    with st.expander(t("import_title", lang)):
+        st.caption(t("import_help", lang))
+        upload = st.file_uploader(
+            t("import_title", lang),
+            type=["xlsx", "json"],
+            key="import_file",
+            label_visibility="collapsed",
+            max_upload_size=MAX_UPLOAD_BYTES // 1_000_000,
+        )
+        if upload is not None and st.button(t("import_button", lang), key="import"):
+            installed = [
+                q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)
+            ]
+            try:
+                questionnaire, bundle = read_export(upload.getvalue(), upload.name, installed)
+            except ImportRejected as error:
+                st.error(t("import_refused", lang).format(reason=error))
+                return
+            open_assessment(restore(store, questionnaire, bundle))
+            st.rerun()
+
+
 def current_assessment_panel(record: AssessmentRecord) -> None:
     questionnaire = questionnaire_of(record)
     answers = store.answers(record.id)
@@ -166,3 +191,4 @@ else:
     st.write(t("intro", lang))
     new_assessment_form()
     resume_form()
+    import_form()

@@ -143,5 +143,25 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
     "answered_of": {"fr": "{done}/{total} répondues", "en": "{done}/{total} answered"},
     "strongest_questions": {"fr": "Points forts", "en": "Strongest points"},
     "weakest_questions": {"fr": "Points faibles", "en": "Weakest points"},
+    "download_xlsx": {"fr": "Classeur Excel (comité)", "en": "Excel workbook (committee)"},
+    "download_json": {"fr": "Sauvegarde JSON", "en": "JSON backup"},
+    "download_json_help": {
+        "fr": "Tout le contenu de l'évaluation, pour la restaurer plus tard ou ailleurs.",
+        "en": "The whole assessment, to restore it later or elsewhere.",
+    },
+    "import_title": {
+        "fr": "Importer une évaluation exportée",
+        "en": "Import an exported assessment",
+    },
+    "import_help": {
+        "fr": "Un classeur .xlsx ou une sauvegarde .json produits par cette application "
+        "deviennent une nouvelle évaluation.",
+        "en": "An .xlsx workbook or .json backup made by this app becomes a new assessment.",
+    },
+    "import_button": {"fr": "Importer", "en": "Import"},
+    "import_refused": {
+        "fr": "Import refusé, rien n'a été enregistré : {reason}",
+        "en": "Import refused, nothing was saved: {reason}",
+    },
     "interpretation": {"fr": "Lecture du résultat", "en": "Reading the result"},
 }

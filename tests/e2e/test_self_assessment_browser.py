@@ -40,7 +40,7 @@ def choose(page: Page, question_id: str, level: int) -> None:
 
 def start(page: Page, url: str, organisation: str) -> str:
     page.goto(url)
-    expect(page.get_by_text("Nouvelle évaluation")).to_be_visible(timeout=READY)
+    expect(page.get_by_role("heading", name="Nouvelle évaluation")).to_be_visible(timeout=READY)
     page.get_by_label("Organisation").fill(organisation)
     page.get_by_label("Organisation").press("Enter")
     for label, option in [
@@ -99,7 +99,7 @@ def test_a_whole_assessment_survives_a_new_browser(
 ):
     page.set_viewport_size({"width": 1280, "height": 1600})
     page.goto(app_server.url)
-    expect(page.get_by_text("Nouvelle évaluation")).to_be_visible(timeout=READY)
+    expect(page.get_by_role("heading", name="Nouvelle évaluation")).to_be_visible(timeout=READY)
     screenshot(page, "0-start")
     token = start(page, app_server.url, "Acme Browser")
     screenshot(page, "1-first-step")
@@ -180,3 +180,32 @@ def test_answering_works_on_a_phone(browser: Browser, app_server, screenshot, wi
     assert width_used <= width, f"the page scrolls sideways on a phone ({width_used} px)"
     screenshot(page, "phone-answer")
     context.close()
+
+
+def test_a_downloaded_workbook_imports_back_as_a_new_assessment(
+    browser: Browser, app_server, screenshot, tmp_path
+):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1400})
+    page = context.new_page()
+    token = start(page, app_server.url, "Acme Export")
+    first = DIMENSIONS[0].ordered_questions()
+    for question in first[:3]:
+        choose(page, question.id, level_for(question.id))
+    page.goto(f"{app_server.url}/results?a={token}")
+    with page.expect_download(timeout=READY) as download:
+        page.get_by_role("button", name="Classeur Excel (comité)").click()
+    workbook = tmp_path / download.value.suggested_filename
+    download.value.save_as(workbook)
+    assert workbook.name == "Acme-Export.xlsx"
+    context.close()
+
+    other = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1400})
+    page = other.new_page()
+    page.goto(app_server.url)
+    page.get_by_text("Importer une évaluation exportée").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(workbook)
+    page.get_by_role("button", name="Importer").click()
+    expect(page.get_by_role("heading", name="Acme Export")).to_be_visible(timeout=READY)
+    expect(page.get_by_text("3 questions sur 41 répondues")).to_be_visible()
+    screenshot(page, "imported")
+    other.close()

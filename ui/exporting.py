@@ -1,0 +1,48 @@
+"""Download buttons for the exports; files are built only when a button is clicked."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from assessment.bundle import bundle_of
+from assessment.models import Language, Questionnaire
+from assessment.store import AssessmentRecord
+from exports.json_export import build_json
+from exports.xlsx import build_workbook
+from ui.context import t
+from ui.session import get_store
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_buttons(
+    record: AssessmentRecord, questionnaire: Questionnaire, lang: Language
+) -> None:
+    store = get_store()
+    stem = _file_stem(record.profile.organisation)
+    excel, backup = st.columns(2)
+    excel.download_button(
+        t("download_xlsx", lang),
+        data=lambda: build_workbook(questionnaire, bundle_of(store, record)),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        icon=":material/table_view:",
+        on_click="ignore",
+        key="download_xlsx",
+    )
+    backup.download_button(
+        t("download_json", lang),
+        data=lambda: build_json(bundle_of(store, record)),
+        file_name=f"{stem}.json",
+        mime="application/json",
+        icon=":material/data_object:",
+        on_click="ignore",
+        key="download_json",
+        help=t("download_json_help", lang),
+    )
+
+
+def _file_stem(organisation: str) -> str:
+    return re.sub(r"[^\w-]+", "-", organisation, flags=re.UNICODE).strip("-")[:60] or "assessment"
