@@ -1,6 +1,8 @@
 """Run every benchmark: `python -m bench` (or `make bench`)."""
 
-from bench import answer_rerun
+from bench import answer_rerun, export_workbook
 
 if __name__ == "__main__":
-    answer_rerun.main()
+    for benchmark in (answer_rerun, export_workbook):
+        benchmark.main()
+        print()
