@@ -42,9 +42,13 @@ def bundle_for(questionnaire: Questionnaire) -> AssessmentBundle:
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
         language="fr",
-        profile=Profile(organisation="Bench", sector="J", size_class="250+", country="FR", role="it"),
+        profile=Profile(
+            organisation="Bench", sector="J", size_class="250+", country="FR", role="it"
+        ),
         answers={qid: i % 5 + 1 for i, qid in enumerate(ids)},
-        comments={qid: "Un commentaire de longueur moyenne sur la pratique observée." for qid in ids},
+        comments={
+            qid: "Un commentaire de longueur moyenne sur la pratique observée." for qid in ids
+        },
     )
 
 
