@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project set-up used by the Makefile. Idempotent: each step is skipped when already done.
 #   scripts/setup.sh venv REQUIREMENTS_FILE   create .venv and install the pinned packages
-#   scripts/setup.sh test-tools               Debian's chromium, LibreOffice and poppler for tests
+#   scripts/setup.sh test-tools               Debian's chromium, LibreOffice, poppler, PostgreSQL
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,11 +43,13 @@ ensure_venv() {
 
 ensure_test_tools() {
   # Debian's chromium (never a browser downloaded by Playwright) for browser tests,
-  # LibreOffice and poppler to check that exported workbooks open and render.
+  # LibreOffice and poppler to check that exported workbooks open and render, PostgreSQL
+  # for the store tests that run on both databases (a throwaway cluster, see tests/postgres.py).
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v soffice >/dev/null || missing+=(libreoffice-calc)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return 0
   apt_install "${missing[@]}" || {
     echo "The tests that need ${missing[*]} fail with a message saying so." >&2

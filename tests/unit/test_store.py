@@ -1,9 +1,9 @@
 """The store on a real SQLite file: links, answers, comments, expiry, schema, concurrency."""
 
-import sqlite3
 import threading
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -28,9 +28,14 @@ ACME = Profile(organisation="Acme", sector="C", size_class="10-49", country="FR"
 GLOBEX = Profile(organisation="Globex", sector="J", size_class="250+", country="BE", role="it")
 
 
+# Tests of SQLite's own mechanics (the file, pragmas, BEGIN IMMEDIATE) run on SQLite only.
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
 @pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path}/t.db"
+def url(database_url):
+    """Every store test runs on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return database_url
 
 
 @pytest.fixture
@@ -86,15 +91,17 @@ def test_the_token_is_long_url_safe_and_new_every_time(store, created, minimal):
     assert store.create_assessment(minimal, ACME, "fr")[0] != token
 
 
-def test_the_database_files_never_hold_the_token_in_clear(store, created, tmp_path):
+@SQLITE_ONLY
+def test_the_database_files_never_hold_the_token_in_clear(store, created, url):
     token, record = created
     store.save_answer(record.id, "share", 4)
-    files = list(tmp_path.glob("t.db*"))
-    assert tmp_path / "t.db" in files
+    database = Path(url.removeprefix("sqlite:///"))
+    files = list(database.parent.glob(f"{database.name}*"))
+    assert database in files
     for path in files:
         assert token.encode() not in path.read_bytes(), path.name
     store.dispose()
-    assert token.encode() not in (tmp_path / "t.db").read_bytes()
+    assert token.encode() not in database.read_bytes()
 
 
 def test_timestamps_are_timezone_aware_utc(store, created):
@@ -275,6 +282,7 @@ def test_deleting_an_assessment_removes_its_rows_and_leaves_another_untouched(st
     store.delete_assessment(gone.id)  # twice: nothing left to do, no error
 
 
+@SQLITE_ONLY
 def test_deleting_removes_answers_and_comments_even_with_foreign_keys_off(store, created):
     _, record = created
     store.save_answer(record.id, "share", 3)
@@ -319,25 +327,20 @@ def test_the_schema_version_is_recorded_once(url):
     store.dispose()
 
 
-def test_a_newer_database_refuses_to_open_and_is_left_unchanged(tmp_path, url):
-    path = tmp_path / "t.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        conn.execute("INSERT INTO meta VALUES ('schema_version', '99')")
-        conn.execute("CREATE TABLE surveys (id INTEGER PRIMARY KEY)")
-    conn.close()
+def test_a_newer_database_refuses_to_open_and_is_left_unchanged(url):
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT)")
+        conn.exec_driver_sql("INSERT INTO meta VALUES ('schema_version', '99')")
+        conn.exec_driver_sql("CREATE TABLE surveys (id INTEGER PRIMARY KEY)")
     with pytest.raises(SchemaVersionError) as raised:
         Store(url)
     assert "99" in str(raised.value)
     assert str(SCHEMA_VERSION) in str(raised.value)
-    with sqlite3.connect(path) as conn:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        version = conn.execute("SELECT value FROM meta").fetchall()
-    conn.close()
-    assert tables == {"meta", "surveys"}
-    assert version == [("99",)]
+    assert set(sa.inspect(engine).get_table_names()) == {"meta", "surveys"}
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM meta").all() == [("99",)]
+    engine.dispose()
 
 
 def test_an_older_database_is_migrated_once_to_the_current_version(url, monkeypatch):
@@ -353,6 +356,7 @@ def test_an_older_database_is_migrated_once_to_the_current_version(url, monkeypa
     assert len(ran) == 1
 
 
+@SQLITE_ONLY
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(store):
     with store.engine.connect() as conn:
         pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
@@ -363,6 +367,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(store):
         assert conn.connection.dbapi_connection.isolation_level is None  # SQLAlchemy BEGINs
 
 
+@SQLITE_ONLY
 def test_writes_begin_immediate_and_reads_a_plain_begin(store, created):
     _, record = created
     sent = statements(store)

@@ -1,0 +1,71 @@
+"""A throwaway PostgreSQL cluster for tests: Debian's `postgresql` package, a temporary folder,
+a free port on 127.0.0.1, stopped at the end. `make test` installs the package when run as root."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+
+BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+
+
+def available() -> bool:
+    return bool(BIN_DIRS) and (BIN_DIRS[0] / "initdb").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PostgresCluster:
+    def __init__(self) -> None:
+        self.bin = BIN_DIRS[0]
+        self.folder = Path(tempfile.mkdtemp(prefix="pgtest-"))
+        self.port = _free_port()
+        # PostgreSQL refuses to run as root: as root, run it as the package's `postgres` user.
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.superuser = "postgres" if os.geteuid() == 0 else getpass.getuser()
+
+    def _run(self, *command: str) -> None:
+        subprocess.run(
+            [*self.as_user, *command], check=True, capture_output=True, text=True, timeout=120
+        )
+
+    def start(self) -> PostgresCluster:
+        if self.as_user:
+            shutil.chown(self.folder, "postgres")
+        data = self.folder / "data"
+        self._run(str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", self.superuser)
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.folder / "server.log")
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start"
+        )
+        return self
+
+    def stop(self) -> None:
+        data = str(self.folder / "data")
+        self._run(str(self.bin / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.superuser}@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """A fresh, empty database; its URL."""
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        engine.dispose()
+        return self.url(name)
