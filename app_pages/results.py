@@ -2,14 +2,17 @@
 
 import streamlit as st
 
+from assessment.benchmark import min_peers_from_env, position
 from assessment.charts import quadrant_chart, radar_chart
 from assessment.interpretation import interpret, stall_explanation
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.report import format_score
 from assessment.scoring import maturity_level, score
 from assessment.store import AssessmentRecord
+from ui.benchmark_strings import describe, tr
 from ui.context import current_language, plain, t
 from ui.exporting import download_buttons
+from ui.pool import peer_pool
 from ui.session import active_assessment, get_store, questionnaire_of
 
 lang = current_language()
@@ -92,6 +95,30 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     st.subheader(t("interpretation", lang))
     for paragraph in interpret(questionnaire, result, lang):
         st.markdown(paragraph)
+    benchmark_summary(record, questionnaire, result)
+
+
+def benchmark_summary(
+    record: AssessmentRecord, questionnaire: Questionnaire, result: Result
+) -> None:
+    """Per dimension, the percentile among peers when the group is big enough (benchmark page)."""
+    profile = record.profile
+    positions = position(
+        result,
+        peer_pool(questionnaire),
+        profile.sector,
+        profile.size_class,
+        min_peers=min_peers_from_env(),
+        exclude=record.id,
+    )
+    st.subheader(tr("results_title", lang))
+    for item in positions:
+        title = questionnaire.dimension(item.dimension_id).title(lang)
+        text = describe(item, lang) if item.enough else tr("results_not_enough", lang)
+        st.markdown(f"- **{title}** · {text}")
+    st.page_link(
+        "app_pages/benchmark.py", label=tr("results_link", lang), icon=":material/leaderboard:"
+    )
 
 
 record = active_assessment()

@@ -5,10 +5,12 @@ import streamlit as st
 from assessment.bundle import restore
 from assessment.models import Questionnaire
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
-from assessment.store import AssessmentRecord, LinkError
+from assessment.store import POOL_DOCUMENT, AssessmentRecord, LinkError
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
+from ui.benchmark_strings import tr
 from ui.context import current_language, load_all_questionnaires, plain, t
+from ui.pool import pool_changed
 from ui.session import (
     active_assessment,
     forget_assessment,
@@ -129,6 +131,26 @@ def import_form() -> None:
             st.rerun()
 
 
+def pool_opt_in(record: AssessmentRecord) -> None:
+    """Opt in to the anonymous benchmark pool (off by default); unticking takes it out."""
+
+    def changed() -> None:
+        if st.session_state[f"pool_opt_in__{lang}"]:
+            store.save_document(record.id, POOL_DOCUMENT, {"opt_in": True})
+        else:
+            store.delete_document(record.id, POOL_DOCUMENT)
+        pool_changed()
+
+    opted_in = bool((store.document(record.id, POOL_DOCUMENT) or {}).get("opt_in"))
+    st.checkbox(
+        tr("pool_opt_in", lang),
+        value=opted_in,
+        key=f"pool_opt_in__{lang}",
+        help=tr("pool_opt_in_help", lang),
+        on_change=changed,
+    )
+
+
 def current_assessment_panel(record: AssessmentRecord) -> None:
     questionnaire = questionnaire_of(record)
     answers = store.answers(record.id)
@@ -149,6 +171,8 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
     right.page_link(
         "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
     )
+
+    pool_opt_in(record)
 
     st.subheader(t("private_link", lang))
     st.caption(t("private_link_help", lang))
@@ -172,6 +196,7 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
         sure = st.checkbox(t("delete_confirm", lang), key="delete_confirm")
         if st.button(t("delete_button", lang), type="primary", disabled=not sure, key="delete"):
             store.delete_assessment(record.id)
+            pool_changed()
             forget_assessment()
             st.session_state.flash = "deleted"
             st.rerun()

@@ -1,8 +1,8 @@
 """Run every benchmark: `python -m bench` (or `make bench`)."""
 
-from bench import answer_rerun, export_workbook
+from bench import answer_rerun, benchmark_percentiles, export_workbook
 
 if __name__ == "__main__":
-    for benchmark in (answer_rerun, export_workbook):
+    for benchmark in (answer_rerun, export_workbook, benchmark_percentiles):
         benchmark.main()
         print()

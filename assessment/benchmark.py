@@ -1,0 +1,292 @@
+"""Where an organisation stands among its peers: percentiles, quartiles, peer groups.
+
+The pool is made of the assessments whose owner opted in, plus a consultant's imported past
+clients. Definitions (also in benchmarks/README.md):
+
+- **Percentile** of a score x among n peers = 100 × (peers strictly below x + ½ × peers equal
+  to x) / n. Between 0 and 100; 50 when every peer has the same score as x; undefined (None)
+  for an empty group. Scores are compared rounded to 6 decimals, so float noise makes no tie
+  disappear.
+- **Quartiles** Q1, median, Q3: linear interpolation between the sorted peer scores (the
+  default of pandas and numpy), so a single peer's score is all three.
+- **Pool entry**: an opted-in assessment contributes one score per dimension whose coverage is
+  at least ``MIN_DIMENSION_COVERAGE`` (0.8: at least 8 questions of 10 answered); the others
+  are left out for that dimension only. An organisation is never its own peer.
+- **Peer group**: same sector and size class, else (fewer than ``min_peers`` members) the next
+  wider group, in this order: size class only, sector only, the whole pool.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+from pydantic import field_validator
+
+from assessment.models import Frozen, Questionnaire, Result
+from assessment.scoring import score
+from assessment.store import ScoreRow, Store
+
+DEFAULT_MIN_PEERS = 5
+MIN_DIMENSION_COVERAGE = 0.8
+THIN_GROUP = 30  # fewer peers than this: say the comparison is an indication only
+OLD_AFTER_YEARS = 5  # a published figure older than this is flagged as old
+
+
+class Scope(StrEnum):
+    sector_size = "sector_size"
+    size = "size"
+    sector = "sector"
+    all = "all"
+
+
+WIDENING = (Scope.sector_size, Scope.size, Scope.sector, Scope.all)
+
+
+class PoolEntry(Frozen):
+    sector: str
+    size_class: str
+    scores: dict[str, float]
+    assessment_id: int | None = None  # None for an imported row
+
+    @field_validator("scores")
+    @classmethod
+    def _rounded(cls, scores: dict[str, float]) -> dict[str, float]:
+        # Rounded once here, so that comparing thousands of peers needs no rounding.
+        return {dimension: _key(value) for dimension, value in scores.items()}
+
+
+class Quartiles(Frozen):
+    q1: float
+    median: float
+    q3: float
+    low: float
+    high: float
+
+
+class GroupTry(Frozen):
+    scope: Scope
+    members: int
+
+
+class DimensionPosition(Frozen):
+    """One dimension of the organisation against one peer group."""
+
+    dimension_id: str
+    score: float | None
+    requested: Scope
+    scope: Scope | None  # the group used; None when even the whole pool is too small
+    tried: list[GroupTry]  # every group looked at, from the requested one outwards
+    peers: list[float]
+    percentile: float | None
+    quartiles: Quartiles | None
+    min_peers: int
+
+    @property
+    def enough(self) -> bool:
+        return self.scope is not None
+
+    @property
+    def widened(self) -> bool:
+        return self.scope is not None and self.scope != self.requested
+
+    @property
+    def thin(self) -> bool:
+        return self.enough and len(self.peers) < THIN_GROUP
+
+
+def min_peers_from_env() -> int:
+    """BENCHMARK_MIN_PEERS if it is a whole number ≥ 1, else the default (5)."""
+    try:
+        value = int(os.environ.get("BENCHMARK_MIN_PEERS", ""))
+    except ValueError:
+        return DEFAULT_MIN_PEERS
+    return value if value >= 1 else DEFAULT_MIN_PEERS
+
+
+# --- pure statistics ---------------------------------------------------------------------------
+
+
+def _key(value: float) -> float:
+    return round(value, 6)
+
+
+def percentile(value: float, peers: Sequence[float]) -> float | None:
+    """Share of peers strictly below, plus half the ties, in percent; None for no peer."""
+    if not peers:
+        return None
+    ordered = sorted(_key(p) for p in peers)
+    return percentile_sorted(value, ordered)
+
+
+def percentile_sorted(value: float, ordered: Sequence[float]) -> float | None:
+    """``percentile`` over peers already rounded with ``_key`` and sorted (for many lookups)."""
+    if not ordered:
+        return None
+    x = _key(value)
+    below = bisect.bisect_left(ordered, x)
+    ties = bisect.bisect_right(ordered, x) - below
+    return 100 * (below + ties / 2) / len(ordered)
+
+
+def quartiles(peers: Sequence[float]) -> Quartiles | None:
+    if not peers:
+        return None
+    ordered = sorted(peers)
+    return Quartiles(
+        q1=_interpolated(ordered, 0.25),
+        median=_interpolated(ordered, 0.5),
+        q3=_interpolated(ordered, 0.75),
+        low=ordered[0],
+        high=ordered[-1],
+    )
+
+
+def _interpolated(ordered: Sequence[float], p: float) -> float:
+    h = (len(ordered) - 1) * p
+    below = int(h)
+    if below + 1 >= len(ordered):
+        return ordered[below]
+    return ordered[below] + (h - below) * (ordered[below + 1] - ordered[below])
+
+
+# --- the pool ----------------------------------------------------------------------------------
+
+
+def pool_entry(
+    questionnaire: Questionnaire,
+    result: Result,
+    sector: str,
+    size_class: str,
+    assessment_id: int | None = None,
+) -> PoolEntry | None:
+    """The scores an assessment brings to the pool: dimensions covered well enough only."""
+    scores = {
+        d.id: d.score
+        for d in result.dimensions
+        if d.score is not None and d.coverage >= MIN_DIMENSION_COVERAGE
+    }
+    if not scores:
+        return None
+    return PoolEntry(
+        sector=sector, size_class=size_class, scores=scores, assessment_id=assessment_id
+    )
+
+
+def load_pool(store: Store, questionnaire: Questionnaire) -> list[PoolEntry]:
+    """Opted-in assessments (scored now, from their answers) and imported rows."""
+    entries = []
+    known = {q.id for _, q in questionnaire.questions()}
+    for member in store.pool_members(questionnaire.id):
+        # An answer to a question since removed from the questionnaire is ignored.
+        answers = {k: v for k, v in member.answers.items() if k in known}
+        entry = pool_entry(
+            questionnaire,
+            score(questionnaire, answers),
+            member.sector,
+            member.size_class,
+            member.assessment_id,
+        )
+        if entry is not None:
+            entries.append(entry)
+    dimensions = {d.id for d in questionnaire.dimensions}
+    for row in store.benchmark_rows(questionnaire.id):
+        scores = {k: v for k, v in row.scores.items() if k in dimensions}
+        if scores:
+            entries.append(PoolEntry(sector=row.sector, size_class=row.size_class, scores=scores))
+    return entries
+
+
+def as_rows(pool: Iterable[PoolEntry]) -> list[ScoreRow]:
+    """The pool anonymised: peer-group keys and scores (for the export)."""
+    return [ScoreRow(sector=e.sector, size_class=e.size_class, scores=e.scores) for e in pool]
+
+
+def in_scope(entry: PoolEntry, scope: Scope, sector: str, size_class: str) -> bool:
+    if scope == Scope.sector_size:
+        return entry.sector == sector and entry.size_class == size_class
+    if scope == Scope.size:
+        return entry.size_class == size_class
+    if scope == Scope.sector:
+        return entry.sector == sector
+    return True
+
+
+def peer_scores(
+    pool: Iterable[PoolEntry],
+    dimension_id: str,
+    scope: Scope,
+    sector: str,
+    size_class: str,
+    exclude: int | None = None,
+) -> list[float]:
+    """Scores of one dimension among the peers of a group (never the organisation itself)."""
+    members = (
+        pool if scope == Scope.all else [e for e in pool if in_scope(e, scope, sector, size_class)]
+    )
+    return [
+        e.scores[dimension_id]
+        for e in members
+        if dimension_id in e.scores and (exclude is None or e.assessment_id != exclude)
+    ]
+
+
+def position(
+    result: Result,
+    pool: Sequence[PoolEntry],
+    sector: str,
+    size_class: str,
+    *,
+    scope: Scope = Scope.sector_size,
+    min_peers: int = DEFAULT_MIN_PEERS,
+    exclude: int | None = None,
+) -> list[DimensionPosition]:
+    """Per dimension: the first group, from ``scope`` outwards, with at least ``min_peers``
+    members, and the organisation's percentile and the quartiles in it."""
+    order = WIDENING[WIDENING.index(scope) :]
+    groups = {
+        candidate: (
+            pool
+            if candidate == Scope.all
+            else [e for e in pool if in_scope(e, candidate, sector, size_class)]
+        )
+        for candidate in order
+    }
+    positions = []
+    for dimension in result.dimensions:
+        tried: list[GroupTry] = []
+        used, peers = None, []
+        for candidate in order:
+            scores = peer_scores(
+                groups[candidate], dimension.id, Scope.all, sector, size_class, exclude
+            )
+            tried.append(GroupTry(scope=candidate, members=len(scores)))
+            if len(scores) >= min_peers:
+                used, peers = candidate, sorted(scores)  # rounded on entry
+                break
+        positions.append(
+            DimensionPosition(
+                dimension_id=dimension.id,
+                score=dimension.score,
+                requested=scope,
+                scope=used,
+                tried=tried,
+                peers=peers,
+                percentile=(
+                    percentile_sorted(dimension.score, peers)
+                    if dimension.score is not None
+                    else None
+                ),
+                quartiles=quartiles(peers),  # already sorted: Timsort passes through in O(n)
+                min_peers=min_peers,
+            )
+        )
+    return positions
+
+
+def is_old(year: int, today: dt.date | None = None) -> bool:
+    """A published figure more than five years older than today."""
+    return (today or dt.date.today()).year - year > OLD_AFTER_YEARS

@@ -1,0 +1,462 @@
+"""Benchmark datasets and consultant imports: read, validate, report every problem located.
+
+Two kinds of dataset live in ``benchmarks/``, each a CSV with a provenance YAML of the same name:
+- ``reference``: single published figures, each attached to a question or a dimension;
+- ``distribution``: a published breakdown (shares of organisations by level, per group).
+A consultant's import is a CSV of past clients: sector, size class and dimension scores.
+
+Every problem names the file, the line and the column, and all of them are reported at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field
+
+from assessment.models import Frozen, Questionnaire, Text
+from assessment.profile import SECTORS, SIZE_CLASSES
+from assessment.store import ScoreRow
+
+BENCHMARKS_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
+Status = Literal["P", "S"]  # P: read at the publisher; S: only seen quoted second-hand
+
+REFERENCE_COLUMNS = (
+    "id",
+    "target",
+    "value",
+    "unit",
+    "year",
+    "statement_fr",
+    "statement_en",
+    "population_fr",
+    "population_en",
+    "status",
+    "seen_at",
+)
+DISTRIBUTION_COLUMNS = ("group", "level", "share", "status", "derived", "seen_at")
+PROVENANCE_KEYS = {
+    "kind",
+    "publisher",
+    "title",
+    "year",
+    "url",
+    "population",
+    "sample_size",
+    "licence",
+    "mapping",
+    "transformation",
+    "status",
+    "checked",
+}
+SHARE_TOLERANCE = 0.6  # published shares are rounded: a group may add up to 99.4-100.6
+MAX_IMPORT_BYTES = 1_000_000
+MAX_IMPORT_ROWS = 5_000
+
+
+class BenchmarkError(ValueError):
+    """Files that cannot be used; ``problems`` lists every one, located."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Provenance(Frozen):
+    kind: Literal["reference", "distribution"]
+    publisher: str
+    title: str
+    year: int
+    url: str
+    population: Text
+    sample_size: str
+    licence: str
+    mapping: str
+    transformation: str
+    status: Literal["P", "S", "mixed"]
+    checked: dt.date
+    questionnaire: str | None = None
+    measure: str | None = None
+    levels: list[str] = Field(default_factory=list)
+    groups: dict[str, DistributionGroup] = Field(default_factory=dict)
+    notes: str | None = None
+
+
+class DistributionGroup(Frozen):
+    label: Text
+    size_classes: list[str]
+
+
+class ReferenceFigure(Frozen):
+    """A single published figure: shown beside its question, never as a distribution."""
+
+    id: str
+    target: str  # a question id or a dimension id
+    value: float
+    unit: str
+    year: int
+    statement: Text
+    population: Text
+    status: Status
+    seen_at: str | None
+    dataset: str
+    publisher: str
+    title: str
+    url: str
+
+
+class Distribution(Frozen):
+    """Shares of organisations by level, per group (e.g. DII levels by size class)."""
+
+    name: str
+    provenance: Provenance
+    shares: dict[str, dict[str, float]]  # group -> level -> percent
+    status: dict[str, dict[str, Status]]
+    derived: dict[str, list[str]]  # group -> levels computed as 100 - the others
+
+    def group_of(self, size_class: str) -> str | None:
+        return next(
+            (g for g, spec in self.provenance.groups.items() if size_class in spec.size_classes),
+            None,
+        )
+
+
+class BenchmarkLibrary(Frozen):
+    references: list[ReferenceFigure]
+    distributions: dict[str, Distribution]
+    provenance: dict[str, Provenance]
+
+    def references_for(self, target: str) -> list[ReferenceFigure]:
+        return [r for r in self.references if r.target == target]
+
+
+Provenance.model_rebuild()
+
+
+# --- shipped datasets ----------------------------------------------------------------------
+
+
+def load_benchmarks(
+    questionnaire: Questionnaire, folder: str | Path = BENCHMARKS_DIR
+) -> BenchmarkLibrary:
+    """Every dataset in the folder that applies to this questionnaire (distributions apply to
+    all); BenchmarkError listing every problem of every file."""
+    problems: list[str] = []
+    references: list[ReferenceFigure] = []
+    distributions: dict[str, Distribution] = {}
+    provenances: dict[str, Provenance] = {}
+    for path in sorted(Path(folder).glob("*.csv")):
+        provenance = _provenance(path, problems)
+        if provenance is None:
+            continue
+        provenances[path.stem] = provenance
+        if provenance.kind == "distribution":
+            distribution = _distribution(path, provenance, problems)
+            if distribution is not None:
+                distributions[path.stem] = distribution
+        elif provenance.questionnaire in (None, questionnaire.id):
+            references += _references(path, provenance, questionnaire, problems)
+    for figure_id, count in Counter(r.id for r in references).items():
+        if count > 1:
+            problems.append(f"{folder}: reference id {figure_id!r} is used in {count} files")
+    if problems:
+        raise BenchmarkError(problems)
+    return BenchmarkLibrary(
+        references=references, distributions=distributions, provenance=provenances
+    )
+
+
+def _provenance(path: Path, problems: list[str]) -> Provenance | None:
+    meta = path.with_suffix(".yaml")
+    if not meta.exists():
+        problems.append(f"{path.name}: no provenance file {meta.name} beside it")
+        return None
+    try:
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.append(f"{meta.name}: cannot be read: {error}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{meta.name}: expected a mapping of provenance keys")
+        return None
+    missing = sorted(PROVENANCE_KEYS - set(data))
+    if missing:
+        problems.append(f"{meta.name}: missing key(s) {', '.join(missing)}")
+        return None
+    try:
+        return Provenance.model_validate(data)
+    except ValueError as error:
+        for item in getattr(error, "errors", lambda: [])():
+            where = ".".join(str(part) for part in item["loc"])
+            problems.append(f"{meta.name}: {where}: {item['msg']}")
+        return None
+
+
+def _rows(path: Path, columns: tuple[str, ...], problems: list[str]):
+    """(line, row) for each data row, after checking the header names exactly these columns."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{path.name}: cannot be read as UTF-8 text: {error}")
+        return
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        problems.append(f"{path.name}:1: the file is empty")
+        return
+    header = [name.strip() for name in header]
+    if header != list(columns):
+        for name in header:
+            if name not in columns:
+                problems.append(f"{path.name}:1: column {name!r}: unexpected column")
+        for name in columns:
+            if name not in header:
+                problems.append(f"{path.name}:1: column {name!r}: missing")
+        if set(header) == set(columns):
+            problems.append(f"{path.name}:1: columns must come in this order: {','.join(columns)}")
+        return
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(columns):
+            problems.append(
+                f"{path.name}:{reader.line_num}: {len(row)} cells, expected {len(columns)}"
+            )
+            continue
+        yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
+
+
+def _number(where: str, column: str, text: str, problems: list[str]) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        problems.append(f"{where}: column {column!r}: {text!r} is not a number")
+        return None
+    return value
+
+
+def _status(where: str, text: str, seen_at: str, problems: list[str]) -> Status | None:
+    if text not in ("P", "S"):
+        problems.append(f"{where}: column 'status': {text!r}, expected P or S")
+        return None
+    if text == "S" and not seen_at:
+        problems.append(f"{where}: column 'seen_at': a second-hand figure says where it was seen")
+    return text
+
+
+def _references(
+    path: Path, provenance: Provenance, questionnaire: Questionnaire, problems: list[str]
+) -> list[ReferenceFigure]:
+    known = {q.id for _, q in questionnaire.questions()} | {d.id for d in questionnaire.dimensions}
+    figures, seen = [], {}
+    for line, row in _rows(path, REFERENCE_COLUMNS, problems):
+        where = f"{path.name}:{line}"
+        before = len(problems)
+        if not row["id"]:
+            problems.append(f"{where}: column 'id': empty")
+        elif row["id"] in seen:
+            problems.append(
+                f"{where}: duplicate row: id {row['id']!r} already on line {seen[row['id']]}"
+            )
+        seen.setdefault(row["id"], line)
+        if row["target"] not in known:
+            problems.append(
+                f"{where}: column 'target': {row['target']!r} is no question or dimension id "
+                f"of {questionnaire.id!r}"
+            )
+        value = _number(where, "value", row["value"], problems)
+        if value is not None and row["unit"] == "%" and not 0 <= value <= 100:
+            problems.append(f"{where}: column 'value': {value:g} % is not a percentage (0-100)")
+        year = _number(where, "year", row["year"], problems)
+        if year is not None and (year != int(year) or not 1900 <= year <= 2100):
+            problems.append(f"{where}: column 'year': {row['year']!r} is not a year")
+        for column in ("unit", "statement_fr", "statement_en", "population_fr", "population_en"):
+            if not row[column]:
+                problems.append(f"{where}: column {column!r}: empty")
+        status = _status(where, row["status"], row["seen_at"], problems)
+        if len(problems) > before:
+            continue
+        figures.append(
+            ReferenceFigure(
+                id=row["id"],
+                target=row["target"],
+                value=value,
+                unit=row["unit"],
+                year=int(year),
+                statement=Text(fr=row["statement_fr"], en=row["statement_en"]),
+                population=Text(fr=row["population_fr"], en=row["population_en"]),
+                status=status,
+                seen_at=row["seen_at"] or None,
+                dataset=path.stem,
+                publisher=provenance.publisher,
+                title=provenance.title,
+                url=provenance.url,
+            )
+        )
+    return figures
+
+
+def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Distribution | None:
+    shares: dict[str, dict[str, float]] = {}
+    statuses: dict[str, dict[str, Status]] = {}
+    derived: dict[str, list[str]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    before = len(problems)
+    for line, row in _rows(path, DISTRIBUTION_COLUMNS, problems):
+        where = f"{path.name}:{line}"
+        group, level = row["group"], row["level"]
+        if group not in provenance.groups:
+            problems.append(f"{where}: column 'group': unknown group {group!r}")
+        if level not in provenance.levels:
+            problems.append(f"{where}: column 'level': unknown level {level!r}")
+        if (group, level) in seen:
+            problems.append(
+                f"{where}: duplicate row: {group}/{level} already on line {seen[group, level]}"
+            )
+        seen.setdefault((group, level), line)
+        share = _number(where, "share", row["share"], problems)
+        if share is not None and not 0 <= share <= 100:
+            problems.append(f"{where}: column 'share': {share:g} is not a percentage (0-100)")
+        status = _status(where, row["status"], row["seen_at"], problems)
+        if row["derived"] not in ("yes", "no"):
+            problems.append(f"{where}: column 'derived': {row['derived']!r}, expected yes or no")
+        if share is None or status is None:
+            continue
+        shares.setdefault(group, {})[level] = share
+        statuses.setdefault(group, {})[level] = status
+        if row["derived"] == "yes":
+            derived.setdefault(group, []).append(level)
+    for group, by_level in shares.items():
+        missing = [level for level in provenance.levels if level not in by_level]
+        total = sum(by_level.values())
+        if missing:
+            problems.append(f"{path.name}: group {group!r} has no row for {', '.join(missing)}")
+        elif abs(total - 100) > SHARE_TOLERANCE:
+            problems.append(f"{path.name}: group {group!r}: shares add up to {total:g}, not 100")
+    if len(problems) > before:
+        return None
+    return Distribution(
+        name=path.stem, provenance=provenance, shares=shares, status=statuses, derived=derived
+    )
+
+
+# --- a consultant's import -------------------------------------------------------------------
+
+
+def parse_import(
+    data: bytes, questionnaire: Questionnaire, name: str = "import.csv"
+) -> list[ScoreRow]:
+    """Rows of past clients' scores: ``sector,size_class,<dimension id>…``; a score may be left
+    empty. Comma- or semicolon-separated (with decimal commas, as French spreadsheets export).
+    BenchmarkError listing every problem, located; nothing is returned unless all rows are valid."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise BenchmarkError(
+            [f"{name}: {len(data):,} bytes, more than the {MAX_IMPORT_BYTES:,} accepted"]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BenchmarkError(
+            [f"{name}: not UTF-8 text (byte {error.start + 1}); save the file as CSV UTF-8"]
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [cell.strip() for cell in next(reader, [])]
+    dimensions = {d.id for d in questionnaire.dimensions}
+    problems = _import_header(name, header, dimensions)
+    if problems:
+        raise BenchmarkError(problems)
+    # Identical rows are kept: two anonymous clients may well have the same scores, and an
+    # exported pool must import again as it is.
+    rows: list[ScoreRow] = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        line = reader.line_num
+        if len(rows) >= MAX_IMPORT_ROWS:
+            problems.append(f"{name}:{line}: more than {MAX_IMPORT_ROWS:,} rows; split the file")
+            break
+        parsed = _import_row(f"{name}:{line}", header, row, delimiter, problems)
+        if parsed is not None:
+            rows.append(parsed)
+    if not rows and not problems:
+        problems.append(f"{name}: no data row under the header")
+    if problems:
+        raise BenchmarkError(problems)
+    return rows
+
+
+def _import_header(name: str, header: list[str], dimensions: set[str]) -> list[str]:
+    problems = []
+    for required in ("sector", "size_class"):
+        if required not in header:
+            problems.append(f"{name}:1: column {required!r}: missing")
+    for column in header:
+        if column not in ("sector", "size_class") and column not in dimensions:
+            problems.append(
+                f"{name}:1: column {column!r}: unknown; expected sector, size_class and "
+                f"dimension ids ({', '.join(sorted(dimensions))})"
+            )
+    for column, count in Counter(header).items():
+        if count > 1:
+            problems.append(f"{name}:1: column {column!r}: appears {count} times")
+    if not problems and len(header) < 3:
+        problems.append(f"{name}:1: no dimension column: nothing to compare")
+    return problems
+
+
+def _import_row(
+    where: str, header: list[str], row: list[str], delimiter: str, problems: list[str]
+) -> ScoreRow | None:
+    if len(row) != len(header):
+        problems.append(f"{where}: {len(row)} cells, expected {len(header)}")
+        return None
+    cells = {column: cell.strip() for column, cell in zip(header, row, strict=True)}
+    before = len(problems)
+    sector, size_class = cells["sector"].upper(), cells["size_class"]
+    if sector not in SECTORS:
+        problems.append(f"{where}: column 'sector': {cells['sector']!r} is no NACE section (A-U)")
+    if size_class not in SIZE_CLASSES:
+        problems.append(
+            f"{where}: column 'size_class': {size_class!r}, expected {', '.join(SIZE_CLASSES)}"
+        )
+    scores = {}
+    for column, text in cells.items():
+        if column in ("sector", "size_class") or not text:
+            continue
+        number = text.replace(",", ".") if delimiter == ";" else text
+        value = _number(where, column, number, problems)
+        if value is not None and not 0 <= value <= 100:
+            problems.append(f"{where}: column {column!r}: {value:g} is outside 0-100")
+        elif value is not None:
+            scores[column] = round(value, 6)
+    if len(problems) == before and not scores:
+        problems.append(f"{where}: no score on this row")
+    if len(problems) > before:
+        return None
+    return ScoreRow(sector=sector, size_class=size_class, scores=scores)
+
+
+def export_rows(rows: list[ScoreRow], dimension_ids: list[str]) -> str:
+    """The pool as CSV in the import format: peer-group keys and scores, nothing else. Rows
+    are sorted so that their order tells nothing (when an assessment was made, by whom)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["sector", "size_class", *dimension_ids])
+    lines = [
+        [row.sector, row.size_class]
+        + [f"{row.scores[d]:.1f}" if d in row.scores else "" for d in dimension_ids]
+        for row in rows
+    ]
+    writer.writerows(sorted(lines))
+    return out.getvalue()
