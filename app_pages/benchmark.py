@@ -3,6 +3,9 @@ and the consultants' import and export of the pool."""
 
 from __future__ import annotations
 
+import hmac
+import os
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -254,8 +257,22 @@ def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> Non
 # --- consultants -----------------------------------------------------------------------------
 
 
+def consultant_unlocked() -> bool:
+    """On a shared server, CONSULTANT_KEY guards the pool's import, deletion and export; on a
+    consultant's own laptop (no key set) the tools are simply there."""
+    expected = os.environ.get("CONSULTANT_KEY")
+    if not expected:
+        return True
+    given = st.text_input(tr("consultant_key", lang), type="password", key=f"bench.key__{lang}")
+    if given and not hmac.compare_digest(given, expected):
+        st.error(tr("consultant_key_wrong", lang))
+    return bool(given) and hmac.compare_digest(given, expected)
+
+
 def consultant_tools(questionnaire: Questionnaire, pool: list[PoolEntry]) -> None:
     with st.expander(tr("consultant_title", lang), icon=":material/upload_file:"):
+        if not consultant_unlocked():
+            return
         dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
         st.caption(tr("import_help", lang).format(dimensions=", ".join(dimension_ids)))
         upload = st.file_uploader(

@@ -172,6 +172,11 @@ STRINGS: dict[str, dict[Language, str]] = {
         "en": "The published distribution is not available (data file in error).",
     },
     # consultants
+    "consultant_key": {
+        "fr": "Clé consultant (définie par CONSULTANT_KEY sur ce serveur)",
+        "en": "Consultant key (set by CONSULTANT_KEY on this server)",
+    },
+    "consultant_key_wrong": {"fr": "Clé incorrecte.", "en": "Wrong key."},
     "consultant_title": {
         "fr": "Consultants : importer vos clients, exporter le pool",
         "en": "Consultants: import your clients, export the pool",

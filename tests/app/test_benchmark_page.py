@@ -193,3 +193,15 @@ def test_the_results_page_carries_the_benchmark_summary(store, lang):
     assert expected in lines
     assert any(("not enough peers yet" in line or "pas encore" in line) for line in lines)
     assert [p for p in at.get("page_link") if "benchmark" in p.proto.page]
+
+
+def test_on_a_shared_server_the_consultant_tools_need_the_key(database, monkeypatch):
+    monkeypatch.setenv("CONSULTANT_KEY", "s3cret-key")
+    at, _ = start_assessment()
+    at.switch_page("app_pages/benchmark.py").run()
+    assert not at.exception
+    assert not [b for b in at.get("download_button")]
+    at.text_input(key="bench.key__fr").input("wrong").run()
+    assert "Clé incorrecte." in [e.value for e in at.error]
+    at.text_input(key="bench.key__fr").input("s3cret-key").run()
+    assert len(at.get("download_button")) == 1
