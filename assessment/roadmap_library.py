@@ -1,0 +1,307 @@
+"""The roadmap's action library: a YAML file of actions, validated like a questionnaire.
+
+Each action belongs to a phase of the method (awareness → pilot → diffusion), addresses themes,
+questions or dimensions of a questionnaire, and applies when its ``when`` condition holds. The
+format is described for consultants in ``roadmaps/README.md``.
+
+Validation runs two passes over the parsed YAML and reports every problem with its line and
+location (as :mod:`assessment.questionnaire` does): the structure by the pydantic models, then
+the consistency (duplicate ids, references to the questionnaire, dependencies and their cycles).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
+
+from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.yaml_document import (
+    DocumentError,
+    Location,
+    Problem,
+    describe,
+    duplicate_keys,
+    duplicates,
+    entries,
+    located,
+    parse_mapping,
+)
+
+ROADMAPS_DIR = Path(__file__).resolve().parent.parent / "roadmaps"
+DEFAULT_LIBRARY = ROADMAPS_DIR / "actions.yaml"
+SUBJECTS = ("dimension", "theme", "question", "stall", "always")
+
+
+class Phase(StrEnum):
+    """The three steps of the method, in their order."""
+
+    awareness = "awareness"
+    pilot = "pilot"
+    diffusion = "diffusion"
+
+
+PHASES = tuple(Phase)
+
+
+class Effort(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class Condition(Frozen):
+    """One criterion of ``when``: a dimension, theme or question scoring below a threshold,
+    a stall warning, or ``always``."""
+
+    dimension: Identifier | None = None
+    theme: Identifier | None = None
+    question: Identifier | None = None
+    below: float | None = Field(default=None, gt=0, le=100)
+    stall: Literal[True] | None = None
+    always: Literal[True] | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Condition:
+        given = [name for name in SUBJECTS if getattr(self, name) is not None]
+        if len(given) != 1:
+            found = ", ".join(given) if given else "none"
+            raise ValueError(
+                f"a condition names exactly one of dimension, theme, question, stall or always "
+                f"(found: {found})"
+            )
+        scored = given[0] in ("dimension", "theme", "question")
+        if scored and self.below is None:
+            raise ValueError(f"'{given[0]}' needs a threshold: add below: <0-100>")
+        if not scored and self.below is not None:
+            raise ValueError(f"'below' does not apply to '{given[0]}'")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return next(name for name in SUBJECTS if getattr(self, name) is not None)
+
+
+def _conditions(value: Any) -> Any:
+    """``when: always`` and a single mapping are shorthands for a list of conditions."""
+    if value == "always":
+        return [{"always": True}]
+    return [value] if isinstance(value, dict) else value
+
+
+When = Annotated[list[Condition], BeforeValidator(_conditions), Field(min_length=1)]
+
+
+class Action(Frozen):
+    id: Identifier
+    phase: Phase
+    title: Text
+    rationale: Text = Field(description="One line: why this action matters")
+    owner: Text = Field(description="The role that carries the action")
+    effort: Effort
+    duration_weeks: int = Field(ge=1, le=52)
+    themes: list[Identifier] = Field(default_factory=list)
+    questions: list[Identifier] = Field(default_factory=list)
+    dimensions: list[Identifier] = Field(default_factory=list)
+    when: When = Field(description="The action applies when any of these conditions holds")
+    depends_on: list[Identifier] = Field(default_factory=list)
+
+
+class ActionLibrary(Frozen):
+    id: Identifier
+    version: VersionText
+    questionnaire: Identifier = Field(description="Id of the questionnaire it refers to")
+    title: Text
+    actions: list[Action] = Field(min_length=1)
+
+    def action(self, action_id: str) -> Action:
+        return next(a for a in self.actions if a.id == action_id)
+
+
+class LibraryError(DocumentError):
+    """An action library that cannot be used; ``problems`` lists everything wrong with it."""
+
+
+def load_library(path: str | Path, questionnaire: Questionnaire | None = None) -> ActionLibrary:
+    """Load and validate a library; with a questionnaire, its references are checked too."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LibraryError([Problem(path.name, (), f"cannot be read: {error}")]) from error
+    return parse_library(text, path.name, questionnaire)
+
+
+def parse_library(
+    text: str, source: str = "<actions>", questionnaire: Questionnaire | None = None
+) -> ActionLibrary:
+    data, root = parse_mapping(
+        text, source, LibraryError, "id, version, questionnaire, title, actions"
+    )
+    found = (
+        duplicate_keys(root)
+        + _structure_problems(data)
+        + _consistency_problems(data, questionnaire)
+    )
+    if found:
+        raise LibraryError(located(source, root, found))
+    return ActionLibrary.model_validate(data)
+
+
+# --- structure -----------------------------------------------------------------------------
+
+
+def _structure_problems(data: dict) -> list[tuple[Location, str]]:
+    try:
+        ActionLibrary.model_validate(data)
+    except ValidationError as error:
+        return [_explain(e) for e in error.errors()]
+    return []
+
+
+def _explain(error: Any) -> tuple[Location, str]:
+    kind, location = error["type"], tuple(p for p in error["loc"] if p != "[key]")
+    if kind == "value_error":  # raised by Condition._one_subject
+        return location, str(error["ctx"]["error"])
+    if kind == "extra_forbidden":
+        return location, "unknown key (check the spelling; see roadmaps/README.md)"
+    if kind == "enum" and location[-1:] == ("phase",):
+        return location, f"unknown phase {error['input']!r} (use awareness, pilot or diffusion)"
+    if kind == "literal_error" and location[-1:] in (("stall",), ("always",)):
+        return location, "must be true (leave the condition out otherwise)"
+    return describe(error, "roadmaps/README.md")
+
+
+# --- consistency ---------------------------------------------------------------------------
+
+
+def _consistency_problems(
+    data: dict, questionnaire: Questionnaire | None
+) -> list[tuple[Location, str]]:
+    actions = entries(data, "actions")
+    ids = [(("actions", i, "id"), a.get("id")) for i, a in actions]
+    problems = duplicates(ids, "action id") + _empty_actions(actions)
+    problems += _dependency_problems(actions)
+    if questionnaire is not None:
+        problems += _questionnaire_problems(data, actions, questionnaire)
+    return problems
+
+
+def _empty_actions(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]]:
+    return [
+        (("actions", i), "must address at least one theme, question or dimension")
+        for i, action in actions
+        if not any(action.get(key) for key in ("themes", "questions", "dimensions"))
+    ]
+
+
+def _questionnaire_problems(
+    data: dict, actions: list[tuple[int, dict]], questionnaire: Questionnaire
+) -> list[tuple[Location, str]]:
+    problems: list[tuple[Location, str]] = []
+    declared = data.get("questionnaire")
+    if isinstance(declared, str) and declared != questionnaire.id:
+        problems.append(
+            (
+                ("questionnaire",),
+                f"this library is for questionnaire {declared!r}, not {questionnaire.id!r}",
+            )
+        )
+        return problems  # every reference would be reported otherwise
+    known = {
+        "theme": {t.id for t in questionnaire.themes},
+        "question": {q.id for _, q in questionnaire.questions()},
+        "dimension": {d.id for d in questionnaire.dimensions},
+    }
+    for i, action in actions:
+        for kind in known:
+            listed = action.get(kind + "s")
+            for j, ref in enumerate(listed if isinstance(listed, list) else []):
+                if isinstance(ref, str) and ref not in known[kind]:
+                    problems.append(
+                        (("actions", i, kind + "s", j), _unknown(kind, ref, questionnaire))
+                    )
+        for j, condition in entries(action, "when"):
+            for kind in known:
+                ref = condition.get(kind)
+                if isinstance(ref, str) and ref not in known[kind]:
+                    problems.append(
+                        (("actions", i, "when", j, kind), _unknown(kind, ref, questionnaire))
+                    )
+    return problems
+
+
+def _unknown(kind: str, ref: str, questionnaire: Questionnaire) -> str:
+    return f"unknown {kind} {ref!r} (not in questionnaire {questionnaire.id!r})"
+
+
+def _dependency_problems(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]]:
+    by_id = {a["id"]: (i, a) for i, a in actions if isinstance(a.get("id"), str)}
+    order = {phase.value: n for n, phase in enumerate(PHASES)}
+    graph: dict[str, list[str]] = {}
+    problems: list[tuple[Location, str]] = []
+    for i, action in actions:
+        deps = action.get("depends_on")
+        valid = []
+        for j, dep in enumerate(deps if isinstance(deps, list) else []):
+            if not isinstance(dep, str):
+                continue
+            where = ("actions", i, "depends_on", j)
+            if dep not in by_id:
+                problems.append((where, f"unknown action {dep!r} (no action has this id)"))
+                continue
+            valid.append(dep)
+            mine, theirs = action.get("phase"), by_id[dep][1].get("phase")
+            if order.get(theirs, -1) > order.get(mine, len(order)):
+                problems.append(
+                    (
+                        where,
+                        f"depends on {dep!r} of the {theirs} phase, which comes after "
+                        f"this action's {mine} phase",
+                    )
+                )
+        if isinstance(action.get("id"), str):
+            graph[action["id"]] = valid
+    for cycle in _cycles(graph):
+        index = by_id[cycle[0]][0]
+        problems.append(
+            (("actions", index, "depends_on"), "dependency cycle: " + " → ".join(cycle))
+        )
+    return problems
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle once, as ``[a, b, …, a]`` starting from its first action in file order."""
+    cycles: list[list[str]] = []
+    in_cycle: set[str] = set()
+    for start in graph:
+        if start in in_cycle:
+            continue
+        path = _path_back(graph, start)
+        if path:
+            cycles.append(path)
+            in_cycle.update(path)
+    return cycles
+
+
+def _path_back(graph: dict[str, list[str]], start: str) -> list[str] | None:
+    """A shortest dependency path from ``start`` back to itself, if there is one."""
+    previous: dict[str, str] = {}
+    frontier, seen = [start], {start}
+    while frontier:
+        following = []
+        for node in frontier:
+            for dep in graph.get(node, []):
+                if dep == start:
+                    chain = [node]
+                    while chain[-1] != start:
+                        chain.append(previous[chain[-1]])
+                    return [*reversed(chain), start]
+                if dep not in seen:
+                    seen.add(dep)
+                    previous[dep] = node
+                    following.append(dep)
+        frontier = following
+    return None
