@@ -22,7 +22,7 @@ from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import ImportRejected, read_export
 from exports.json_export import build_json
-from exports.xlsx import build_workbook
+from exports.report import full_workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +102,10 @@ def _export(args: argparse.Namespace) -> int:
         exported_at=datetime.now(UTC),
     )
     out = Path(args.out)
-    data = build_json(bundle) if out.suffix == ".json" else build_workbook(questionnaire, bundle)
+    today = datetime.now(UTC).date()
+    data = (
+        build_json(bundle) if out.suffix == ".json" else full_workbook(questionnaire, bundle, today)
+    )
     out.write_bytes(data)
     print(f"wrote {out} ({len(data):,} bytes)")
     return 0

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from pydantic import Field
 
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
+from assessment.roadmap import (
+    Roadmap,
+    apply_edits,
+    edits_from_payload,
+    generate_roadmap,
+    next_monday,
+)
+from assessment.roadmap_library import ActionLibrary
 from assessment.store import AssessmentRecord, Store
 
 BUNDLE_SCHEMA_VERSION = 1
@@ -58,3 +66,16 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
         store.delete_assessment(record.id)
         raise
     return token
+
+
+def roadmap_of(
+    questionnaire: Questionnaire, bundle: AssessmentBundle, library: ActionLibrary, today: date
+) -> Roadmap | None:
+    """The roadmap as the consultant left it (generated, then their saved edits); None when
+    nothing is answered yet."""
+    if not any(level is not None for level in bundle.answers.values()):
+        return None
+    edits = edits_from_payload(bundle.roadmap)
+    start = edits.start or next_monday(today)
+    generated = generate_roadmap(questionnaire, bundle.answers, bundle.profile, library, start)
+    return apply_edits(generated, edits)

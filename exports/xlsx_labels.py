@@ -81,6 +81,46 @@ LABELS: dict[str, dict[Language, str]] = {
     "comment": {"fr": "Commentaire", "en": "Comment"},
     "weight": {"fr": "Poids", "en": "Weight"},
     "not_answered": {"fr": "Sans réponse", "en": "Not answered"},
+    "roadmap_subtitle": {
+        "fr": "Sensibilisation → pilote → diffusion, du {start} au {end}, avec la raison de "
+        "chaque action",
+        "en": "Awareness → pilot → diffusion, from {start} to {end}, with the reason for each "
+        "action",
+    },
+    "phase": {"fr": "Phase", "en": "Phase"},
+    "number": {"fr": "N°", "en": "No."},
+    "action": {"fr": "Action", "en": "Action"},
+    "reasons": {"fr": "Pourquoi elle est proposée", "en": "Why it is proposed"},
+    "owner": {"fr": "Responsable", "en": "Owner"},
+    "effort": {"fr": "Effort", "en": "Effort"},
+    "effort_low": {"fr": "faible", "en": "low"},
+    "effort_medium": {"fr": "moyen", "en": "medium"},
+    "effort_high": {"fr": "élevé", "en": "high"},
+    "start": {"fr": "Début", "en": "Start"},
+    "end": {"fr": "Fin", "en": "End"},
+    "after": {"fr": "Après", "en": "After"},
+    "kpis_subtitle": {
+        "fr": "Suivi du pilote : saisissez une mesure par mois ; la progression vers la cible se "
+        "calcule seule.",
+        "en": "Pilot tracking: enter one measure per month; progress towards the target is "
+        "computed.",
+    },
+    "pilot": {"fr": "Pilote", "en": "Pilot"},
+    "kpi": {"fr": "Indicateur", "en": "Indicator"},
+    "unit": {"fr": "Unité", "en": "Unit"},
+    "unit_score": {"fr": "score /100", "en": "score /100"},
+    "unit_percent": {"fr": "%", "en": "%"},
+    "unit_enps": {"fr": "eNPS", "en": "eNPS"},
+    "unit_hours": {"fr": "h/pers./sem.", "en": "h/person/week"},
+    "baseline": {"fr": "Point de départ", "en": "Baseline"},
+    "target": {"fr": "Cible", "en": "Target"},
+    "frequency": {"fr": "Fréquence", "en": "Frequency"},
+    "progress": {"fr": "Progression", "en": "Progress"},
+    "validation_title": {"fr": "Valeur hors plage", "en": "Value out of range"},
+    "validation_error": {
+        "fr": "Saisissez un nombre entre {low} et {high}.",
+        "en": "Enter a number between {low} and {high}.",
+    },
 }
 
 

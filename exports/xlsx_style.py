@@ -73,7 +73,7 @@ def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, line_height: f
     for row in range(first_row, last_row + 1):
         lines = 1
         for cell in ws[row]:
-            if isinstance(cell.value, str) and cell.value:
+            if isinstance(cell.value, str) and cell.value and cell.data_type != "f":
                 width = ws.column_dimensions[cell.column_letter].width or 10
                 per_line = max(1, int(width * 1.15))
                 lines = max(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import streamlit as st
 
@@ -10,7 +11,7 @@ from assessment.bundle import bundle_of
 from assessment.models import Language, Questionnaire
 from assessment.store import AssessmentRecord
 from exports.json_export import build_json
-from exports.xlsx import build_workbook
+from exports.report import full_workbook
 from ui.context import t
 from ui.session import get_store
 
@@ -25,7 +26,7 @@ def download_buttons(
     excel, backup = st.columns(2)
     excel.download_button(
         t("download_xlsx", lang),
-        data=lambda: build_workbook(questionnaire, bundle_of(store, record)),
+        data=lambda: full_workbook(questionnaire, bundle_of(store, record), date.today()),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
         icon=":material/table_view:",

@@ -2,7 +2,7 @@
 
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -135,3 +135,44 @@ def test_json_export_holds_everything_to_restore_with_a_schema_version():
     assert document["answers"] == answers()
     assert document["profile"]["sector"] == "J"
     assert AssessmentBundle.model_validate(document) == bundle()
+
+
+def full(lang="en"):
+    from exports.report import full_workbook
+
+    data = full_workbook(QUESTIONNAIRE, bundle(lang), date(2026, 11, 23))
+    return load_workbook(io.BytesIO(data))
+
+
+def test_full_workbook_adds_the_roadmap_and_the_pilot_kpis():
+    book = full("fr")
+    assert book.sheetnames[4:6] == ["Feuille de route", "Indicateurs pilote"]
+    rows = [r for r in values_of(book["Feuille de route"])[4:] if r[1]]
+    phases = [r[0] for r in rows]
+    assert phases == sorted(phases, key=["Sensibilisation", "Pilote et mesure", "Diffusion"].index)
+    assert all(r[3] for r in rows), "every action says why it is proposed"
+    assert all(r[6] <= r[7] for r in rows), "every action ends after it starts"
+
+
+def test_kpi_sheet_tracks_the_pilot_month_by_month_with_validated_inputs():
+    sheet = full()["Pilot KPIs"]
+    headers = [c.value for c in sheet[6]]
+    assert headers[:4] == ["Indicator", "Unit", "Baseline", "Target"]
+    months = [h for h in headers if h and h[:2] == "20"]
+    assert len(months) >= 3  # a three-month pilot spans at least three calendar months
+    assert headers[-1] == "Progress"
+    names = [c.value for c in sheet["A"][6:] if c.value]
+    assert {"Knowledge management", "Employee satisfaction"} <= set(names)
+    progress = sheet.cell(row=7, column=len(headers)).value
+    assert progress.startswith("=IF(") and "LOOKUP(2,1/" in progress
+    assert len(sheet.data_validations.dataValidation) == len(names)
+    assert all(v.type == "decimal" for v in sheet.data_validations.dataValidation)
+    assert len(sheet.conditional_formatting) == 1
+
+
+def test_nothing_answered_means_no_roadmap_sheets():
+    from exports.report import full_workbook
+
+    empty = bundle(answers={})
+    book = load_workbook(io.BytesIO(full_workbook(QUESTIONNAIRE, empty, date(2026, 11, 23))))
+    assert "Roadmap" not in book.sheetnames

@@ -42,3 +42,34 @@ def test_libreoffice_converts_the_workbook_to_a_printable_pdf(tmp_path, lang):
     pages = sorted(ARTIFACTS.glob(f"workbook-{lang}-*.png"))
     assert len(pages) >= 4  # summary, scores, symmetry, answers (over one or more pages)
     assert all(page.stat().st_size > 5_000 for page in pages)  # not blank
+
+
+def test_the_kpi_progress_formula_computes_in_libreoffice(tmp_path):
+    """Fill two months of the knowledge-management KPI; LibreOffice computes the progress."""
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from exports.report import full_workbook
+
+    soffice = require("soffice")
+    book = load_workbook(io.BytesIO(full_workbook(QUESTIONNAIRE, bundle("en"), date(2026, 11, 23))))
+    sheet = book["Pilot KPIs"]
+    row = next(c.row for c in sheet["A"] if c.value == "Knowledge management")
+    sheet[f"C{row}"], sheet[f"D{row}"] = 50, 75  # baseline, target
+    sheet[f"G{row}"], sheet[f"H{row}"] = 55, 60  # two monthly measures
+    path = tmp_path / "kpis.xlsx"
+    book.save(path)
+    position = book.sheetnames.index("Pilot KPIs") + 1
+    csv_filter = (
+        f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{position}"
+    )
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", csv_filter, "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    (csv,) = tmp_path.glob("kpis*.csv")
+    line = next(line for line in csv.read_text().splitlines() if line.startswith("Knowledge"))
+    assert line.endswith(",40%")  # (60 − 50) / (75 − 50), from the latest month

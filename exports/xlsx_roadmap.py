@@ -1,0 +1,140 @@
+"""Roadmap and pilot-KPI sheets of the workbook (pure: a Roadmap in, cells out).
+
+The KPI sheet is a tracking tool for the pilot: one column per month to fill in, a progress
+formula towards the target, data validation on the inputs and a colour scale on progress.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assessment.models import Language
+from assessment.roadmap import Roadmap
+from assessment.roadmap_pilot import UNIT_RANGES
+from exports.xlsx import SheetWriter
+from exports.xlsx_labels import label
+from exports.xlsx_style import WRAP, fit_row_heights, print_setup, put, table, title, widths
+
+KPI_HEADER_ROW = 6
+
+
+def roadmap_sheets(roadmap: Roadmap, lang: Language) -> dict[str, SheetWriter]:
+    """The two sheets, by title, for `build_workbook(..., extra_sheets=…)`."""
+    return {
+        label("sheet_roadmap", lang): lambda ws: _roadmap(ws, roadmap, lang),
+        label("sheet_kpis", lang): lambda ws: _kpis(ws, roadmap, lang),
+    }
+
+
+def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
+    subtitle = label("roadmap_subtitle", lang).format(
+        start=roadmap.start.isoformat(), end=roadmap.end.isoformat()
+    )
+    row = title(ws, label("sheet_roadmap", lang), subtitle)
+    numbers = {action.id: action.number for action in roadmap.actions()}
+    rows = [
+        (
+            phase.title(lang),
+            action.number,
+            action.title(lang),
+            " ".join(reason.text(lang) for reason in action.reasons),
+            action.owner(lang),
+            label(f"effort_{action.effort}", lang),
+            action.start,
+            action.end,
+            ", ".join(numbers[d] for d in action.depends_on if d in numbers),
+        )
+        for phase in roadmap.phases
+        for action in phase.actions
+    ]
+    keys = ("phase", "number", "action", "reasons", "owner", "effort", "start", "end", "after")
+    last = table(ws, row, [label(k, lang) for k in keys], rows, {7: "yyyy-mm-dd", 8: "yyyy-mm-dd"})
+    widths(ws, [16, 7, 40, 60, 24, 10, 12, 12, 14])
+    fit_row_heights(ws, row + 1, last)
+    print_setup(ws, header_row=row)
+
+
+def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
+    pilot = roadmap.pilot
+    title(ws, label("sheet_kpis", lang), label("kpis_subtitle", lang))
+    months = _months(pilot.start, pilot.end)
+    pilot_line = f"{label('pilot', lang)}: {pilot.team_label(lang)} · {pilot.scope(lang)}"
+    put(ws, 3, 1, pilot_line, alignment=WRAP)
+    ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=6 + len(months) + 1)
+    fixed = ["kpi", "unit", "baseline", "target", "frequency", "owner"]
+    headers = [label(k, lang) for k in fixed] + [m.strftime("%Y-%m") for m in months]
+    headers.append(label("progress", lang))
+    rows = [
+        (
+            kpi.name(lang),
+            label(f"unit_{kpi.unit}", lang),
+            kpi.baseline,
+            kpi.target,
+            kpi.frequency(lang),
+            kpi.owner(lang),
+            *([None] * len(months)),
+            None,
+        )
+        for kpi in roadmap.kpis
+    ]
+    row = KPI_HEADER_ROW
+    last = table(ws, row, headers, rows, {3: "0.0", 4: "0.0"})
+    first_month, last_month = len(fixed) + 1, len(fixed) + len(months)
+    progress = last_month + 1
+    for r in range(row + 1, last + 1):
+        ws.cell(row=r, column=progress, value=_progress_formula(r, first_month, last_month))
+        ws.cell(row=r, column=progress).number_format = "0%"
+    for index, kpi in enumerate(roadmap.kpis, start=row + 1):
+        low, high = UNIT_RANGES[kpi.unit]
+        _validate_numbers(ws, f"C{index}:{get_column_letter(last_month)}{index}", low, high, lang)
+    letter = get_column_letter(progress)
+    ws.conditional_formatting.add(
+        f"{letter}{row + 1}:{letter}{last}",
+        ColorScaleRule(
+            start_type="num",
+            start_value=0,
+            start_color="F8D7DA",
+            mid_type="num",
+            mid_value=0.5,
+            mid_color="FFF3CD",
+            end_type="num",
+            end_value=1,
+            end_color="D4EDDA",
+        ),
+    )
+    widths(ws, [30, 12, 10, 10, 16, 22] + [10] * len(months) + [11])
+    fit_row_heights(ws, row + 1, last)
+    print_setup(ws, header_row=row)
+
+
+def _progress_formula(row: int, first_month: int, last_month: int) -> str:
+    """Share of the way from baseline to target reached by the latest month filled in."""
+    months = f"{get_column_letter(first_month)}{row}:{get_column_letter(last_month)}{row}"
+    latest = f'LOOKUP(2,1/({months}<>""),{months})'
+    return (
+        f'=IF(OR(C{row}="",D{row}="",D{row}=C{row},COUNT({months})=0),"",'
+        f"({latest}-C{row})/(D{row}-C{row}))"
+    )
+
+
+def _validate_numbers(ws: Worksheet, cells: str, low: float, high: float, lang: Language) -> None:
+    rule = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
+    rule.error = label("validation_error", lang).format(low=f"{low:g}", high=f"{high:g}")
+    rule.errorTitle = label("validation_title", lang)
+    rule.showErrorMessage = True
+    rule.allow_blank = True
+    ws.add_data_validation(rule)
+    rule.add(cells)
+
+
+def _months(start: date, end: date) -> list[date]:
+    months, current = [], date(start.year, start.month, 1)
+    while current <= end:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
