@@ -69,11 +69,14 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
 
 
 def roadmap_of(
-    questionnaire: Questionnaire, bundle: AssessmentBundle, library: ActionLibrary, today: date
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    library: ActionLibrary | None,
+    today: date,
 ) -> Roadmap | None:
     """The roadmap as the consultant left it (generated, then their saved edits); None when
-    nothing is answered yet."""
-    if not any(level is not None for level in bundle.answers.values()):
+    nothing is answered yet or there is no action library for this questionnaire."""
+    if library is None or not any(level is not None for level in bundle.answers.values()):
         return None
     edits = edits_from_payload(bundle.roadmap)
     start = edits.start or next_monday(today)

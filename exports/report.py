@@ -4,20 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 
+from assessment.benchmark import DimensionPosition
+from assessment.benchmark_data import BenchmarkError, BenchmarkLibrary, load_benchmarks
 from assessment.bundle import AssessmentBundle, roadmap_of
 from assessment.models import Questionnaire
-from assessment.roadmap_library import DEFAULT_LIBRARY, LibraryError, load_library
+from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
 from exports.xlsx import build_workbook
+from exports.xlsx_benchmark import benchmark_sheet
 from exports.xlsx_roadmap import roadmap_sheets
 
 
-def full_workbook(questionnaire: Questionnaire, bundle: AssessmentBundle, today: date) -> bytes:
-    """Workbook bytes; the Roadmap and Pilot KPIs sheets appear once something is answered and
-    the action library fits the questionnaire."""
-    try:
-        library = load_library(DEFAULT_LIBRARY, questionnaire)
-    except LibraryError:
-        library = None
-    roadmap = roadmap_of(questionnaire, bundle, library, today) if library else None
-    extra = roadmap_sheets(roadmap, bundle.language) if roadmap else None
+def full_workbook(
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    today: date,
+    positions: list[DimensionPosition] | None = None,
+) -> bytes:
+    """Workbook bytes. Roadmap and Pilot KPIs appear once something is answered and the action
+    library fits the questionnaire; Benchmark shows the peer positions given (from the pool,
+    which lives in the database) and every published reference point."""
+    lang = bundle.language
+    extra = {}
+    roadmap = roadmap_of(questionnaire, bundle, _library(questionnaire), today)
+    if roadmap is not None:
+        extra |= roadmap_sheets(roadmap, lang)
+    extra |= benchmark_sheet(questionnaire, positions or [], _benchmarks(questionnaire), lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra)
+
+
+def _library(questionnaire: Questionnaire) -> ActionLibrary | None:
+    try:
+        return load_library(DEFAULT_LIBRARY, questionnaire)
+    except LibraryError:
+        return None  # a library written for another questionnaire: no roadmap sheets
+
+
+def _benchmarks(questionnaire: Questionnaire) -> BenchmarkLibrary | None:
+    try:
+        return load_benchmarks(questionnaire)
+    except BenchmarkError:
+        return None  # datasets for another questionnaire: the seed reference points only

@@ -116,6 +116,38 @@ LABELS: dict[str, dict[Language, str]] = {
     "target": {"fr": "Cible", "en": "Target"},
     "frequency": {"fr": "Fréquence", "en": "Frequency"},
     "progress": {"fr": "Progression", "en": "Progress"},
+    "benchmark_subtitle": {
+        "fr": "Position parmi des organisations comparables, et repères publiés avec leur source",
+        "en": "Position among comparable organisations, and published reference points with "
+        "their source",
+    },
+    "peer_position": {"fr": "Position parmi les pairs", "en": "Position among peers"},
+    "peer_group": {"fr": "Groupe de pairs", "en": "Peer group"},
+    "peers": {"fr": "Pairs", "en": "Peers"},
+    "percentile": {"fr": "Percentile", "en": "Percentile"},
+    "peer_median": {"fr": "Médiane des pairs", "en": "Peers' median"},
+    "scope_sector_size": {"fr": "même secteur et taille", "en": "same sector and size"},
+    "scope_size": {"fr": "même taille", "en": "same size"},
+    "scope_sector": {"fr": "même secteur", "en": "same sector"},
+    "scope_all": {"fr": "toutes les organisations", "en": "all organisations"},
+    "not_enough_peers": {"fr": "pas encore assez de pairs", "en": "not enough peers yet"},
+    "reference_points": {"fr": "Repères publiés", "en": "Published reference points"},
+    "reference_caveat": {
+        "fr": "Chiffres isolés publiés : des repères, pas une distribution d'organisations "
+        "comparables.",
+        "en": "Single published figures: landmarks, not a distribution of comparable "
+        "organisations.",
+    },
+    "applies_to": {"fr": "Question ou dimension", "en": "Question or dimension"},
+    "figure": {"fr": "Chiffre", "en": "Figure"},
+    "statement": {"fr": "Énoncé", "en": "Statement"},
+    "population": {"fr": "Population", "en": "Population"},
+    "year": {"fr": "Année", "en": "Year"},
+    "source": {"fr": "Source", "en": "Source"},
+    "status": {"fr": "Vérification", "en": "Checked"},
+    "status_P": {"fr": "lu chez l'éditeur", "en": "read at the publisher"},
+    "status_S": {"fr": "de seconde main", "en": "second-hand"},
+    "status_seed": {"fr": "cité par l'article source", "en": "as cited by the source article"},
     "validation_title": {"fr": "Valeur hors plage", "en": "Value out of range"},
     "validation_error": {
         "fr": "Saisissez un nombre entre {low} et {high}.",

@@ -7,8 +7,10 @@ from datetime import date
 
 import streamlit as st
 
+from assessment.benchmark import load_pool, min_peers_from_env, position
 from assessment.bundle import bundle_of
 from assessment.models import Language, Questionnaire
+from assessment.scoring import score
 from assessment.store import AssessmentRecord
 from exports.json_export import build_json
 from exports.report import full_workbook
@@ -26,7 +28,7 @@ def download_buttons(
     excel, backup = st.columns(2)
     excel.download_button(
         t("download_xlsx", lang),
-        data=lambda: full_workbook(questionnaire, bundle_of(store, record), date.today()),
+        data=lambda: workbook(store, record, questionnaire),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
         icon=":material/table_view:",
@@ -43,6 +45,22 @@ def download_buttons(
         key="download_json",
         help=t("download_json_help", lang),
     )
+
+
+def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> bytes:
+    """Built on click, on another thread: plain arguments only, no Streamlit calls."""
+    bundle = bundle_of(store, record)
+    result = score(questionnaire, bundle.answers)
+    profile = record.profile
+    positions = position(
+        result,
+        load_pool(store, questionnaire),
+        profile.sector,
+        profile.size_class,
+        min_peers=min_peers_from_env(),
+        exclude=record.id,
+    )
+    return full_workbook(questionnaire, bundle, date.today(), positions)
 
 
 def _file_stem(organisation: str) -> str:

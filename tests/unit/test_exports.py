@@ -176,3 +176,24 @@ def test_nothing_answered_means_no_roadmap_sheets():
     empty = bundle(answers={})
     book = load_workbook(io.BytesIO(full_workbook(QUESTIONNAIRE, empty, date(2026, 11, 23))))
     assert "Roadmap" not in book.sheetnames
+
+
+def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its_source():
+    from assessment.benchmark import position
+    from exports.report import full_workbook
+
+    result = score(QUESTIONNAIRE, answers())
+    pool_of_one = position(result, [], "J", "50-249", min_peers=5)
+    data = full_workbook(QUESTIONNAIRE, bundle(), date(2026, 11, 23), pool_of_one)
+    rows = values_of(load_workbook(io.BytesIO(data))["Benchmark"])
+    header = rows.index(
+        ["Dimension", "Score", "Peer group", "Peers", "Percentile", "Peers' median", None]
+    )
+    peers = rows[header + 1 : header + 5]
+    assert [r[0] for r in peers] == [d.title.en for d in QUESTIONNAIRE.ordered_dimensions()]
+    assert all(r[2] == "not enough peers yet" for r in peers)
+    references = [r for r in rows if r[4] and isinstance(r[4], int) and r[4] > 1900]
+    cited = sum(len(q.references) for q in QUESTIONS)
+    assert len(references) > cited  # the questionnaire's seed figures and the datasets'
+    assert all(r[5] for r in references), "every reference point names its source"
+    assert {"read at the publisher", "second-hand"} <= {r[6] for r in references}

@@ -1,0 +1,97 @@
+"""Benchmark sheet: position against the peer group, then every reference point with its source.
+
+Reference points are single published figures, labelled as such, never as a distribution.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assessment.benchmark import DimensionPosition
+from assessment.benchmark_data import BenchmarkLibrary
+from assessment.models import Language, Questionnaire
+from exports.xlsx import SheetWriter
+from exports.xlsx_labels import label
+from exports.xlsx_style import SUBTITLE_FONT, fit_row_heights, print_setup, put, table, widths
+
+
+def benchmark_sheet(
+    questionnaire: Questionnaire,
+    positions: list[DimensionPosition],
+    library: BenchmarkLibrary | None,
+    lang: Language,
+) -> dict[str, SheetWriter]:
+    return {
+        label("sheet_benchmark", lang): lambda ws: _benchmark(
+            ws, questionnaire, positions, library, lang
+        )
+    }
+
+
+def _benchmark(
+    ws: Worksheet,
+    questionnaire: Questionnaire,
+    positions: list[DimensionPosition],
+    library: BenchmarkLibrary | None,
+    lang: Language,
+) -> None:
+    put(ws, 1, 1, label("sheet_benchmark", lang), font=Font(bold=True, size=16, color="1F3A5F"))
+    put(ws, 2, 1, label("benchmark_subtitle", lang), font=Font(italic=True, color="5A6B7F"))
+    row = 4
+    put(ws, row, 1, label("peer_position", lang), font=SUBTITLE_FONT)
+    rows = [
+        (
+            questionnaire.dimension(p.dimension_id).title(lang),
+            p.score,
+            label(f"scope_{p.scope}", lang) if p.scope else label("not_enough_peers", lang),
+            len(p.peers) if p.enough else None,
+            p.percentile / 100 if p.percentile is not None else None,
+            p.quartiles.median if p.quartiles else None,
+        )
+        for p in positions
+    ]
+    keys = ("dimension", "score", "peer_group", "peers", "percentile", "peer_median")
+    last = table(ws, row + 1, [label(k, lang) for k in keys], rows, {2: "0.0", 5: "0%", 6: "0.0"})
+    row = last + 2
+    put(ws, row, 1, label("reference_points", lang), font=SUBTITLE_FONT)
+    put(ws, row + 1, 1, label("reference_caveat", lang), font=Font(italic=True))
+    references = _reference_rows(questionnaire, library, lang)
+    keys = ("applies_to", "figure", "statement", "population", "year", "source", "status")
+    last = table(ws, row + 2, [label(k, lang) for k in keys], references)
+    widths(ws, [34, 10, 60, 26, 8, 40, 12])
+    fit_row_heights(ws, row + 3, last)
+    print_setup(ws)
+
+
+def _reference_rows(
+    questionnaire: Questionnaire, library: BenchmarkLibrary | None, lang: Language
+) -> list[tuple]:
+    def subject(target: str) -> str:
+        for dimension, question in questionnaire.questions():
+            if question.id == target:
+                return question.text(lang)
+            if dimension.id == target:
+                return dimension.title(lang)
+        return target
+
+    seed = label("status_seed", lang)
+    rows = [
+        (question.text(lang), f"{r.value:g} {r.unit}", r.statement(lang), r.population(lang),
+         r.year, r.source, seed)
+        for _, question in questionnaire.questions()
+        for r in map(questionnaire.reference, question.references)
+    ]  # fmt: skip
+    for figure in library.references if library else []:
+        rows.append(
+            (
+                subject(figure.target),
+                f"{figure.value:g} {figure.unit}",
+                figure.statement(lang),
+                figure.population(lang),
+                figure.year,
+                f"{figure.publisher}, {figure.title}. {figure.url}",
+                label(f"status_{figure.status}", lang),
+            )
+        )
+    return rows
