@@ -6,7 +6,7 @@ from assessment.models import Dimension, Question, Questionnaire
 from assessment.scoring import AnswerError, check_answers
 from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain, t
-from ui.session import active_assessment, get_store, questionnaire_of
+from ui.session import get_store, with_assessment
 
 DONT_KNOW = "dont_know"  # the radio's option for "don't know"; stored as NULL
 
@@ -165,10 +165,4 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     step_navigation(dimensions, step, "bottom")
 
 
-record = active_assessment()
-questionnaire = questionnaire_of(record) if record else None
-if record is None or questionnaire is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
-else:
-    answer_page(record, questionnaire)
+with_assessment(answer_page)

@@ -35,7 +35,7 @@ from ui import widgets
 from ui.benchmark_strings import describe, number, percent, tr, widened_note
 from ui.context import current_language, plain, t
 from ui.pool import peer_pool, pool_changed
-from ui.session import active_assessment, get_store, questionnaire_of
+from ui.session import get_store, with_assessment
 
 lang = current_language()
 store = get_store()
@@ -383,10 +383,4 @@ def benchmark_page(record: AssessmentRecord, questionnaire: Questionnaire) -> No
     consultant_tools(questionnaire, pool)
 
 
-record = active_assessment()
-questionnaire = questionnaire_of(record) if record else None
-if record is None or questionnaire is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
-else:
-    benchmark_page(record, questionnaire)
+with_assessment(benchmark_page)

@@ -13,7 +13,7 @@ from ui.benchmark_strings import describe, tr
 from ui.context import current_language, plain, t
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
-from ui.session import active_assessment, get_store, questionnaire_of
+from ui.session import get_store, with_assessment
 
 lang = current_language()
 
@@ -121,10 +121,4 @@ def benchmark_summary(
     )
 
 
-record = active_assessment()
-questionnaire = questionnaire_of(record) if record else None
-if record is None or questionnaire is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
-else:
-    results_page(record, questionnaire)
+with_assessment(results_page)

@@ -33,9 +33,9 @@ from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryEr
 from assessment.roadmap_text import EFFORTS, FIELDS, UNITS, format_date, format_value
 from assessment.scoring import score
 from assessment.store import AssessmentRecord, StoreError
-from ui.context import current_language, plain, t
+from ui.context import current_language, plain
 from ui.roadmap_strings import ROADMAP_STRINGS
-from ui.session import active_assessment, get_store, questionnaire_of
+from ui.session import get_store, with_assessment
 
 lang = current_language()
 store = get_store()
@@ -293,10 +293,4 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
         reset_section(record)
 
 
-record = active_assessment()
-questionnaire = questionnaire_of(record) if record else None
-if record is None or questionnaire is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
-else:
-    roadmap_page(record, questionnaire)
+with_assessment(roadmap_page)

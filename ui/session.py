@@ -3,11 +3,13 @@ the private token, so a reload, a new browser or a server restart loses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from assessment.models import Questionnaire
 from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store, database_url_from_env
-from ui.context import load_all_questionnaires
+from ui.context import current_language, load_all_questionnaires, t
 
 TOKEN_PARAM = "a"
 
@@ -81,3 +83,15 @@ def resume_link(token: str) -> str:
     for page in ("/answer", "/results", "/questionnaire"):
         base = base.removesuffix(page)
     return f"{base}/?{TOKEN_PARAM}={token}"
+
+
+def with_assessment(page: Callable[[AssessmentRecord, Questionnaire], None]) -> None:
+    """Run a page that needs the session's assessment; otherwise point to the start page."""
+    record = active_assessment()
+    questionnaire = questionnaire_of(record) if record else None
+    if record is None or questionnaire is None:
+        lang = current_language()
+        st.info(t("no_assessment", lang))
+        st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
+        return
+    page(record, questionnaire)
