@@ -51,6 +51,13 @@ class StoreError(RuntimeError):
     """Anything the store cannot do."""
 
 
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached: nothing was saved; trying again later may work."""
+
+    def __init__(self) -> None:
+        super().__init__("The database cannot be reached right now; nothing was saved.")
+
+
 class SchemaVersionError(StoreError):
     """The database was written by a newer version of this code."""
 
@@ -159,6 +166,24 @@ benchmark_imports_table = Table(
     _column("imported_at", UTCDateTime),
 )
 POOL_DOCUMENT = "pool"  # the opt-in flag of an assessment: {"opt_in": true}
+
+
+def _unreachable_server(context) -> None:
+    """A lost or refused connection to a database server becomes one clear StoreUnavailable
+    (SQLite's own errors, such as a lock timeout, keep their meaning)."""
+    original = context.original_exception
+    if context.is_disconnect or isinstance(
+        original, sa.exc.OperationalError | _psycopg_operational()
+    ):
+        raise StoreUnavailable() from original
+
+
+def _psycopg_operational() -> type[BaseException]:
+    try:
+        import psycopg
+    except ImportError:  # only deployments on PostgreSQL need the driver
+        return sa.exc.OperationalError
+    return psycopg.OperationalError
 
 
 class AssessmentRecord(Frozen):
@@ -289,6 +314,8 @@ class Store:
         self.engine = sa.create_engine(url, **options)
         if is_sqlite:
             _sqlite_setup(self.engine)
+        else:
+            sa.event.listen(self.engine, "handle_error", _unreachable_server)
         try:
             self._migrate()
         except BaseException:

@@ -53,9 +53,20 @@ class PostgresCluster:
         )
         return self
 
-    def stop(self) -> None:
+    def pause(self) -> None:
+        """Stop the server, keeping its data: an outage."""
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop"
+        )
+
+    def resume(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.folder / "server.log")
         data = str(self.folder / "data")
-        self._run(str(self.bin / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+        self._run(str(self.bin / "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "start")
+
+    def stop(self) -> None:
+        self.pause()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:

@@ -1,0 +1,39 @@
+"""PostgreSQL goes away and comes back: clear errors, nothing lost, then work resumes."""
+
+import os
+
+import pytest
+
+from assessment.profile import Profile
+from assessment.store import Store, StoreUnavailable
+from tests import postgres
+
+ACME = Profile(organisation="Acme", sector="J", size_class="50-249", country="FR", role="it")
+
+
+@pytest.fixture
+def cluster():
+    if not postgres.available():
+        message = "PostgreSQL is not installed (`make test` installs it when run as root)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    started = postgres.PostgresCluster().start()
+    yield started
+    started.stop()
+
+
+def test_an_outage_is_reported_clearly_and_loses_nothing(cluster, minimal):
+    store = Store(cluster.new_database())
+    _, record = store.create_assessment(minimal, ACME, "fr")
+    store.save_answer(record.id, "share", 4)
+
+    cluster.pause()
+    with pytest.raises(StoreUnavailable, match="cannot be reached"):
+        store.save_answer(record.id, "sponsor", 2)
+    with pytest.raises(StoreUnavailable):
+        store.answers(record.id)
+
+    cluster.resume()
+    assert store.answers(record.id) == {"share": 4}  # the answer given before is intact
+    store.save_answer(record.id, "sponsor", 2)  # the one refused during the outage, again
+    assert store.answers(record.id) == {"share": 4, "sponsor": 2}
+    store.dispose()
