@@ -4,6 +4,11 @@ import streamlit as st
 
 from ui.context import choose_language, t
 from ui.session import active_assessment, get_store, keep_token_in_url
+from ui.workshop_session import is_participant_link, run_participant_app, workshop_pages
+
+if is_participant_link():  # a phone in a workshop: the participant page and nothing else
+    run_participant_app()
+    st.stop()
 
 st.set_page_config(
     page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
@@ -46,6 +51,6 @@ benchmark = st.Page(
     icon=":material/leaderboard:",
     url_path="benchmark",
 )
-page = st.navigation([start, answer, results, benchmark, roadmap, browse])
+page = st.navigation([start, answer, results, benchmark, roadmap, browse, *workshop_pages(lang)])
 keep_token_in_url()
 page.run()

@@ -1,0 +1,162 @@
+"""Live workshop: create one (for the facilitator), or join one with its code (participants)."""
+
+import streamlit as st
+
+from assessment.models import Questionnaire
+from assessment.workshop import (
+    DEFAULT_THRESHOLD,
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
+    SegmentSyntaxError,
+    parse_segments,
+)
+from assessment.workshop_store import MAX_SEGMENTS, normalise_code
+from ui import widgets
+from ui.context import LANGUAGE_NAMES, current_language, load_all_questionnaires
+from ui.workshop_session import (
+    CREATED_LINK_KEY,
+    FACILITATOR_PARAM,
+    JOIN_PARAM,
+    facilitator_link,
+    facilitator_token,
+    get_workshop_store,
+    open_facilitator,
+)
+from ui.workshop_strings import tr
+
+lang = current_language()
+store = get_workshop_store()
+PREFIX = "workshop_new"
+
+
+def _key(field: str) -> str:
+    return f"{PREFIX}.{field}__{lang}"
+
+
+def _keep(field: str) -> None:
+    widgets.set_draft(f"{PREFIX}.{field}", st.session_state[_key(field)])
+
+
+def _draft(field: str, default=None):
+    return widgets.draft(f"{PREFIX}.{field}", default)
+
+
+def create_form() -> None:
+    valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
+    if not valid:
+        st.error(tr("questionnaire_missing", lang))
+        return
+    if _draft("questionnaire") not in [q.id for q in valid]:
+        widgets.set_draft(f"{PREFIX}.questionnaire", valid[0].id)
+    with st.container(border=True):
+        st.subheader(tr("create_title", lang), anchor=False)
+        title = widgets.text_input(
+            tr("workshop_title", lang),
+            f"{PREFIX}.title",
+            lang,
+            max_chars=200,
+            placeholder=tr("workshop_title_placeholder", lang),
+        )
+        questionnaire_id = (
+            widgets.selectbox(
+                tr("questionnaire", lang),
+                f"{PREFIX}.questionnaire",
+                lang,
+                [q.id for q in valid],
+                format_func=lambda qid: next(q for q in valid if q.id == qid).title(lang),
+            )
+            or valid[0].id
+        )
+        left, right = st.columns(2)
+        languages = ["fr", "en"]
+        language = left.radio(
+            tr("participants_language", lang),
+            languages,
+            index=languages.index(_draft("language", lang)),
+            format_func=LANGUAGE_NAMES.get,
+            key=_key("language"),
+            on_change=_keep,
+            args=("language",),
+            horizontal=True,
+            help=tr("participants_language_help", lang),
+        )
+        paces = ["free", "paced"]
+        pace = right.radio(
+            tr("pace", lang),
+            paces,
+            index=paces.index(_draft("pace", "free")),
+            format_func=lambda p: tr(f"pace_{p}", lang),
+            key=_key("pace"),
+            on_change=_keep,
+            args=("pace",),
+            help=tr("pace_help", lang),
+        )
+        segments_text = st.text_area(
+            tr("segments_label", lang),
+            value=_draft("segments", ""),
+            key=_key("segments"),
+            on_change=_keep,
+            args=("segments",),
+            placeholder=tr("segments_placeholder", lang),
+            help=tr("segments_input_help", lang, most=MAX_SEGMENTS),
+            height=100,
+        )
+        threshold = st.number_input(
+            tr("threshold", lang),
+            min_value=MIN_THRESHOLD,
+            max_value=MAX_THRESHOLD,
+            value=_draft("threshold", DEFAULT_THRESHOLD),
+            step=1,
+            key=_key("threshold"),
+            on_change=_keep,
+            args=("threshold",),
+            help=tr("threshold_help", lang),
+        )
+        if threshold < 3:
+            st.warning(tr("threshold_low", lang), icon=":material/warning:")
+        if st.button(tr("create_button", lang), type="primary", key="create_workshop"):
+            if not (title or "").strip():
+                st.error(tr("title_missing", lang))
+                return
+            try:
+                segments = parse_segments(segments_text, MAX_SEGMENTS)
+            except SegmentSyntaxError as error:
+                st.error(
+                    tr("segments_error", lang, line=error.line)
+                    + " "
+                    + tr(f"segments_{error.reason}", lang, most=MAX_SEGMENTS)
+                )
+                return
+            questionnaire = next(q for q in valid if q.id == questionnaire_id)
+            token, _ = store.create(questionnaire, title, language, segments, int(threshold), pace)
+            widgets.clear_drafts(f"{PREFIX}.")
+            st.session_state[CREATED_LINK_KEY] = facilitator_link(token)
+            open_facilitator(token)
+            st.switch_page(
+                "app_pages/workshop_facilitator.py", query_params={FACILITATOR_PARAM: token}
+            )
+
+
+def join_form() -> None:
+    with st.container(border=True):
+        st.subheader(tr("join_as_participant", lang), anchor=False)
+        with st.form("join_from_menu", border=False):
+            code = st.text_input(tr("code_label", lang), max_chars=12, placeholder="ABC-DEF")
+            if st.form_submit_button(tr("continue", lang)):
+                # A participant link: the router now shows the participant page only.
+                st.query_params.from_dict({JOIN_PARAM: normalise_code(code), "lang": lang})
+                st.rerun()
+
+
+if st.session_state.pop("workshop_flash", None) == "deleted":
+    st.success(tr("deleted", lang))
+st.title(tr("workshop_page_title", lang), anchor=False)
+st.write(tr("workshop_intro", lang))
+if facilitator_token():
+    st.page_link(
+        "app_pages/workshop_facilitator.py",
+        label=tr("back_to_dashboard", lang),
+        icon=":material/monitoring:",
+    )
+create_form()
+join_form()

@@ -1,0 +1,364 @@
+"""The room's result as plotly figures: radar with its spread, answer distributions, segments.
+
+Pure functions of a :class:`~assessment.workshop.RoomAggregate`, in the palette and fonts of
+:mod:`assessment.charts`; no fixed width (a projector and a 375 px phone both fit). Anything
+the aggregate withholds (below the anonymity threshold) is drawn as withheld, never as 0.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from assessment.charts import FONT, GRID, INK, MUTED, NAVY, NO_ANSWER, _wrap, quadrant_chart
+from assessment.charts import STRINGS as CHART_STRINGS
+from assessment.models import Language, Questionnaire
+from assessment.workshop import RoomAggregate, SegmentView, as_result
+
+HEIGHT = 440
+BAND_FILL = "rgba(31, 78, 121, 0.16)"
+# Levels from light to dark (low to high maturity), "don't know" in neutral grey.
+LEVEL_COLOURS = ["#d4dde8", "#a9bcd2", "#7596b8", "#3f6c99", "#1f4e79"]
+DONT_KNOW_COLOUR = "#e5e7eb"
+ROW_HEIGHT = 34
+QUESTION_LABEL = 46  # characters of a question's text on a distribution row
+
+STRINGS: dict[str, dict[Language, str]] = {
+    "mean": {"fr": "Moyenne de la salle", "en": "Room mean"},
+    "spread": {"fr": "Dispersion (± 1 écart type)", "en": "Spread (± 1 standard deviation)"},
+    "withheld": {"fr": "masqué", "en": "withheld"},
+    "withheld_long": {
+        "fr": "moins de {k} personnes : masqué",
+        "en": "fewer than {k} people: withheld",
+    },
+    "hover_dimension": {
+        "fr": "moyenne {mean} · écart type {sd} · {n} participants",
+        "en": "mean {mean} · SD {sd} · {n} participants",
+    },
+    "dont_know": {"fr": "Je ne sais pas", "en": "Don't know"},
+    "waiting": {"fr": "en attente ({n}/{k})", "en": "waiting ({n}/{k})"},
+    "consensus": {"fr": "consensus {c}", "en": "consensus {c}"},
+    "share": {"fr": "Part des réponses", "en": "Share of answers"},
+    "overall": {"fr": "Global", "en": "Overall"},
+    "hidden_small": {"fr": "masqué (moins de {k})", "en": "withheld (fewer than {k})"},
+    "hidden_other": {
+        "fr": "masqué (protège un petit groupe)",
+        "en": "withheld (protects a small group)",
+    },
+    "group_size": {"fr": "{option} ({n})", "en": "{option} ({n})"},
+    "group_small": {"fr": "{option} (< {k})", "en": "{option} (< {k})"},
+    "not_stated": {"fr": "Non précisé", "en": "Not stated"},
+    "score": {"fr": "Score moyen", "en": "Mean score"},
+    "room": {"fr": "La salle", "en": "The room"},
+}
+
+
+def _s(key: str, lang: Language, **values: object) -> str:
+    return STRINGS[key][lang].format(**values)
+
+
+def _number(value: float, lang: Language, digits: int = 0) -> str:
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _layout(figure: go.Figure, **options) -> go.Figure:
+    figure.update_layout(
+        font=FONT,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        dragmode=False,
+        hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
+        **options,
+    )
+    return figure
+
+
+# --- radar --------------------------------------------------------------------------------
+
+
+def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language) -> go.Figure:
+    """The room's mean per dimension, inside a band of ± one standard deviation across the
+    participants' own dimension scores. A withheld dimension sits at 0, greyed and labelled."""
+    labels, means, lows, highs, hovers, colours = [], [], [], [], [], []
+    for dimension in questionnaire.ordered_dimensions():
+        spread = room.dimension(dimension.id) if room.visible else None
+        title = dimension.title(lang)
+        if spread is None or spread.mean is None:
+            labels.append(_wrap(title) + f"<br><i>({_s('withheld', lang)})</i>")
+            means.append(0.0)
+            lows.append(0.0)
+            highs.append(0.0)
+            hovers.append(f"<b>{title}</b><br>{_s('withheld_long', lang, k=room.threshold)}")
+            colours.append(NO_ANSWER)
+            continue
+        labels.append(_wrap(title))
+        means.append(spread.mean)
+        lows.append(spread.low)
+        highs.append(spread.high)
+        detail = _s(
+            "hover_dimension",
+            lang,
+            mean=_number(spread.mean, lang),
+            sd=_number(spread.sd or 0, lang),
+            n=spread.participants,
+        )
+        hovers.append(f"<b>{title}</b><br>{detail}")
+        colours.append(NAVY)
+
+    figure = go.Figure()
+    # The band: out along the high values and back along the low ones, so that the filled
+    # shape is the ring between them (the lines close the polygons that plotly leaves open).
+    ring_r = highs + highs[:1] + lows[:1] + lows[::-1]
+    ring_theta = labels + labels[:1] + labels[:1] + labels[::-1]
+    figure.add_trace(
+        go.Scatterpolar(
+            uid="spread",
+            name=_s("spread", lang),
+            r=ring_r,
+            theta=ring_theta,
+            mode="lines",
+            fill="toself",
+            fillcolor=BAND_FILL,
+            line=dict(color="rgba(31, 78, 121, 0.35)", width=1, dash="dot"),
+            hoverinfo="skip",
+        )
+    )
+    figure.add_trace(
+        go.Scatterpolar(
+            uid="mean",
+            name=_s("mean", lang),
+            r=means + means[:1],
+            theta=labels + labels[:1],
+            mode="lines",
+            line=dict(color=NAVY, width=2.5),
+            hoverinfo="skip",
+        )
+    )
+    figure.add_trace(
+        go.Scatterpolar(
+            uid="points",
+            r=means,
+            theta=labels,
+            mode="markers",
+            marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
+            text=hovers,
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    four = len(labels) == 4
+    return _layout(
+        figure,
+        height=HEIGHT,
+        margin=dict(l=56, r=56, t=36, b=56),
+        showlegend=True,
+        legend=dict(orientation="h", yanchor="top", y=-0.04, xanchor="center", x=0.5),
+        polar=dict(
+            bgcolor="white",
+            gridshape="linear" if len(labels) >= 3 else "circular",
+            radialaxis=dict(
+                range=[0, 100],
+                tickvals=[25, 50, 75, 100],
+                ticktext=["25", "50", "75", ""],
+                tickfont=dict(size=9, color=MUTED),
+                gridcolor=GRID,
+                showline=False,
+                angle=45 if four else 90,
+            ),
+            angularaxis=dict(
+                direction="clockwise",
+                rotation=135 if four else 90,
+                tickfont=dict(size=11, color=INK),
+                gridcolor=GRID,
+                linecolor=GRID,
+            ),
+        ),
+    )
+
+
+def room_quadrant(questionnaire: Questionnaire, room: RoomAggregate, lang: Language) -> go.Figure:
+    """The ambition/capability map of :mod:`assessment.charts`, with the room's means as its
+    point, labelled "the room"."""
+    figure = quadrant_chart(questionnaire, as_result(questionnaire, room), lang)
+    ours, theirs = _s("room", lang), CHART_STRINGS["organisation"][lang]
+    for trace in figure.data:
+        if trace.uid == "organisation":
+            trace.text = [ours]
+            trace.hovertext = [text.replace(theirs, ours) for text in trace.hovertext]
+    return figure
+
+
+# --- distributions --------------------------------------------------------------------------
+
+
+def distribution_chart(
+    questionnaire: Questionnaire,
+    room: RoomAggregate,
+    question_ids: list[str],
+    lang: Language,
+) -> go.Figure:
+    """One row per question: the share of the room at each level (light = low, dark = high)
+    and "don't know" in grey; the consensus at the end of the row. A question with fewer than
+    the threshold's answers shows "waiting (n/k)" and no bars."""
+    scale = questionnaire.scale
+    rows, notes, muted, stats_by_row, titles = [], [], [], [], []
+    for question_id in question_ids:
+        question = questionnaire.question(question_id)
+        text = question.text(lang)
+        short = text if len(text) <= QUESTION_LABEL else text[: QUESTION_LABEL - 1].rstrip() + "…"
+        rows.append(f"{question.order}. {short}")
+        titles.append(f"<b>{question.order}.</b> {_wrap(text, 60)}")
+        stats = room.question(question_id) if room.visible else None
+        stats_by_row.append(stats)
+        muted.append(stats is None or stats.consensus is None)
+        if stats is None:
+            waiting = room.withheld.get(question_id, 0)
+            notes.append(_s("waiting", lang, n=waiting, k=room.threshold))
+        elif stats.consensus is None:
+            notes.append("—")
+        else:
+            notes.append(_s("consensus", lang, c=f"{stats.consensus:.0%}"))
+
+    figure = go.Figure()
+    colours = _colours(len(scale.values))
+    categories = [
+        (level.value, level.label(lang), colours[i]) for i, level in enumerate(scale.levels)
+    ]
+    for value, label, colour in categories:
+        shares, hovers = [], []
+        for stats in stats_by_row:
+            count = stats.counts.get(value, 0) if stats else 0
+            total = stats.responded if stats else 0
+            shares.append(100 * count / total if total else 0)
+            hovers.append(
+                f"{value} · {label}: {count}" + (f" ({count / total:.0%})" if total else "")
+            )
+        figure.add_trace(_bar(f"level_{value}", f"{value} · {label}", rows, shares, hovers, colour))
+    shares, hovers = [], []
+    for stats in stats_by_row:
+        total = stats.responded if stats else 0
+        count = stats.dont_know if stats else 0
+        shares.append(100 * count / total if total else 0)
+        hovers.append(f"{titles[len(hovers)]}<br>{_s('dont_know', lang)}: {count}")
+    dont_know = _bar("dont_know", _s("dont_know", lang), rows, shares, hovers, DONT_KNOW_COLOUR)
+    dont_know.marker.pattern = dict(shape="/", fgcolor="#9aa1ab", size=6, solidity=0.2)
+    figure.add_trace(dont_know)
+    annotations = [
+        dict(
+            x=1.0,
+            y=row,
+            xref="paper",
+            yref="y",
+            xanchor="left",
+            xshift=6,
+            text=note,
+            showarrow=False,
+            font=dict(size=11, color=MUTED if grey else INK),
+        )
+        for row, note, grey in zip(rows, notes, muted, strict=True)
+    ]
+    return _layout(
+        figure,
+        barmode="stack",
+        height=110 + ROW_HEIGHT * len(rows),
+        margin=dict(l=8, r=110, t=40, b=40),
+        annotations=annotations,
+        legend=dict(
+            orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal", font=dict(size=11)
+        ),
+        xaxis=dict(
+            range=[0, 100],
+            ticksuffix=" %",
+            showgrid=True,
+            gridcolor=GRID,
+            fixedrange=True,
+            title=dict(text=_s("share", lang), font=dict(size=11, color=MUTED)),
+        ),
+        yaxis=dict(autorange="reversed", fixedrange=True, automargin=True),
+    )
+
+
+def _colours(levels: int) -> list[str]:
+    if levels == len(LEVEL_COLOURS):
+        return LEVEL_COLOURS
+    return [
+        LEVEL_COLOURS[round(i * (len(LEVEL_COLOURS) - 1) / (levels - 1))] for i in range(levels)
+    ]
+
+
+def _bar(
+    uid: str, name: str, rows: list[str], shares: list[float], hovers: list[str], colour: str
+) -> go.Bar:
+    return go.Bar(
+        uid=uid,
+        name=name,
+        y=rows,
+        x=shares,
+        orientation="h",
+        marker=dict(color=colour, line=dict(color="white", width=1)),
+        text=hovers,
+        textposition="none",
+        hovertemplate="%{text}<extra></extra>",
+    )
+
+
+# --- segments --------------------------------------------------------------------------------
+
+
+def segment_heatmap(
+    questionnaire: Questionnaire, view: SegmentView, threshold: int, lang: Language
+) -> go.Figure:
+    """Groups (rows) × dimensions and overall (columns): each group's mean score. Withheld
+    cells stay blank, with the reason written in them; no number is ever drawn for them."""
+    keys = [d.id for d in questionnaire.ordered_dimensions()] + ["overall"]
+    columns = [_wrap(d.title(lang)) for d in questionnaire.ordered_dimensions()]
+    columns.append(f"<b>{_s('overall', lang)}</b>")
+    rows, z, text = [], [], []
+    for group in view.groups:
+        option = group.option or _s("not_stated", lang)
+        if group.size is None:
+            rows.append(_s("group_small", lang, option=option, k=threshold))
+        else:
+            rows.append(_s("group_size", lang, option=option, n=group.size))
+        values, labels = [], []
+        for key in keys:
+            cell = group.cells[key]
+            if cell.status == "shown":
+                values.append(cell.score)
+                labels.append(_number(cell.score, lang))
+            else:
+                values.append(None)
+                labels.append(
+                    {
+                        "too_few": _s("hidden_small", lang, k=threshold),
+                        "protects_other": _s("hidden_other", lang),
+                    }.get(cell.status, "—")
+                )
+        z.append(values)
+        text.append([_wrap(label, 14) for label in labels])
+    figure = go.Figure(
+        go.Heatmap(
+            uid="groups",
+            z=z,
+            x=columns,
+            y=rows,
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(size=11),
+            zmin=0,
+            zmax=100,
+            colorscale=[[0, "#f3f6fa"], [0.5, "#7596b8"], [1, "#1f4e79"]],
+            colorbar=dict(title=dict(text=_s("score", lang)), thickness=12, len=0.9),
+            hoverongaps=False,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    return _layout(
+        figure,
+        height=120 + 52 * len(rows),
+        margin=dict(l=8, r=8, t=8, b=8),
+        xaxis=dict(side="top", fixedrange=True, showgrid=False, automargin=True),
+        yaxis=dict(autorange="reversed", fixedrange=True, automargin=True, showgrid=False),
+    )

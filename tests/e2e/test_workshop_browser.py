@@ -1,0 +1,207 @@
+"""A live workshop in real browsers: ten phones answer at once while the facilitator's screen
+counts them; then the server is killed (SIGKILL), restarted, and every answer is still there.
+
+Ten participant contexts run concurrently (Playwright's async API in one browser). To keep the
+test within a few minutes on two cores, each phone clicks its last three answers in the browser;
+the other 38 are written beforehand through the same service layer the page uses.
+"""
+
+import asyncio
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Page, async_playwright, expect
+
+from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from assessment.store import Store
+from assessment.workshop_store import WorkshopStore, format_code
+from tests.e2e.conftest import ARTIFACTS, CHROMIUM, StreamlitServer
+
+QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+ALL_IDS = [q.id for _, q in QUESTIONNAIRE.questions()]
+IN_BROWSER = [q.id for q in QUESTIONNAIRE.ordered_dimensions()[0].ordered_questions()[:3]]
+LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.levels}
+PHONES = 10
+ROLES = ["Direction", "Équipes"]
+READY = 30_000
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def level_for(phone: int, question_id: str) -> int | None:
+    """A varied, reproducible answer; now and then "don't know"."""
+    value = (phone * 7 + sum(map(ord, question_id))) % 6
+    return None if value == 0 and question_id not in IN_BROWSER else value or 3
+
+
+def expected_answers(phone: int) -> dict[str, int | None]:
+    return {q: level_for(phone, q) for q in ALL_IDS}
+
+
+async def wait_for_app(page: Page) -> None:
+    await expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=READY)
+
+
+async def until(condition, seconds: float = 30) -> None:
+    """Wait for the database to show what the page was asked to save."""
+    deadline = time.monotonic() + seconds
+    while not await asyncio.to_thread(condition):
+        assert time.monotonic() < deadline, "the change never reached the database"
+        await asyncio.sleep(0.2)
+
+
+async def metric(page: Page, label: str):
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return box.locator('[data-testid="stMetricValue"]')
+
+
+async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
+    context = await browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 2400})
+    page = await context.new_page()
+    await page.goto(f"{url}/workshop")
+    title = page.get_by_label("Titre de l'atelier")
+    await title.fill("Séminaire de direction")
+    await title.press("Enter")
+    await wait_for_app(page)
+    segments = page.get_by_role("textbox", name="Groupes à comparer (facultatif)")
+    await segments.fill("Fonction : Direction, Équipes")
+    await page.get_by_label("Titre de l'atelier").click()  # leaving the box saves it
+    await wait_for_app(page)
+    await page.get_by_role("button", name="Créer l'atelier").click()
+    await expect(page.get_by_text("Gardez ce lien d'animation")).to_be_visible(timeout=READY)
+    await page.wait_for_url(re.compile(r"facilitate\?.*f="), timeout=READY)
+    return page, re.search(r"[?&]f=([\w-]+)", page.url).group(1)
+
+
+async def phone(browser: Browser, url: str, code: str, number: int, store: WorkshopStore):
+    """One participant: join with the code, earlier answers, then the last three by hand."""
+    context = await browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 900})
+    context.set_default_navigation_timeout(READY * 3)  # ten pages loading at once on 2 cores
+    page = await context.new_page()
+    await asyncio.sleep(0.3 * number)  # people arrive within a few seconds, not all at once
+    await page.goto(f"{url}/?join={code.lower()}")
+    await page.get_by_text(ROLES[number % 2], exact=True).click()
+    await page.get_by_role("button", name="Rejoindre").click()
+    await page.wait_for_url(re.compile(r"[?&]p="), timeout=READY)
+    token = re.search(r"[?&]p=([\w-]+)", page.url).group(1)
+    levels = expected_answers(number)
+    earlier = [q for q in ALL_IDS if q not in IN_BROWSER]
+    await asyncio.to_thread(lambda: [store.save_answer(token, q, levels[q]) for q in earlier])
+    for question_id in IN_BROWSER:
+        await wait_for_app(page)  # a run in progress may still show the previous elements
+        box = page.locator(f'[class*="st-key-wa-{question_id}-"]')
+        level = levels[question_id]
+        await box.get_by_text(f"{level} · {LEVEL_NAMES[level]}", exact=True).click()
+        done = page.locator(f".st-key-wq-{question_id}").get_by_text("check_circle")
+        await expect(done).to_be_visible(timeout=READY)
+    await expect(page.get_by_text("Vous avez répondu à toutes les questions")).to_be_visible(
+        timeout=READY
+    )
+    return token, page
+
+
+async def scenario(tmp_path: Path) -> None:
+    database = tmp_path / "workshop.db"
+    server = StreamlitServer(database).start()
+    restarted = None
+    store = Store(f"sqlite:///{database}")
+    workshops = WorkshopStore(store)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+            )
+            facilitator, secret = await create_workshop(browser, server.url)
+            record = workshops.by_facilitator(secret)
+            await expect(facilitator.get_by_text(format_code(record.join_code))).to_be_visible()
+            await facilitator.evaluate("window.stillTheSamePage = true")  # gone on a reload
+
+            started = time.monotonic()
+            phones = await asyncio.gather(
+                *(phone(browser, server.url, record.join_code, n, workshops) for n in range(PHONES))
+            )
+            answering = time.monotonic() - started
+            # The projected screen follows by itself (a fragment), without reloading the page.
+            await expect(await metric(facilitator, "Connectés")).to_have_text("10", timeout=READY)
+            await expect(await metric(facilitator, "Ont terminé")).to_have_text("10", timeout=READY)
+            await expect(await metric(facilitator, "Réponses reçues")).to_have_text(
+                "410", timeout=READY
+            )
+            await expect(facilitator.locator('[data-testid="stPlotlyChart"]')).to_have_count(
+                5, timeout=READY
+            )
+            assert await facilitator.evaluate("window.stillTheSamePage === true")
+            ARTIFACTS.mkdir(exist_ok=True)
+            await facilitator.screenshot(path=ARTIFACTS / "workshop-1-dashboard-10-phones.png")
+            await phones[0][1].get_by_text("41 questions sur 41").scroll_into_view_if_needed()
+            await phones[0][1].screenshot(path=ARTIFACTS / "workshop-2-phone-375px.png")
+            print(f"10 phones joined and answered in {answering:.1f} s")
+
+            # Power cut: no clean shutdown. Then the same database, the same port.
+            server.kill()
+            restarted = StreamlitServer(database, server.port).start()
+            tokens = [token for token, _ in phones]
+            for number, token in enumerate(tokens):
+                assert workshops.answers_of(token) == expected_answers(number)
+            counts = workshops.counts(record.id)
+            assert (counts.joined, counts.completed, counts.answers) == (10, 10, 410)
+
+            # A phone carries on where it was: its link finds the same participant.
+            first_token, first_page = phones[0]
+            await first_page.goto(f"{server.url}/?p={first_token}")
+            await expect(first_page.get_by_text("41 questions sur 41 répondues")).to_be_visible(
+                timeout=READY
+            )
+            await wait_for_app(first_page)
+            changed = 5 if expected_answers(0)[IN_BROWSER[0]] != 5 else 4
+            box = first_page.locator(f'[class*="st-key-wa-{IN_BROWSER[0]}-"]')
+            await box.get_by_text(f"{changed} · {LEVEL_NAMES[changed]}", exact=True).click()
+            await until(lambda: workshops.answers_of(first_token)[IN_BROWSER[0]] == changed)
+            assert workshops.counts(record.id).joined == 10  # the reload counted nobody twice
+
+            await facilitator.reload()
+            await expect(await metric(facilitator, "Connectés")).to_have_text("10", timeout=READY)
+
+            # A participant link reads neither the dashboard nor another workshop.
+            _, other = workshops.create(QUESTIONNAIRE, "Autre atelier", "fr")
+            spy = phones[1][1]
+            for address in (
+                f"{server.url}/facilitate?p={tokens[1]}",
+                f"{server.url}/?p={tokens[1]}&join={other.join_code}",
+            ):
+                await spy.goto(address)
+                await expect(
+                    spy.get_by_role("heading", name="Séminaire de direction")
+                ).to_be_visible(timeout=READY)
+                await expect(spy.locator('[data-testid="stMetric"]')).to_have_count(0)
+            for wrong in (tokens[1], record.join_code):
+                await spy.goto(f"{server.url}/facilitate?f={wrong}")
+                await expect(spy.get_by_text("Ce lien n'ouvre aucun atelier")).to_be_visible(
+                    timeout=READY
+                )
+                await expect(spy.locator('[data-testid="stMetric"]')).to_have_count(0)
+                await expect(spy.get_by_text("Séminaire de direction")).to_have_count(0)
+            await browser.close()
+    finally:
+        store.dispose()
+        (restarted or server).stop()
+        server.stop()
+
+
+def test_ten_phones_answer_live_and_a_killed_server_loses_nothing(tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed")
+    # Playwright's async API in a thread of its own: the sync fixtures of the other browser
+    # tests may already hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, scenario(tmp_path)).result(timeout=240)

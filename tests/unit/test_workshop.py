@@ -1,0 +1,486 @@
+"""The room's aggregates: distributions, dispersion, consensus, segments, consolidation."""
+
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessment.charts import radar_chart
+from assessment.interpretation import interpret
+from assessment.scoring import score, symmetry
+from assessment.workshop import (
+    Participant,
+    Segment,
+    SegmentSyntaxError,
+    aggregate,
+    as_result,
+    consensus_band,
+    consolidated_answers,
+    median_level,
+    parse_segments,
+    participant_scores,
+    question_stats,
+    summary_document,
+    top_disagreements,
+)
+from assessment.workshop_charts import (
+    distribution_chart,
+    room_quadrant,
+    room_radar,
+    segment_heatmap,
+)
+
+QUESTIONS = ("share", "sponsor", "ambition", "equipped")
+LEVEL = st.one_of(st.none(), st.integers(1, 5))
+ANSWERS = st.dictionaries(st.sampled_from(QUESTIONS), LEVEL)
+
+
+def room(*answer_sets, segments=None):
+    """Participants numbered from 1, with the given answers (and segment choices)."""
+    return [
+        Participant(id=i, answers=answers, segments=(segments or {}).get(i, {}))
+        for i, answers in enumerate(answer_sets, 1)
+    ]
+
+
+def same(level, n, **more):
+    return [{q: level for q in QUESTIONS} | more for _ in range(n)]
+
+
+def stats_of(minimal, participants, question_id):
+    return next(s for s in question_stats(minimal, participants) if s.question_id == question_id)
+
+
+# --- per question -------------------------------------------------------------------------------
+
+
+def test_distribution_counts_every_level_and_keeps_dont_know_apart(minimal):
+    people = room({"share": 1}, {"share": 3}, {"share": 3}, {"share": None}, {"sponsor": 2})
+    stats = stats_of(minimal, people, "share")
+    assert stats.counts == {1: 1, 2: 0, 3: 2, 4: 0, 5: 0}
+    assert (stats.answered, stats.dont_know, stats.responded) == (3, 1, 4)
+    assert stats.mean_level == pytest.approx(7 / 3)
+    assert stats.modal_share == pytest.approx(2 / 3)
+
+
+def test_a_room_split_between_the_extremes_has_no_consensus(minimal):
+    stats = stats_of(minimal, room({"share": 1}, {"share": 5}), "share")
+    assert stats.mean_score == 50
+    assert stats.sd == 50  # population SD, in points
+    assert stats.consensus == 0
+    assert consensus_band(stats.consensus) == "divided"
+
+
+def test_a_unanimous_room_has_full_consensus(minimal):
+    stats = stats_of(minimal, room(*same(4, 6)), "share")
+    assert (stats.sd, stats.consensus, stats.modal_share) == (0, 1, 1)
+    assert consensus_band(stats.consensus) == "agreement"
+
+
+def test_half_a_level_apart_reads_as_agreement_one_level_apart_as_mixed(minimal):
+    # levels 3 and 4 half and half: SD = 12.5 points (half a level) → consensus 0.75
+    half = stats_of(minimal, room({"share": 3}, {"share": 4}), "share")
+    assert half.consensus == pytest.approx(0.75)
+    assert consensus_band(half.consensus) == "agreement"
+    # levels 2 and 4 half and half: SD = 25 points (one level) → consensus 0.5
+    one = stats_of(minimal, room({"share": 2}, {"share": 4}), "share")
+    assert one.consensus == pytest.approx(0.5)
+    assert consensus_band(one.consensus) == "mixed"
+
+
+def test_an_unanswered_question_has_no_figures(minimal):
+    stats = stats_of(minimal, room({"share": None}), "sponsor")
+    assert stats.answered == stats.dont_know == 0
+    assert stats.mean_score is stats.sd is stats.consensus is stats.median_level is None
+
+
+@given(st.lists(ANSWERS, min_size=1, max_size=30))
+@settings(max_examples=80, deadline=None)
+def test_consensus_and_modal_share_stay_between_0_and_1(minimal, answer_sets):
+    for stats in question_stats(minimal, room(*answer_sets)):
+        if stats.answered:
+            assert 0 <= stats.consensus <= 1
+            assert 0 < stats.modal_share <= 1
+            assert 0 <= stats.mean_score <= 100
+            assert sum(stats.counts.values()) == stats.answered
+
+
+@given(st.lists(ANSWERS, min_size=1, max_size=20), st.integers(1, 10))
+@settings(max_examples=60, deadline=None)
+def test_dont_know_never_moves_the_mean_the_spread_or_the_consensus(
+    minimal, answer_sets, newcomers
+):
+    before = question_stats(minimal, room(*answer_sets))
+    after = question_stats(minimal, room(*answer_sets, *same(None, newcomers)))
+    for old, new in zip(before, after, strict=True):
+        assert (old.mean_score, old.sd, old.consensus) == (new.mean_score, new.sd, new.consensus)
+        assert new.dont_know == old.dont_know + newcomers
+
+
+@given(st.lists(ANSWERS, min_size=1, max_size=20), st.randoms())
+@settings(max_examples=60, deadline=None)
+def test_the_order_of_participants_does_not_matter(minimal, answer_sets, random):
+    shuffled = list(answer_sets)
+    random.shuffle(shuffled)
+    first, second = aggregate(minimal, room(*answer_sets), threshold=1), None
+    second = aggregate(minimal, room(*shuffled), threshold=1)
+    for a, b in zip(first.questions, second.questions, strict=True):
+        assert a.counts == b.counts and a.median_level == b.median_level
+        assert a.sd == pytest.approx(b.sd) if a.sd is not None else b.sd is None
+    assert consolidated_answers(minimal, room(*answer_sets)) == consolidated_answers(
+        minimal, room(*shuffled)
+    )
+
+
+# --- medians and the consolidated answer set ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("levels", "median"),
+    [
+        ([3], 3),
+        ([1, 2, 5], 2),
+        ([3, 3, 4, 4], 3),  # mean 3.5, exactly between: the lower level
+        ([1, 3, 4, 5], 3),  # middle 3 and 4, mean 3.25: nearer 3
+        ([2, 3, 4, 5, 5, 5], 4),  # middle 4 and 5, mean 4: 4
+        ([1, 4, 5, 5], 4),  # middle 4 and 5, mean 3.75: nearer 4
+        ([1, 1, 5, 5], 1),  # mean 3, exactly between 1 and 5: the lower
+        ([], None),
+    ],
+)
+def test_median_level_uses_the_mean_to_break_an_even_split(levels, median):
+    assert median_level(levels, [1, 2, 3, 4, 5]) == median
+
+
+def test_the_consolidated_answers_are_the_median_levels(minimal):
+    people = room(
+        {"share": 1, "sponsor": None, "ambition": None},
+        {"share": 3, "sponsor": None, "ambition": 4},
+        {"share": 4, "sponsor": 2},
+    )
+    assert consolidated_answers(minimal, people) == {
+        "share": 3,
+        "sponsor": None,  # two of three said "don't know"
+        "ambition": 4,  # one level against one "don't know": the level is kept
+    }  # nobody answered "equipped": it stays unanswered
+
+
+def test_a_question_answered_by_fewer_than_the_threshold_stays_unanswered(minimal):
+    people = room({"share": 2, "sponsor": 4}, {"share": 2}, {"share": 3})
+    assert consolidated_answers(minimal, people, threshold=3) == {"share": 2}
+
+
+@given(st.lists(ANSWERS, min_size=1, max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_the_consolidated_answers_score_like_a_self_assessment(minimal, answer_sets):
+    consolidated = consolidated_answers(minimal, room(*answer_sets))
+    result = score(minimal, consolidated)  # raises if a level were off the scale
+    assert 0 <= result.overall.coverage <= 1
+
+
+# --- disagreements ----------------------------------------------------------------------------
+
+
+def test_the_widest_spread_comes_first_and_agreement_is_never_listed(minimal):
+    people = room(
+        {"share": 1, "sponsor": 2, "ambition": 3, "equipped": 4},
+        {"share": 5, "sponsor": 4, "ambition": 3, "equipped": 4},
+        {"share": 1, "sponsor": 3, "ambition": 3, "equipped": 5},
+    )
+    ranked = [s.question_id for s in top_disagreements(question_stats(minimal, people))]
+    assert ranked == ["share", "sponsor", "equipped"]  # "ambition": everyone said 3
+
+
+def test_a_question_needs_three_answers_to_rank_as_a_disagreement(minimal):
+    people = room({"share": 1, "sponsor": 1}, {"share": 5, "sponsor": 2}, {"sponsor": 3})
+    ranked = [s.question_id for s in top_disagreements(question_stats(minimal, people))]
+    assert ranked == ["sponsor"]
+
+
+def test_at_most_top_disagreements_are_listed(minimal):
+    people = room(*same(1, 3), *same(5, 3))
+    assert len(top_disagreements(question_stats(minimal, people), top=2)) == 2
+
+
+# --- the room's means and the threshold -----------------------------------------------------------
+
+
+def test_below_the_threshold_only_the_counts_are_given(minimal):
+    result = aggregate(minimal, room(*same(3, 4)), threshold=5)
+    assert not result.visible
+    assert (result.participants, result.contributors) == (4, 4)
+    assert result.questions == [] and result.dimensions == [] and result.symmetry is None
+    with pytest.raises(ValueError):
+        as_result(minimal, result)
+
+
+def test_participants_who_only_said_dont_know_do_not_open_the_room(minimal):
+    result = aggregate(minimal, room(*same(3, 4), *same(None, 3)), threshold=5)
+    assert (result.participants, result.contributors, result.visible) == (7, 4, False)
+
+
+def test_the_room_mean_is_the_mean_of_the_participants_own_scores(minimal):
+    people = room(*same(1, 2), *same(5, 2), {"share": 3, "sponsor": 3})
+    result = aggregate(minimal, people, threshold=5)
+    culture = result.dimension("culture")
+    own = [0, 0, 100, 100, 50]
+    assert culture.mean == pytest.approx(sum(own) / 5)
+    assert culture.sd == pytest.approx(math.sqrt(sum((v - 50) ** 2 for v in own) / 5))
+    assert (culture.low, culture.high) == (pytest.approx(50 - culture.sd), 50 + culture.sd)
+    # Only four participants have a score on "cx": below the threshold, it is withheld.
+    cx = result.dimension("cx")
+    assert cx.participants == 4 and cx.mean is None and cx.sd is None
+
+
+def test_withheld_questions_report_how_many_answers_they_are_waiting_for(minimal):
+    people = room(*[{"share": 3}] * 5, {"sponsor": 2}, {"sponsor": 4})
+    result = aggregate(minimal, people, threshold=5)
+    assert result.question("share").answered == 5
+    assert result.question("sponsor") is None
+    assert result.withheld == {"sponsor": 2}
+    assert [s.question_id for s in result.questions] == ["share"]
+
+
+def test_every_participant_score_matches_the_self_assessment_formulas(minimal):
+    answers = {"share": 2, "sponsor": 5, "ambition": 4, "equipped": None}
+    mine = participant_scores(minimal, answers)
+    reference = score(minimal, answers)
+    assert mine.dimensions == {d.id: d.score for d in reference.dimensions}
+    assert mine.overall == reference.overall.score
+    assert (mine.customer, mine.internal) == (
+        reference.symmetry.customer_score,
+        reference.symmetry.internal_score,
+    )
+
+
+@given(ANSWERS)
+@settings(max_examples=150, deadline=None)
+def test_participant_scores_always_equal_scoring_score(minimal, answers):
+    mine = participant_scores(minimal, answers)
+    reference = score(minimal, answers)
+    for dimension in reference.dimensions:
+        assert mine.dimensions[dimension.id] == pytest.approx(dimension.score)
+    assert mine.overall == pytest.approx(reference.overall.score)
+    sides = symmetry(minimal, answers)
+    assert mine.customer == pytest.approx(sides.customer_score)
+    assert mine.internal == pytest.approx(sides.internal_score)
+
+
+def test_the_room_symmetry_compares_the_means_of_both_sides(minimal):
+    ambitious = {"share": 2, "sponsor": 2, "ambition": 5, "equipped": 2}  # index +75
+    balanced = {"share": 3, "sponsor": 3, "ambition": 3, "equipped": 3}  # index 0
+    result = aggregate(minimal, room(*[ambitious] * 3, *[balanced] * 3), threshold=5)
+    sym = result.symmetry
+    assert sym.customer_score == pytest.approx(75)
+    assert sym.internal_score == pytest.approx(37.5)
+    assert sym.index == pytest.approx(37.5)
+    assert sym.stall and sym.quadrant.value == "stall_risk"
+    assert (sym.participants_in_stall, sym.participants_with_index) == (3, 6)
+
+
+def test_the_room_symmetry_is_withheld_until_enough_people_answered_both_sides(minimal):
+    culture_only = {"share": 3, "sponsor": 3}
+    result = aggregate(minimal, room(*[culture_only] * 5, *same(4, 2)), threshold=5)
+    assert result.visible and result.symmetry.index is None
+    assert result.symmetry.participants_with_index == 0
+
+
+# --- segments ---------------------------------------------------------------------------------
+
+ROLE = Segment(name="Role", options=["Leadership", "Staff"])
+
+
+def with_roles(leaders, staff, level_leaders=5, level_staff=2):
+    answer_sets = same(level_leaders, leaders) + same(level_staff, staff)
+    roles = {i: {"Role": "Leadership" if i <= leaders else "Staff"} for i in range(1, 20)}
+    return room(*answer_sets, segments=roles)
+
+
+def test_groups_at_or_above_the_threshold_show_their_mean_and_the_gap(minimal):
+    result = aggregate(minimal, with_roles(5, 6), [ROLE], threshold=5)
+    view = result.segments[0]
+    leaders, staff = view.groups
+    assert (leaders.option, leaders.size, staff.size) == ("Leadership", 5, 6)
+    assert leaders.cells["culture"].score == 100 and staff.cells["culture"].score == 25
+    assert leaders.cells["culture"].contributors == 5
+    assert view.gaps["culture"] == 75
+    assert view.widest_gap == ("culture", 75)
+
+
+def test_a_group_below_the_threshold_is_hidden_with_no_figure(minimal):
+    result = aggregate(minimal, with_roles(3, 8), [ROLE], threshold=5)
+    leaders, staff = result.segments[0].groups
+    assert leaders.size is None
+    assert {c.status for c in leaders.cells.values()} == {"too_few"}
+    assert all(c.score is None and c.contributors is None for c in leaders.cells.values())
+    # The room's mean and the staff's mean would give the leaders' away: staff hidden too.
+    assert {c.status for c in staff.cells.values()} == {"protects_other"}
+    assert staff.size == 8  # the head count is not secret, the answers are
+
+
+def test_hidden_groups_adding_up_to_the_threshold_need_no_extra_hiding(minimal):
+    three = Segment(name="Site", options=["North", "South", "East"])
+    sites = {i: {"Site": "North" if i <= 6 else "South" if i <= 9 else "East"} for i in range(13)}
+    people = room(*same(3, 12), segments=sites)
+    north, south, east = aggregate(minimal, people, [three], threshold=5).segments[0].groups
+    assert (south.size, east.size) == (None, None)  # 3 each: hidden
+    assert north.cells["culture"].status == "shown"  # 6 hidden together ≥ 5: North is safe
+
+
+def test_participants_without_a_choice_form_their_own_group(minimal):
+    people = room(*same(4, 6), segments={i: {"Role": "Staff"} for i in range(1, 6)})
+    groups = aggregate(minimal, people, [ROLE], threshold=1).segments[0].groups
+    assert [g.option for g in groups] == ["Leadership", "Staff", ""]
+    assert groups[0].cells["culture"].status == "empty"
+    assert groups[2].size == 1
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["A", "B", "C", "D"]), ANSWERS), min_size=1, max_size=40),
+    st.integers(2, 6),
+)
+@settings(max_examples=120, deadline=None)
+def test_no_shown_cell_lets_a_small_group_be_worked_out(minimal, rows, threshold):
+    segment = Segment(name="Team", options=["A", "B", "C", "D"])
+    people = [
+        Participant(id=i, segments={"Team": team}, answers=answers)
+        for i, (team, answers) in enumerate(rows)
+    ]
+    result = aggregate(minimal, people, [segment], threshold=threshold)
+    if not result.visible:
+        return
+    for key in ("culture", "cx", "overall"):
+        cells = [group.cells[key] for group in result.segments[0].groups]
+        shown = [c for c in cells if c.status == "shown"]
+        assert all(c.contributors >= threshold for c in shown)
+        # Room minus the shown groups = the hidden ones: none, or at least `threshold` people.
+        contributors = [
+            p
+            for p in people
+            if (participant_scores(minimal, p.answers).overall if key == "overall" else
+                participant_scores(minimal, p.answers).dimensions[key]) is not None
+        ]  # fmt: skip
+        hidden = len(contributors) - sum(c.contributors for c in shown)
+        assert hidden == 0 or hidden >= threshold or not shown
+
+
+# --- segments typed by the facilitator ------------------------------------------------------------
+
+
+def test_segments_are_typed_one_per_line():
+    text = "Fonction : Direction, Managers, Équipes\n\n Site: Siège ,Régions \n"
+    assert parse_segments(text) == [
+        Segment(name="Fonction", options=["Direction", "Managers", "Équipes"]),
+        Segment(name="Site", options=["Siège", "Régions"]),
+    ]
+    assert parse_segments("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("Role Leadership, Staff", 1, "no_colon"),
+        (": a, b", 1, "no_colon"),
+        ("Role: Leadership", 1, "few_options"),
+        ("Role: a, A", 1, "same_option"),
+        ("Role: a, b\nrole: c, d", 2, "same_name"),
+        ("Role: " + ", ".join(f"o{i}" for i in range(13)), 1, "many_options"),
+        ("Role: a, " + "b" * 61, 1, "too_long"),
+        ("A: a, b\nB: a, b\nC: a, b\nD: a, b", 4, "too_many"),
+    ],
+)
+def test_a_faulty_segment_line_is_named_with_its_reason(text, line, reason):
+    with pytest.raises(SegmentSyntaxError) as error:
+        parse_segments(text)
+    assert (error.value.line, error.value.reason) == (line, reason)
+    assert reason in SegmentSyntaxError.REASONS
+
+
+def test_the_threshold_must_be_a_sensible_whole_number(minimal):
+    for wrong in (0, 51, 2.5, True):
+        with pytest.raises((ValueError, TypeError)):
+            aggregate(minimal, [], threshold=wrong)
+
+
+# --- what leaves the room -------------------------------------------------------------------------
+
+
+def test_the_summary_document_holds_aggregates_only(minimal):
+    result = aggregate(minimal, with_roles(5, 3), [ROLE], threshold=5)
+    document = summary_document(result, title="Offsite", joined=9)
+    text = json.dumps(document)  # JSON-ready
+    assert document["participants"] == 8 and document["joined"] == 9
+    assert document["questions"]["share"]["distribution"] == {
+        "1": 0,
+        "2": 3,
+        "3": 0,
+        "4": 0,
+        "5": 5,
+    }
+    staff = document["segments"][0]["groups"][1]
+    assert staff == {"option": "Staff", "size": None, "scores": {}}
+    assert '"answers"' not in text and '"id"' not in text
+
+
+def test_the_room_as_a_result_feeds_the_self_assessment_charts_and_texts(minimal):
+    result = aggregate(minimal, with_roles(5, 6), [ROLE], threshold=5)
+    as_one = as_result(minimal, result)
+    assert as_one.overall.score == pytest.approx(result.overall.mean)
+    assert as_one.dimension("culture").answered == 2
+    assert radar_chart(minimal, as_one, "fr").data
+    assert len(interpret(minimal, as_one, "en")) >= 3
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+
+def test_the_room_radar_draws_the_band_and_greys_a_withheld_dimension(minimal):
+    people = room(*[{"share": 2, "sponsor": 4}] * 5, *same(3, 2))
+    figure = room_radar(minimal, aggregate(minimal, people, threshold=5), "en")
+    spread, mean, points = figure.data
+    assert spread.fill == "toself" and mean.mode == "lines"
+    assert points.r[1] == 0 and "withheld" in points.theta[1]
+    assert points.marker.color[1] != points.marker.color[0]
+
+
+def test_the_distribution_chart_has_a_row_per_question_and_waits_below_the_threshold(minimal):
+    people = room(*[{"share": 1}] * 2, *[{"share": 5}] * 3, {"sponsor": 2})
+    result = aggregate(minimal, people, threshold=5)
+    figure = distribution_chart(minimal, result, ["share", "sponsor"], "fr")
+    assert [trace.uid for trace in figure.data][-1] == "dont_know"
+    level_5 = next(trace for trace in figure.data if trace.uid == "level_5")
+    assert list(level_5.x) == [60, 0]
+    consensus = 1 - math.sqrt((2 * 60**2 + 3 * 40**2) / 5) / 50
+    notes = [a.text for a in figure.layout.annotations]
+    assert notes == [f"consensus {consensus:.0%}", "en attente (1/5)"]
+
+
+def test_the_heatmap_never_draws_a_number_for_a_hidden_group(minimal):
+    result = aggregate(minimal, with_roles(3, 8), [ROLE], threshold=5)
+    heatmap = segment_heatmap(minimal, result.segments[0], 5, "fr").data[0]
+    assert all(value is None for row in heatmap.z for value in row)
+    assert heatmap.y == ("Leadership (< 5)", "Staff (8)")
+    assert all(label.startswith("masqué") for row in heatmap.text for label in row)
+
+
+def test_the_room_quadrant_calls_its_point_the_room(minimal):
+    result = aggregate(minimal, with_roles(5, 6), [ROLE], threshold=5)
+    figure = room_quadrant(minimal, result, "fr")
+    point = next(trace for trace in figure.data if trace.uid == "organisation")
+    assert point.text == ("La salle",)
+    assert "La salle" in point.hovertext[0]
+
+
+def test_the_documentation_states_the_thresholds_the_code_uses():
+    from pathlib import Path
+
+    from assessment import workshop
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "workshop.md").read_text()
+    high, low = workshop.CONSENSUS_BANDS
+    assert f"consensus ≥ {high}" in text and f"from {low}" in text
+    assert f"at least {workshop.MIN_ANSWERS_TO_RANK} levels given" in text
+    assert f"(default {workshop.DEFAULT_THRESHOLD}, from {workshop.MIN_THRESHOLD} to" in text
+    assert f"the {workshop.TOP_DISAGREEMENTS} questions" in text.replace("five", "5")

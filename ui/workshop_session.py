@@ -1,0 +1,219 @@
+"""Workshop links, the workshop store and the live room, for the workshop pages and the router.
+
+Three kinds of link, each a bearer secret or a public code in the query string:
+``?join=CODE`` (public: anyone in the room), ``?p=<participant token>`` (one participant's
+place) and ``/facilitate?f=<facilitator token>`` (the dashboard and its controls). A join code
+or a participant token never opens the dashboard: the router gives participant links a single
+page, and the dashboard asks the store for the facilitator token's hash.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import urlsplit
+
+import segno
+import streamlit as st
+
+from assessment.models import Language, Questionnaire
+from assessment.store import database_url_from_env
+from assessment.workshop import RoomAggregate, aggregate
+from assessment.workshop_store import RoomCounts, WorkshopRecord, WorkshopStore
+from ui.context import load_all_questionnaires
+from ui.session import store_for
+from ui.workshop_strings import tr
+
+JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM = "join", "p", "f"
+FACILITATOR_KEY = "workshop_facilitator_token"
+PARTICIPANT_KEY = "workshop_participant_token"
+CREATED_LINK_KEY = "workshop_created_link"  # the facilitator link, shown until dismissed
+REFRESH_SECONDS = 2.5  # the facilitator's live panels
+PARTICIPANT_POLL_SECONDS = 4  # a participant's page notices the facilitator's moves
+PUBLIC_URL_ENV = "PUBLIC_URL"  # the address phones use, when it differs from the facilitator's
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+PAGE_PATHS = (
+    "facilitate",
+    "workshop",
+    "answer",
+    "results",
+    "questionnaire",
+    "roadmap",
+    "benchmark",
+)
+
+
+def is_participant_link() -> bool:
+    """A participant's link (or a join link): the router then shows the participant page only."""
+    return PARTICIPANT_PARAM in st.query_params or JOIN_PARAM in st.query_params
+
+
+def get_workshop_store() -> WorkshopStore:
+    return workshop_store_for(database_url_from_env(), id(WorkshopStore))
+
+
+@st.cache_resource(max_entries=4)
+def workshop_store_for(url: str, generation: int) -> WorkshopStore:
+    """One per database and server process, on the app's own engine (tables made once).
+    ``generation`` is the class's identity: when a source file changes, Streamlit re-imports
+    the modules, and records made by a store of the old classes could no longer be pickled
+    by st.cache_data, so a store of the new classes is made."""
+    return WorkshopStore(store_for(url))
+
+
+def questionnaire_by_id(questionnaire_id: str) -> Questionnaire | None:
+    for loaded in load_all_questionnaires().values():
+        # Not isinstance: after Streamlit re-imports the modules, the cached questionnaires
+        # are instances of the previous Questionnaire class.
+        if type(loaded).__name__ == "Questionnaire" and loaded.id == questionnaire_id:
+            return loaded
+    return None
+
+
+# --- the live room (cached: ten screens refreshing cost one query) --------------------------
+
+
+@st.cache_data(ttl=2, max_entries=64, show_spinner=False)
+def live_room(url: str, workshop_id: int) -> tuple[WorkshopRecord, RoomCounts, RoomAggregate]:
+    """The workshop, its counts and the room's aggregate; never any participant's answers."""
+    snapshot = workshop_store_for(url, id(WorkshopStore)).snapshot(workshop_id)
+    record = snapshot.workshop
+    questionnaire = questionnaire_by_id(record.questionnaire_id)
+    if questionnaire is None:
+        raise LookupError(record.questionnaire_id)
+    room = aggregate(questionnaire, snapshot.participants, record.segments, record.threshold)
+    return record, snapshot.counts, room
+
+
+@st.cache_data(ttl=2, max_entries=512, show_spinner=False)
+def workshop_state(url: str, workshop_id: int) -> tuple:
+    """What a participant's page depends on: status, pace, open part, results revealed."""
+    record = workshop_store_for(url, id(WorkshopStore)).workshop(workshop_id)
+    return record.status, record.pace, record.current_dimension, record.revealed
+
+
+def state_of(record: WorkshopRecord) -> tuple:
+    return record.status, record.pace, record.current_dimension, record.revealed
+
+
+# --- links --------------------------------------------------------------------------------
+
+
+def base_url() -> str:
+    """The app's address: PUBLIC_URL when set, else the one this browser used."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    if configured:
+        return configured
+    parts = urlsplit(st.context.url or "")
+    path = parts.path.rstrip("/")
+    for page in PAGE_PATHS:
+        if path.endswith("/" + page):
+            path = path[: -len(page) - 1]
+    if not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def join_link(code: str) -> str:
+    return f"{base_url()}/?{JOIN_PARAM}={code}"
+
+
+def facilitator_link(token: str) -> str:
+    return f"{base_url()}/facilitate?{FACILITATOR_PARAM}={token}"
+
+
+def reachable_from_phones() -> bool:
+    """False when the address is this machine's own (localhost): phones cannot open it."""
+    return (urlsplit(base_url()).hostname or "") not in LOCAL_HOSTS
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def qr_code(url: str, kind: str = "png") -> bytes:
+    """The link as a QR code, large and with a quiet zone, to project or put on a slide."""
+    buffer = io.BytesIO()
+    code = segno.make(url, error="m")
+    if kind == "svg":
+        code.save(buffer, kind="svg", scale=10, border=2, dark="#1f2933")
+    else:
+        code.save(buffer, kind="png", scale=12, border=2, dark="#1f2933")
+    return buffer.getvalue()
+
+
+# --- tokens in the session -------------------------------------------------------------------
+
+
+def facilitator_token() -> str | None:
+    """From the facilitator link (?f=…) when one is opened, else the one of this session."""
+    linked = st.query_params.get(FACILITATOR_PARAM)
+    if linked:
+        st.session_state[FACILITATOR_KEY] = linked
+    return st.session_state.get(FACILITATOR_KEY)
+
+
+def open_facilitator(token: str) -> None:
+    st.session_state[FACILITATOR_KEY] = token
+    st.query_params[FACILITATOR_PARAM] = token
+
+
+def forget_facilitator() -> None:
+    st.session_state.pop(FACILITATOR_KEY, None)
+    st.query_params.pop(FACILITATOR_PARAM, None)
+
+
+def participant_token() -> str | None:
+    """From the participant link (?p=…), else the one this session joined with."""
+    linked = st.query_params.get(PARTICIPANT_PARAM)
+    if linked:
+        st.session_state[PARTICIPANT_KEY] = linked
+    return st.session_state.get(PARTICIPANT_KEY)
+
+
+def enter_as_participant(token: str) -> None:
+    """Joined: the participant's place goes in the address bar, so a reload keeps it."""
+    st.session_state[PARTICIPANT_KEY] = token
+    st.query_params.pop(JOIN_PARAM, None)
+    st.query_params[PARTICIPANT_PARAM] = token
+
+
+def forget_participant() -> None:
+    st.session_state.pop(PARTICIPANT_KEY, None)
+    st.query_params.pop(PARTICIPANT_PARAM, None)
+
+
+def participant_language(default: Language) -> Language:
+    """?lang= when given, else the workshop's language."""
+    asked = st.query_params.get("lang")
+    return asked if asked in ("fr", "en") else default
+
+
+# --- routing (called by app.py) ---------------------------------------------------------------
+
+
+def run_participant_app() -> None:
+    """A participant link: one page, no navigation, no sidebar, laid out for a phone."""
+    st.set_page_config(
+        page_title="Atelier · Workshop",
+        page_icon=":material/groups:",
+        layout="centered",
+        initial_sidebar_state="collapsed",
+    )
+    page = st.Page("app_pages/workshop_participant.py", title="Atelier · Workshop", default=True)
+    st.navigation([page], position="hidden").run()
+
+
+def workshop_pages(lang: Language) -> list[st.Page]:
+    """The facilitator's pages, for the app's navigation."""
+    return [
+        st.Page(
+            "app_pages/workshop_new.py",
+            title=tr("page_workshop", lang),
+            icon=":material/groups:",
+            url_path="workshop",
+        ),
+        st.Page(
+            "app_pages/workshop_facilitator.py",
+            title=tr("page_facilitate", lang),
+            icon=":material/monitoring:",
+            url_path="facilitate",
+        ),
+    ]
