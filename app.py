@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.context import choose_language, t
+from ui.guard import guarded
 from ui.session import active_assessment, get_store, keep_token_in_url
 from ui.workshop_session import is_participant_link, run_participant_app, workshop_pages
 
@@ -14,9 +15,17 @@ st.set_page_config(
     page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
 )
 lang = choose_language()
-record = active_assessment()  # resolves the private link before any page shows
-if record is not None and record.language != lang:
-    get_store().set_language(record.id, lang)  # exports follow the language last used
+
+
+def resolve_assessment() -> None:
+    """The private link, resolved before any page shows; exports follow the last language."""
+    record = active_assessment()
+    if record is not None and record.language != lang:
+        get_store().set_language(record.id, lang)
+
+
+if not guarded(resolve_assessment, lang):
+    st.stop()
 
 start = st.Page(
     "app_pages/start.py", title=t("page_start", lang), icon=":material/home:", default=True
@@ -53,4 +62,4 @@ benchmark = st.Page(
 )
 page = st.navigation([start, answer, results, benchmark, roadmap, browse, *workshop_pages(lang)])
 keep_token_in_url()
-page.run()
+guarded(page.run, lang)

@@ -110,6 +110,22 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
         "fr": "Réponse NON enregistrée ({error}). Réessayez ; vos autres réponses sont intactes.",
         "en": "Answer NOT saved ({error}). Please try again; your other answers are intact.",
     },
+    # database outages
+    "database_unavailable": {
+        "fr": "La base de données est injoignable pour le moment. Rien n'est perdu : vos "
+        "réponses déjà enregistrées y sont ; celle que vous venez de donner devra peut-être "
+        "être redonnée.",
+        "en": "The database cannot be reached right now. Nothing is lost: your saved answers "
+        "are there; the one you just gave may need to be given again.",
+    },
+    "database_retrying": {
+        "fr": "Nouvel essai toutes les {seconds} secondes ; la page reviendra d'elle-même.",
+        "en": "Trying again every {seconds} seconds; the page will come back by itself.",
+    },
+    "database_schema": {
+        "fr": "Cette base de données ne correspond pas à cette version de l'application : {detail}",
+        "en": "This database does not match this version of the app: {detail}",
+    },
     # results page
     "results_title": {"fr": "Résultats : {organisation}", "en": "Results: {organisation}"},
     "overall_score": {"fr": "Score global", "en": "Overall score"},

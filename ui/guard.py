@@ -1,0 +1,39 @@
+"""When the database is away: say so plainly, keep checking, and come back by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from assessment.models import Language
+from assessment.store import SchemaVersionError, StoreError, StoreUnavailable
+from ui.context import t
+from ui.session import get_store
+
+RETRY_SECONDS = 5
+
+
+def guarded(run: Callable[[], None], lang: Language) -> bool:
+    """Run the page; a database outage or a schema mismatch becomes a clear message.
+    Whether it ran through."""
+    try:
+        run()
+    except StoreUnavailable:
+        st.error(t("database_unavailable", lang), icon=":material/cloud_off:")
+        _retry_until_back(lang)
+        return False
+    except SchemaVersionError as error:
+        st.error(t("database_schema", lang).format(detail=error), icon=":material/error:")
+        return False
+    return True
+
+
+@st.fragment(run_every=RETRY_SECONDS)
+def _retry_until_back(lang: Language) -> None:
+    try:
+        get_store().schema_version()
+    except StoreError:
+        st.caption(t("database_retrying", lang).format(seconds=RETRY_SECONDS))
+        return
+    st.rerun(scope="app")
