@@ -60,14 +60,15 @@ def free_port() -> int:
 class StreamlitServer:
     """A real `streamlit run` of the app on its own port and database file."""
 
-    def __init__(self, database: Path, port: int | None = None):
-        self.database = database
+    def __init__(self, database: Path | str, port: int | None = None):
+        self.database = database  # a SQLite file, or a database URL
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "StreamlitServer":
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{self.database}"}
+        url = self.database if isinstance(self.database, str) else f"sqlite:///{self.database}"
+        env = {**os.environ, "DATABASE_URL": url}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
