@@ -18,12 +18,28 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from pydantic import Field, field_validator
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.models import LANGUAGES, Frozen, Language, Questionnaire
-from assessment.profile import SECTORS, SIZE_CLASSES, Profile
+from assessment.pool_store import (  # noqa: F401 (re-exported: the pool's names live on the store)
+    POOL_DOCUMENT,
+    ImportBatch,
+    PoolMember,
+    PoolQueries,
+    ScoreRow,
+)
+from assessment.profile import Profile
+from assessment.store_schema import (  # noqa: F401 (re-exported for tests and features)
+    UTCDateTime,
+    answers_table,
+    assessments_table,
+    benchmark_imports_table,
+    comments_table,
+    documents_table,
+    meta_table,
+    metadata,
+)
 
 SCHEMA_VERSION = 1
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -76,98 +92,6 @@ class ExpiredLink(LinkError):
         super().__init__(f"This link has expired: untouched for over {days} days, it was deleted.")
 
 
-class UTCDateTime(sa.TypeDecorator):
-    """Aware UTC datetimes on every backend (SQLite stores them naive, in UTC)."""
-
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"a naive datetime cannot be stored: {value!r}")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None or value.tzinfo is not None:
-            return value
-        return value.replace(tzinfo=UTC)
-
-
-def _column(name: str, *args, **options) -> sa.Column:
-    return sa.Column(name, *args, **{"nullable": False, **options})
-
-
-def _owner() -> sa.Column:
-    owner = sa.ForeignKey("assessments.id", ondelete="CASCADE")
-    return _column("assessment_id", sa.Integer, owner, primary_key=True)
-
-
-metadata = sa.MetaData()
-meta_table = Table(
-    "meta", metadata, _column("key", sa.String(64), primary_key=True), _column("value", sa.Text)
-)
-assessments_table = Table(
-    "assessments",
-    metadata,
-    _column("id", sa.Integer, primary_key=True, autoincrement=True),
-    _column("token_hash", sa.String(64), unique=True),
-    _column("questionnaire_id", sa.String(64)),
-    _column("questionnaire_version", sa.String(32)),
-    _column("language", sa.String(2)),
-    _column("organisation", sa.String(200)),
-    _column("sector", sa.String(8)),
-    _column("size_class", sa.String(16)),
-    _column("country", sa.String(8)),
-    _column("role", sa.String(32)),
-    _column("created_at", UTCDateTime),
-    _column("updated_at", UTCDateTime),
-)
-answers_table = Table(
-    "answers",
-    metadata,
-    _owner(),
-    _column("question_id", sa.String(64), primary_key=True),
-    _column("level", sa.Integer, nullable=True),  # NULL: don't know
-    _column("updated_at", UTCDateTime),
-)
-comments_table = Table(
-    "comments",
-    metadata,
-    _owner(),
-    _column("question_id", sa.String(64), primary_key=True),
-    _column("text", sa.Text),
-    _column("updated_at", UTCDateTime),
-)
-
-# Feature data attached to an assessment as JSON (roadmap edits, opt-ins…): one row per kind.
-documents_table = Table(
-    "documents",
-    metadata,
-    _owner(),
-    _column("kind", sa.String(32), primary_key=True),
-    _column("payload", sa.Text),
-    _column("updated_at", UTCDateTime),
-)
-
-# A consultant's past clients, imported as whole batches: no names, only the peer-group keys
-# and the dimension scores (JSON: {dimension id: score}).
-benchmark_imports_table = Table(
-    "benchmark_imports",
-    metadata,
-    _column("id", sa.Integer, primary_key=True, autoincrement=True),
-    _column("batch_id", sa.String(32), index=True),
-    _column("questionnaire_id", sa.String(64)),
-    _column("sector", sa.String(8)),
-    _column("size_class", sa.String(16)),
-    _column("scores", sa.Text),
-    _column("imported_at", UTCDateTime),
-)
-POOL_DOCUMENT = "pool"  # the opt-in flag of an assessment: {"opt_in": true}
-
-
 def _unreachable_server(context) -> None:
     """A lost or refused connection to a database server becomes one clear StoreUnavailable
     (SQLite's own errors, such as a lock timeout, keep their meaning)."""
@@ -196,54 +120,6 @@ class AssessmentRecord(Frozen):
     profile: Profile
     created_at: datetime
     updated_at: datetime
-
-
-class ScoreRow(Frozen):
-    """One anonymous organisation of a benchmark pool: peer-group keys and dimension scores."""
-
-    sector: str
-    size_class: str
-    scores: dict[str, float] = Field(min_length=1)
-
-    @field_validator("sector")
-    @classmethod
-    def _known_sector(cls, value: str) -> str:
-        if value not in SECTORS:
-            raise ValueError(f"unknown sector {value!r}")
-        return value
-
-    @field_validator("size_class")
-    @classmethod
-    def _known_size(cls, value: str) -> str:
-        if value not in SIZE_CLASSES:
-            raise ValueError(f"unknown size class {value!r}")
-        return value
-
-    @field_validator("scores")
-    @classmethod
-    def _scores_in_range(cls, scores: dict[str, float]) -> dict[str, float]:
-        for dimension, value in scores.items():
-            if not 0 <= value <= 100:
-                raise ValueError(f"score of {dimension!r} is {value}, outside 0-100")
-        return scores
-
-
-class ImportBatch(Frozen):
-    """A consultant's import, as listed: undone whole with ``delete_benchmark_batch``."""
-
-    batch_id: str
-    questionnaire_id: str
-    rows: int
-    imported_at: datetime
-
-
-class PoolMember(Frozen):
-    """An assessment whose owner opted in to the pool: peer-group keys and answers, no name."""
-
-    assessment_id: int
-    sector: str
-    size_class: str
-    answers: dict[str, int | None]
 
 
 def _now() -> datetime:
@@ -303,7 +179,7 @@ def _sqlite_setup(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-class Store:
+class Store(PoolQueries):
     """Assessments, answers and comments; a connection per call, safe across threads."""
 
     def __init__(self, url: str, *, retention_days: int | None = 365):
@@ -483,100 +359,6 @@ class Store:
         with self.engine.connect() as conn:
             return {assessment_id: json.loads(text) for assessment_id, text in conn.execute(query)}
 
-    def pool_members(self, questionnaire_id: str) -> list[PoolMember]:
-        """The assessments of this questionnaire that opted in to the pool, with their answers."""
-        docs, table = documents_table, assessments_table
-        opted = (
-            sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
-            .join(docs, docs.c.assessment_id == table.c.id)
-            .where(docs.c.kind == POOL_DOCUMENT, table.c.questionnaire_id == questionnaire_id)
-        )
-        answered = (
-            sa.select(answers_table.c.assessment_id, answers_table.c.question_id)
-            .add_columns(answers_table.c.level)
-            .join(docs, docs.c.assessment_id == answers_table.c.assessment_id)
-            .where(docs.c.kind == POOL_DOCUMENT)
-        )
-        with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
-            members = {
-                row.id: (row.sector, row.size_class)
-                for row in conn.execute(opted)
-                if json.loads(row.payload).get("opt_in") is True
-            }
-            answers: dict[int, dict[str, int | None]] = {key: {} for key in members}
-            for assessment_id, question_id, level in conn.execute(answered):
-                if assessment_id in answers:
-                    answers[assessment_id][question_id] = level
-        return [
-            PoolMember(assessment_id=key, sector=sector, size_class=size, answers=answers[key])
-            for key, (sector, size) in sorted(members.items())
-        ]
-
-    def add_benchmark_batch(self, questionnaire_id: str, rows: list[ScoreRow]) -> str:
-        """Save a whole import in one transaction (all rows or none); its batch id."""
-        if not rows:
-            raise ValueError("an import needs at least one row")
-        now = _now()
-        batch_id = f"{now:%Y%m%d}-{secrets.token_hex(4)}"
-        values = [
-            dict(
-                batch_id=batch_id,
-                questionnaire_id=questionnaire_id,
-                sector=row.sector,
-                size_class=row.size_class,
-                scores=json.dumps(row.scores, sort_keys=True),
-                imported_at=now,
-            )
-            for row in rows
-        ]
-        with self._write() as conn:
-            conn.execute(benchmark_imports_table.insert(), values)
-        return batch_id
-
-    def benchmark_batches(self, questionnaire_id: str | None = None) -> list[ImportBatch]:
-        """Imported batches, oldest first."""
-        table = benchmark_imports_table
-        query = sa.select(
-            table.c.batch_id,
-            table.c.questionnaire_id,
-            sa.func.count().label("rows"),
-            sa.func.min(table.c.imported_at).label("imported_at"),
-        ).group_by(table.c.batch_id, table.c.questionnaire_id)
-        if questionnaire_id is not None:
-            query = query.where(table.c.questionnaire_id == questionnaire_id)
-        with self.engine.connect() as conn:
-            batches = [
-                ImportBatch(
-                    batch_id=row.batch_id,
-                    questionnaire_id=row.questionnaire_id,
-                    rows=row.rows,
-                    # func.min() loses the column type: make it aware again
-                    imported_at=_as_utc(row.imported_at),
-                )
-                for row in conn.execute(query)
-            ]
-        return sorted(batches, key=lambda b: (b.imported_at, b.batch_id))
-
-    def benchmark_rows(self, questionnaire_id: str) -> list[ScoreRow]:
-        """Every imported row of this questionnaire."""
-        table = benchmark_imports_table
-        query = (
-            sa.select(table.c.sector, table.c.size_class, table.c.scores)
-            .where(table.c.questionnaire_id == questionnaire_id)
-            .order_by(table.c.id)
-        )
-        with self.engine.connect() as conn:
-            return [
-                ScoreRow(sector=sector, size_class=size, scores=json.loads(scores))
-                for sector, size, scores in conn.execute(query)
-            ]
-
-    def delete_benchmark_batch(self, batch_id: str) -> int:
-        """Remove an imported batch; how many rows it had (0 if there was none)."""
-        table = benchmark_imports_table
-        with self._write() as conn:
-            return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount
-
     def update_profile(self, assessment_id: int, profile: Profile) -> AssessmentRecord:
         """Replace the organisation profile; the updated record."""
         with self._write() as conn:
@@ -593,12 +375,6 @@ class Store:
         """Remove the assessment with its answers and comments (nothing to do if it is gone)."""
         with self._write() as conn:
             _delete(conn, assessment_id)
-
-
-def _as_utc(value: datetime | str) -> datetime:
-    if isinstance(value, str):  # SQLite returns an aggregate's datetime as text
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _stored_version(conn: Connection) -> int | None:

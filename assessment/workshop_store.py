@@ -38,15 +38,14 @@ from assessment.store import (
     TOKEN_BYTES,
     Store,
     StoreError,
-    UTCDateTime,
     _check_language,
-    _column,
     _hash,
     _now,
     _upsert,
     answers_table,
     documents_table,
 )
+from assessment.store_schema import UTCDateTime, column
 from assessment.workshop import Participant, RoomAggregate, Segment
 
 # No 0/O, 1/I/L, U: nothing to confuse when read off a projector or typed on a phone.
@@ -63,56 +62,56 @@ metadata = sa.MetaData()
 workshops_table = Table(
     "workshops",
     metadata,
-    _column("id", sa.Integer, primary_key=True, autoincrement=True),
-    _column("title", sa.String(200)),
-    _column("questionnaire_id", sa.String(64)),
-    _column("questionnaire_version", sa.String(32)),
-    _column("language", sa.String(2)),
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column("title", sa.String(200)),
+    column("questionnaire_id", sa.String(64)),
+    column("questionnaire_version", sa.String(32)),
+    column("language", sa.String(2)),
     # Unique over every workshop ever made, so an old code never opens someone else's room.
-    _column("join_code", sa.String(JOIN_CODE_LENGTH), unique=True),
-    _column("facilitator_hash", sa.String(64), unique=True),
-    _column("segments", sa.Text),  # JSON: [{"name": …, "options": […]}]
+    column("join_code", sa.String(JOIN_CODE_LENGTH), unique=True),
+    column("facilitator_hash", sa.String(64), unique=True),
+    column("segments", sa.Text),  # JSON: [{"name": …, "options": […]}]
     # JSON snapshot of the questionnaire's shape: [[dimension id, [question ids]], …] and the
     # scale's levels, so that every write is checked here even if the file changes meanwhile.
-    _column("structure", sa.Text),
-    _column("anonymity_threshold", sa.Integer),
-    _column("status", sa.String(8)),
-    _column("pace", sa.String(8)),
-    _column("current_dimension", sa.String(64), nullable=True),
-    _column("revealed", sa.Boolean),
-    _column("created_at", UTCDateTime),
-    _column("updated_at", UTCDateTime),
+    column("structure", sa.Text),
+    column("anonymity_threshold", sa.Integer),
+    column("status", sa.String(8)),
+    column("pace", sa.String(8)),
+    column("current_dimension", sa.String(64), nullable=True),
+    column("revealed", sa.Boolean),
+    column("created_at", UTCDateTime),
+    column("updated_at", UTCDateTime),
 )
 participants_table = Table(
     "workshop_participants",
     metadata,
-    _column("id", sa.Integer, primary_key=True, autoincrement=True),
-    _column(
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column(
         "workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     ),
-    _column("token_hash", sa.String(64), unique=True),
-    _column("segments", sa.Text),  # JSON: {segment name: option}
-    _column("joined_at", UTCDateTime),
-    _column("completed_at", UTCDateTime, nullable=True),
+    column("token_hash", sa.String(64), unique=True),
+    column("segments", sa.Text),  # JSON: {segment name: option}
+    column("joined_at", UTCDateTime),
+    column("completed_at", UTCDateTime, nullable=True),
 )
 workshop_answers_table = Table(
     "workshop_answers",
     metadata,
-    _column(
+    column(
         "workshop_id",
         sa.Integer,
         sa.ForeignKey("workshops.id", ondelete="CASCADE"),
         primary_key=True,
     ),
-    _column(
+    column(
         "participant_id",
         sa.Integer,
         sa.ForeignKey("workshop_participants.id", ondelete="CASCADE"),
         primary_key=True,
     ),
-    _column("question_id", sa.String(64), primary_key=True),
-    _column("level", sa.Integer, nullable=True),  # NULL: don't know
-    _column("updated_at", UTCDateTime),
+    column("question_id", sa.String(64), primary_key=True),
+    column("level", sa.Integer, nullable=True),  # NULL: don't know
+    column("updated_at", UTCDateTime),
 )
 
 

@@ -1,0 +1,175 @@
+"""The benchmark pool's queries: opted-in assessments, and consultants' imported batches."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from contextlib import AbstractContextManager
+from datetime import datetime
+
+import sqlalchemy as sa
+from pydantic import Field, field_validator
+from sqlalchemy import Connection
+
+from assessment.models import Frozen
+from assessment.profile import SECTORS, SIZE_CLASSES
+from assessment.store_schema import (
+    answers_table,
+    as_utc,
+    assessments_table,
+    benchmark_imports_table,
+    documents_table,
+    utc_now,
+)
+
+POOL_DOCUMENT = "pool"  # the opt-in flag of an assessment: {"opt_in": true}
+
+
+class ScoreRow(Frozen):
+    """One anonymous organisation of a benchmark pool: peer-group keys and dimension scores."""
+
+    sector: str
+    size_class: str
+    scores: dict[str, float] = Field(min_length=1)
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str) -> str:
+        if value not in SECTORS:
+            raise ValueError(f"unknown sector {value!r}")
+        return value
+
+    @field_validator("size_class")
+    @classmethod
+    def _known_size(cls, value: str) -> str:
+        if value not in SIZE_CLASSES:
+            raise ValueError(f"unknown size class {value!r}")
+        return value
+
+    @field_validator("scores")
+    @classmethod
+    def _scores_in_range(cls, scores: dict[str, float]) -> dict[str, float]:
+        for dimension, value in scores.items():
+            if not 0 <= value <= 100:
+                raise ValueError(f"score of {dimension!r} is {value}, outside 0-100")
+        return scores
+
+
+class ImportBatch(Frozen):
+    """A consultant's import, as listed: undone whole with ``delete_benchmark_batch``."""
+
+    batch_id: str
+    questionnaire_id: str
+    rows: int
+    imported_at: datetime
+
+
+class PoolMember(Frozen):
+    """An assessment whose owner opted in to the pool: peer-group keys and answers, no name."""
+
+    assessment_id: int
+    sector: str
+    size_class: str
+    answers: dict[str, int | None]
+
+
+class PoolQueries:
+    """Mixed into Store: needs its ``engine`` and ``_write()``."""
+
+    engine: sa.Engine
+
+    def _write(self) -> AbstractContextManager[Connection]: ...
+
+    def pool_members(self, questionnaire_id: str) -> list[PoolMember]:
+        """The assessments of this questionnaire that opted in to the pool, with their answers."""
+        docs, table = documents_table, assessments_table
+        opted = (
+            sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
+            .join(docs, docs.c.assessment_id == table.c.id)
+            .where(docs.c.kind == POOL_DOCUMENT, table.c.questionnaire_id == questionnaire_id)
+        )
+        answered = (
+            sa.select(answers_table.c.assessment_id, answers_table.c.question_id)
+            .add_columns(answers_table.c.level)
+            .join(docs, docs.c.assessment_id == answers_table.c.assessment_id)
+            .where(docs.c.kind == POOL_DOCUMENT)
+        )
+        with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
+            members = {
+                row.id: (row.sector, row.size_class)
+                for row in conn.execute(opted)
+                if json.loads(row.payload).get("opt_in") is True
+            }
+            answers: dict[int, dict[str, int | None]] = {key: {} for key in members}
+            for assessment_id, question_id, level in conn.execute(answered):
+                if assessment_id in answers:
+                    answers[assessment_id][question_id] = level
+        return [
+            PoolMember(assessment_id=key, sector=sector, size_class=size, answers=answers[key])
+            for key, (sector, size) in sorted(members.items())
+        ]
+
+    def add_benchmark_batch(self, questionnaire_id: str, rows: list[ScoreRow]) -> str:
+        """Save a whole import in one transaction (all rows or none); its batch id."""
+        if not rows:
+            raise ValueError("an import needs at least one row")
+        now = utc_now()
+        batch_id = f"{now:%Y%m%d}-{secrets.token_hex(4)}"
+        values = [
+            dict(
+                batch_id=batch_id,
+                questionnaire_id=questionnaire_id,
+                sector=row.sector,
+                size_class=row.size_class,
+                scores=json.dumps(row.scores, sort_keys=True),
+                imported_at=now,
+            )
+            for row in rows
+        ]
+        with self._write() as conn:
+            conn.execute(benchmark_imports_table.insert(), values)
+        return batch_id
+
+    def benchmark_batches(self, questionnaire_id: str | None = None) -> list[ImportBatch]:
+        """Imported batches, oldest first."""
+        table = benchmark_imports_table
+        query = sa.select(
+            table.c.batch_id,
+            table.c.questionnaire_id,
+            sa.func.count().label("rows"),
+            sa.func.min(table.c.imported_at).label("imported_at"),
+        ).group_by(table.c.batch_id, table.c.questionnaire_id)
+        if questionnaire_id is not None:
+            query = query.where(table.c.questionnaire_id == questionnaire_id)
+        with self.engine.connect() as conn:
+            batches = [
+                ImportBatch(
+                    batch_id=row.batch_id,
+                    questionnaire_id=row.questionnaire_id,
+                    rows=row.rows,
+                    # func.min() loses the column type: make it aware again
+                    imported_at=as_utc(row.imported_at),
+                )
+                for row in conn.execute(query)
+            ]
+        return sorted(batches, key=lambda b: (b.imported_at, b.batch_id))
+
+    def benchmark_rows(self, questionnaire_id: str) -> list[ScoreRow]:
+        """Every imported row of this questionnaire."""
+        table = benchmark_imports_table
+        query = (
+            sa.select(table.c.sector, table.c.size_class, table.c.scores)
+            .where(table.c.questionnaire_id == questionnaire_id)
+            .order_by(table.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                ScoreRow(sector=sector, size_class=size, scores=json.loads(scores))
+                for sector, size, scores in conn.execute(query)
+            ]
+
+    def delete_benchmark_batch(self, batch_id: str) -> int:
+        """Remove an imported batch; how many rows it had (0 if there was none)."""
+        table = benchmark_imports_table
+        with self._write() as conn:
+            return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount

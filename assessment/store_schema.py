@@ -1,0 +1,109 @@
+"""The database tables, shared by the store and its feature queries (one MetaData)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy import Table
+
+
+class UTCDateTime(sa.TypeDecorator):
+    """Aware UTC datetimes on every backend (SQLite stores them naive, in UTC)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a naive datetime cannot be stored: {value!r}")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)
+
+
+def column(name: str, *args, **options) -> sa.Column:
+    return sa.Column(name, *args, **{"nullable": False, **options})
+
+
+def owner() -> sa.Column:
+    owner = sa.ForeignKey("assessments.id", ondelete="CASCADE")
+    return column("assessment_id", sa.Integer, owner, primary_key=True)
+
+
+metadata = sa.MetaData()
+meta_table = Table(
+    "meta", metadata, column("key", sa.String(64), primary_key=True), column("value", sa.Text)
+)
+assessments_table = Table(
+    "assessments",
+    metadata,
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column("token_hash", sa.String(64), unique=True),
+    column("questionnaire_id", sa.String(64)),
+    column("questionnaire_version", sa.String(32)),
+    column("language", sa.String(2)),
+    column("organisation", sa.String(200)),
+    column("sector", sa.String(8)),
+    column("size_class", sa.String(16)),
+    column("country", sa.String(8)),
+    column("role", sa.String(32)),
+    column("created_at", UTCDateTime),
+    column("updated_at", UTCDateTime),
+)
+answers_table = Table(
+    "answers",
+    metadata,
+    owner(),
+    column("question_id", sa.String(64), primary_key=True),
+    column("level", sa.Integer, nullable=True),  # NULL: don't know
+    column("updated_at", UTCDateTime),
+)
+comments_table = Table(
+    "comments",
+    metadata,
+    owner(),
+    column("question_id", sa.String(64), primary_key=True),
+    column("text", sa.Text),
+    column("updated_at", UTCDateTime),
+)
+
+# Feature data attached to an assessment as JSON (roadmap edits, opt-ins…): one row per kind.
+documents_table = Table(
+    "documents",
+    metadata,
+    owner(),
+    column("kind", sa.String(32), primary_key=True),
+    column("payload", sa.Text),
+    column("updated_at", UTCDateTime),
+)
+
+# A consultant's past clients, imported as whole batches: no names, only the peer-group keys
+# and the dimension scores (JSON: {dimension id: score}).
+benchmark_imports_table = Table(
+    "benchmark_imports",
+    metadata,
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column("batch_id", sa.String(32), index=True),
+    column("questionnaire_id", sa.String(64)),
+    column("sector", sa.String(8)),
+    column("size_class", sa.String(16)),
+    column("scores", sa.Text),
+    column("imported_at", UTCDateTime),
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | str) -> datetime:
+    if isinstance(value, str):  # SQLite returns an aggregate's datetime as text
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
