@@ -118,7 +118,12 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
         return 1
-    installed = [load_questionnaire(p) for p in sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))]
+    installed = []
+    for candidate in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+        try:
+            installed.append(load_questionnaire(candidate))
+        except QuestionnaireError:
+            continue  # a broken questionnaire file does not stop importing for the others
     try:
         questionnaire, bundle = read_export(data, path.name, installed)
     except ImportRejected as error:
