@@ -32,6 +32,7 @@ class AssessmentBundle(Frozen):
     created_at: datetime | None = None
     exported_at: datetime | None = None
     roadmap: dict | None = Field(default=None, description="the saved roadmap edits, if any")
+    workshop: dict | None = Field(default=None, description="the room's figures, if any")
 
 
 def bundle_of(store: Store, record: AssessmentRecord) -> AssessmentBundle:
@@ -46,6 +47,7 @@ def bundle_of(store: Store, record: AssessmentRecord) -> AssessmentBundle:
         created_at=record.created_at,
         exported_at=datetime.now(UTC),
         roadmap=store.document(record.id, "roadmap"),
+        workshop=store.document(record.id, "workshop"),
     )
 
 
@@ -60,8 +62,9 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
             store.save_answer(record.id, question_id, level)
         for question_id, text in bundle.comments.items():
             store.save_comment(record.id, question_id, text)
-        if bundle.roadmap is not None:
-            store.save_document(record.id, "roadmap", bundle.roadmap)
+        for kind, document in (("roadmap", bundle.roadmap), ("workshop", bundle.workshop)):
+            if document is not None:
+                store.save_document(record.id, kind, document)
     except Exception:
         store.delete_assessment(record.id)
         raise

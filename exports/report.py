@@ -12,6 +12,7 @@ from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryEr
 from exports.xlsx import build_workbook
 from exports.xlsx_benchmark import benchmark_sheet
 from exports.xlsx_roadmap import roadmap_sheets
+from exports.xlsx_workshop import workshop_sheet
 
 
 def full_workbook(
@@ -29,6 +30,8 @@ def full_workbook(
     if roadmap is not None:
         extra |= roadmap_sheets(roadmap, lang)
     extra |= benchmark_sheet(questionnaire, positions or [], _benchmarks(questionnaire), lang)
+    if bundle.workshop:
+        extra |= workshop_sheet(questionnaire, bundle.workshop, lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra)
 
 

@@ -197,3 +197,32 @@ def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its
     assert len(references) > cited  # the questionnaire's seed figures and the datasets'
     assert all(r[5] for r in references), "every reference point names its source"
     assert {"read at the publisher", "second-hand"} <= {r[6] for r in references}
+
+
+def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_path):
+    from assessment.bundle import bundle_of
+    from assessment.store import Store
+    from assessment.workshop import Segment
+    from assessment.workshop_store import WorkshopStore
+    from exports.report import full_workbook
+
+    store = Store(f"sqlite:///{tmp_path / 'room.db'}")
+    workshops = WorkshopStore(store)
+    role = Segment(name="Role", options=["Leadership", "Staff"])
+    facilitator, record = workshops.create(QUESTIONNAIRE, "Board day", "en", [role])
+    for person in range(6):
+        token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
+        for question in QUESTIONS:
+            workshops.save_answer(token, question.id, person % 5 + 1)
+    profile = bundle().profile
+    assessment = store.find(workshops.to_assessment(facilitator, QUESTIONNAIRE, profile, "en"))
+    data = full_workbook(QUESTIONNAIRE, bundle_of(store, assessment), date(2026, 11, 23))
+    rows = values_of(load_workbook(io.BytesIO(data))["Workshop"])
+    facts = {r[0]: r[1] for r in rows if r[0]}
+    assert facts["Participants"] == 6
+    assert facts["Anonymity threshold"] == 5
+    per_question = [r for r in rows if r[1] in {q.text.en for q in QUESTIONS}]
+    assert len(per_question) == len(QUESTIONS)
+    assert all(r[5] is not None for r in per_question), "every question shows its dispersion"
+    assert "Groups smaller than the anonymity threshold are not shown." in facts
+    store.dispose()
