@@ -6,17 +6,15 @@ from assessment.models import Dimension, Question, Questionnaire
 from assessment.scoring import AnswerError, check_answers
 from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain, t
+from ui.question_input import level_of, level_radio, question_header
 from ui.session import get_store, with_assessment
-
-DONT_KNOW = "dont_know"  # the radio's option for "don't know"; stored as NULL
 
 lang = current_language()
 store = get_store()
 
 
 def save_answer(record_id: int, questionnaire: Questionnaire, question_id: str, key: str) -> None:
-    choice = st.session_state[key]
-    level = None if choice == DONT_KNOW else choice
+    level = level_of(st.session_state[key])
     try:
         check_answers(questionnaire, {question_id: level})
         store.save_answer(record_id, question_id, level)
@@ -38,35 +36,18 @@ def question_block(
     answers: dict,
     comments: dict,
 ) -> None:
-    answered = question.id in answers
     with st.container(border=True, key=f"question.{question.id}"):
-        status = (
-            ":green[:material/check_circle:]"
-            if answered
-            else ":gray[:material/radio_button_unchecked:]"
-        )
-        st.markdown(f"{status} **{question.order}.** {question.text(lang)}")
-        if question.help:
-            st.caption(question.help(lang))
-        scale = questionnaire.scale
-        options = [*scale.values, DONT_KNOW]
-        current = answers.get(question.id, "unanswered")
-        current = DONT_KNOW if current is None else current
+        question_header(question, question.id in answers, lang)
         key = f"answer.{question.id}.{lang}"
-        st.radio(
-            t("your_answer", lang),
-            options,
-            index=options.index(current) if current in options else None,
-            format_func=lambda v: (
-                scale.dont_know(lang)
-                if v == DONT_KNOW
-                else f"{v} · {scale.levels[scale.values.index(v)].label(lang)}"
-            ),
-            captions=[question.anchors[v](lang) for v in scale.values] + [""],
-            key=key,
+        level_radio(
+            questionnaire,
+            question,
+            answers,
+            lang,
+            key,
             on_change=save_answer,
             args=(record.id, questionnaire, question.id, key),
-            label_visibility="collapsed",
+            label=t("your_answer", lang),
         )
         for reference_id in question.references:
             reference = questionnaire.reference(reference_id)

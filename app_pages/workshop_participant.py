@@ -24,6 +24,7 @@ from assessment.workshop_store import (
     normalise_code,
 )
 from ui.context import plain
+from ui.question_input import level_of, level_radio, question_header
 from ui.workshop_session import (
     JOIN_PARAM,
     PARTICIPANT_POLL_SECONDS,
@@ -39,7 +40,6 @@ from ui.workshop_session import (
 )
 from ui.workshop_strings import symmetry_verdict, tr
 
-DONT_KNOW = "dont_know"
 ERROR_KEY = "workshop_save_error"
 RENDERED_KEY = "workshop_rendered"  # (state, time) of the last full run
 
@@ -136,8 +136,7 @@ def join_page(code: str) -> None:
 
 
 def save_answer(token: str, question_id: str, key: str) -> None:
-    choice = st.session_state[key]
-    level = None if choice == DONT_KNOW else choice
+    level = level_of(st.session_state[key])
     try:
         store.save_answer(token, question_id, level)
         return
@@ -158,35 +157,18 @@ def question_block(
     lang: Language,
     disabled: bool,
 ) -> None:
-    answered = question.id in answers
     with st.container(border=True, key=f"wq-{question.id}"):
-        mark = (
-            ":green[:material/check_circle:]"
-            if answered
-            else ":gray[:material/radio_button_unchecked:]"
-        )
-        st.markdown(f"{mark} **{question.order}.** {question.text(lang)}")
-        if question.help:
-            st.caption(question.help(lang))
-        scale = questionnaire.scale
-        options = [*scale.values, DONT_KNOW]
-        current = answers.get(question.id, "unanswered")
-        current = DONT_KNOW if current is None else current
+        question_header(question, question.id in answers, lang)
         key = f"wa.{question.id}.{lang}"
-        st.radio(
-            tr("your_answer", lang),
-            options,
-            index=options.index(current) if current in options else None,
-            format_func=lambda v: (
-                scale.dont_know(lang)
-                if v == DONT_KNOW
-                else f"{v} · {scale.levels[scale.values.index(v)].label(lang)}"
-            ),
-            captions=[question.anchors[v](lang) for v in scale.values] + [""],
-            key=key,
+        level_radio(
+            questionnaire,
+            question,
+            answers,
+            lang,
+            key,
             on_change=save_answer,
             args=(token, question.id, key),
-            label_visibility="collapsed",
+            label=tr("your_answer", lang),
             disabled=disabled,
         )
 
