@@ -26,7 +26,7 @@ IN_BROWSER = [q.id for q in QUESTIONNAIRE.ordered_dimensions()[0].ordered_questi
 LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.levels}
 PHONES = 10
 ROLES = ["Direction", "Équipes"]
-READY = 30_000
+READY = 45_000  # generous: two cores shared by ten browser pages and a server
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -65,6 +65,23 @@ async def metric(page: Page, label: str):
     return box.locator('[data-testid="stMetricValue"]')
 
 
+async def tap(page: Page, question_id: str, level: int, attempts: int = 3) -> None:
+    """Choose a level and wait until the page shows the question answered. On a busy machine
+    a tap made while the page redraws can go unseen: tap again, as a person would (saving is
+    an upsert, so a second tap never counts twice)."""
+    done = page.locator(f".st-key-wq-{question_id}").get_by_text("check_circle")
+    for attempt in range(1, attempts + 1):
+        await wait_for_app(page)  # a run in progress may still show the previous elements
+        box = page.locator(f'[class*="st-key-wa-{question_id}-"]')
+        await box.get_by_text(f"{level} · {LEVEL_NAMES[level]}", exact=True).click()
+        try:
+            await expect(done).to_be_visible(timeout=READY)
+            return
+        except AssertionError:
+            if attempt == attempts:
+                raise
+
+
 async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
     context = await browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 2400})
     page = await context.new_page()
@@ -98,12 +115,7 @@ async def phone(browser: Browser, url: str, code: str, number: int, store: Works
     earlier = [q for q in ALL_IDS if q not in IN_BROWSER]
     await asyncio.to_thread(lambda: [store.save_answer(token, q, levels[q]) for q in earlier])
     for question_id in IN_BROWSER:
-        await wait_for_app(page)  # a run in progress may still show the previous elements
-        box = page.locator(f'[class*="st-key-wa-{question_id}-"]')
-        level = levels[question_id]
-        await box.get_by_text(f"{level} · {LEVEL_NAMES[level]}", exact=True).click()
-        done = page.locator(f".st-key-wq-{question_id}").get_by_text("check_circle")
-        await expect(done).to_be_visible(timeout=READY)
+        await tap(page, question_id, levels[question_id])
     await expect(page.get_by_text("Vous avez répondu à toutes les questions")).to_be_visible(
         timeout=READY
     )
@@ -204,4 +216,4 @@ def test_ten_phones_answer_live_and_a_killed_server_loses_nothing(tmp_path):
     # Playwright's async API in a thread of its own: the sync fixtures of the other browser
     # tests may already hold this thread's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, scenario(tmp_path)).result(timeout=240)
+        pool.submit(asyncio.run, scenario(tmp_path)).result(timeout=480)
