@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from ui.context import choose_language, t
+from ui.context import choose_language, current_language, t
 from ui.guard import guarded
 from ui.session import active_assessment, get_store, keep_token_in_url
 from ui.workshop_session import is_participant_link, run_participant_app, workshop_pages
 
 if is_participant_link():  # a phone in a workshop: the participant page and nothing else
-    run_participant_app()
+    guarded(run_participant_app, current_language())
     st.stop()
 
 st.set_page_config(

@@ -96,6 +96,8 @@ def _unreachable_server(context) -> None:
     """A lost or refused connection to a database server becomes one clear StoreUnavailable
     (SQLite's own errors, such as a lock timeout, keep their meaning)."""
     original = context.original_exception
+    if context.is_pre_ping:
+        return  # the pool's own liveness check: let it reconnect quietly
     if context.is_disconnect or isinstance(
         original, sa.exc.OperationalError | _psycopg_operational()
     ):
