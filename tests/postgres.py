@@ -3,6 +3,7 @@ a free port on 127.0.0.1, stopped at the end. `make test` installs the package w
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import shutil
@@ -66,10 +67,8 @@ class PostgresCluster:
         self._run(str(self.bin / "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "start")
 
     def stop(self) -> None:
-        try:
-            self.pause()
-        except subprocess.CalledProcessError:
-            pass  # already stopped (a test that failed during an outage)
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.pause()  # fails when already stopped (a test that failed during an outage)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
