@@ -112,7 +112,7 @@ def import_form() -> None:
     with st.expander(t("import_title", lang)):
         st.caption(t("import_help", lang))
         upload = st.file_uploader(
-            t("import_title", lang),
+            t("import_file", lang),
             type=["xlsx", "json"],
             key="import_file",
             label_visibility="collapsed",

@@ -296,20 +296,19 @@ def participant_page(token: str) -> None:
     if questionnaire is None:
         st.error(tr("questionnaire_missing", lang))
         return
-    st.session_state[RENDERED_KEY] = (state_of(record), time.monotonic())
-    follow_the_facilitator(record.id)
-
     answers = store.answers_of(token)
     total = record.question_count
     st.title(plain(record.title))
     st.caption(tr("anonymous_note", lang, code=format_code(record.join_code)))
     st.progress(len(answers) / total, text=tr("progress", lang, done=len(answers), total=total))
+    # Notices go in one container that is always there, so that the questions below never
+    # move on the phone's screen when a notice comes or goes.
+    notices = st.container()
     error = st.session_state.pop(ERROR_KEY, None)
     if error:
-        st.error(tr(error, lang), icon=":material/error:")
-
+        notices.error(tr(error, lang), icon=":material/error:")
     if len(answers) >= total:
-        st.success(tr("all_done", lang), icon=":material/celebration:")
+        notices.success(tr("all_done", lang), icon=":material/celebration:")
     if not record.is_open:
         st.info(tr("closed_answering", lang), icon=":material/lock:")
     elif record.pace == "paced":
@@ -318,6 +317,23 @@ def participant_page(token: str) -> None:
         free_steps(token, questionnaire, answers, lang, disabled=False)
     if record.revealed:
         room_section(record, questionnaire, lang)
+    if waiting_for_the_facilitator(record, questionnaire, answers):
+        st.session_state[RENDERED_KEY] = (state_of(record), time.monotonic())
+        follow_the_facilitator(record.id)
+
+
+def waiting_for_the_facilitator(
+    record: WorkshopRecord, questionnaire: Questionnaire, answers: dict
+) -> bool:
+    """Only a phone with nothing left to answer polls for the facilitator's moves. One that is
+    answering redraws with every tap anyway (and a timer firing mid-tap is best avoided), and
+    200 idle timers would cost the server for nothing."""
+    if not record.is_open or len(answers) >= record.question_count:
+        return True
+    if record.pace == "paced" and record.current_dimension:
+        part = questionnaire.dimension(record.current_dimension).questions
+        return all(q.id in answers for q in part)
+    return False
 
 
 token = participant_token()

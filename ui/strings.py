@@ -175,6 +175,7 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
         "en": "An .xlsx workbook or .json backup made by this app becomes a new assessment.",
     },
     "import_button": {"fr": "Importer", "en": "Import"},
+    "import_file": {"fr": "Fichier .xlsx ou .json", "en": ".xlsx or .json file"},
     "import_refused": {
         "fr": "Import refusé, rien n'a été enregistré : {reason}",
         "en": "Import refused, nothing was saved: {reason}",

@@ -360,8 +360,8 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
         "en": "Answer not saved: the workshop has just been closed.",
     },
     "save_not_open": {
-        "fr": "Réponse non enregistrée : cette partie n'est pas ouverte.",
-        "en": "Answer not saved: this part is not open.",
+        "fr": "Réponse non enregistrée : l'animateur a ouvert une autre partie, la voici.",
+        "en": "Answer not saved: the facilitator has opened another part, here it is.",
     },
     "save_failed": {
         "fr": "Réponse non enregistrée. Réessayez ; vos autres réponses sont intactes.",

@@ -193,7 +193,7 @@ def test_a_downloaded_workbook_imports_back_as_a_new_assessment(
         choose(page, question.id, level_for(question.id))
     page.goto(f"{app_server.url}/results?a={token}")
     with page.expect_download(timeout=READY) as download:
-        page.get_by_role("button", name="Classeur Excel (comité)").click()
+        page.get_by_role("button", name="Classeur Excel (comité)", exact=True).click()
     workbook = tmp_path / download.value.suggested_filename
     download.value.save_as(workbook)
     assert workbook.name == "Acme-Export.xlsx"
@@ -204,7 +204,7 @@ def test_a_downloaded_workbook_imports_back_as_a_new_assessment(
     page.goto(app_server.url)
     page.get_by_text("Importer une évaluation exportée").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(workbook)
-    page.get_by_role("button", name="Importer").click()
+    page.get_by_role("button", name="Importer", exact=True).click()
     expect(page.get_by_role("heading", name="Acme Export")).to_be_visible(timeout=READY)
     expect(page.get_by_text("3 questions sur 41 répondues")).to_be_visible()
     screenshot(page, "imported")

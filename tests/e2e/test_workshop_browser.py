@@ -65,21 +65,34 @@ async def metric(page: Page, label: str):
     return box.locator('[data-testid="stMetricValue"]')
 
 
+RETAPS: list[str] = []  # taps that had to be made again (reported, and bounded)
+
+
 async def tap(page: Page, question_id: str, level: int, attempts: int = 3) -> None:
     """Choose a level and wait until the page shows the question answered. On a busy machine
-    a tap made while the page redraws can go unseen: tap again, as a person would (saving is
-    an upsert, so a second tap never counts twice)."""
+    a tap made while the page redraws can go unseen: reload and tap again, as a person would
+    (the participant's link keeps their place, and saving is an upsert, so nothing counts
+    twice)."""
     done = page.locator(f".st-key-wq-{question_id}").get_by_text("check_circle")
     for attempt in range(1, attempts + 1):
         await wait_for_app(page)  # a run in progress may still show the previous elements
-        box = page.locator(f'[class*="st-key-wa-{question_id}-"]')
-        await box.get_by_text(f"{level} · {LEVEL_NAMES[level]}", exact=True).click()
+        choice = page.locator(f'[class*="st-key-wa-{question_id}-"]').get_by_text(
+            f"{level} · {LEVEL_NAMES[level]}", exact=True
+        )
+        await expect(choice).to_have_count(1, timeout=READY)  # no fading copy from a redraw
+        await choice.click()
         try:
             await expect(done).to_be_visible(timeout=READY)
             return
         except AssertionError:
             if attempt == attempts:
-                raise
+                ARTIFACTS.mkdir(exist_ok=True)
+                await page.screenshot(path=ARTIFACTS / f"workshop-tap-failed-{question_id}.png")
+                alerts = await page.locator('[data-testid="stAlert"]').all_inner_texts()
+                message = f"{question_id} never shown as saved; alerts: {alerts}"
+                raise AssertionError(message) from None
+            RETAPS.append(question_id)
+            await page.reload()  # what a person does: the page then shows what was saved
 
 
 async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
@@ -157,7 +170,7 @@ async def scenario(tmp_path: Path) -> None:
             await facilitator.screenshot(path=ARTIFACTS / "workshop-1-dashboard-10-phones.png")
             await phones[0][1].get_by_text("41 questions sur 41").scroll_into_view_if_needed()
             await phones[0][1].screenshot(path=ARTIFACTS / "workshop-2-phone-375px.png")
-            print(f"10 phones joined and answered in {answering:.1f} s")
+            print(f"10 phones joined and answered in {answering:.1f} s; taps made again: {RETAPS}")
 
             # Power cut: no clean shutdown. Then the same database, the same port.
             server.kill()
@@ -176,8 +189,7 @@ async def scenario(tmp_path: Path) -> None:
             )
             await wait_for_app(first_page)
             changed = 5 if expected_answers(0)[IN_BROWSER[0]] != 5 else 4
-            box = first_page.locator(f'[class*="st-key-wa-{IN_BROWSER[0]}-"]')
-            await box.get_by_text(f"{changed} · {LEVEL_NAMES[changed]}", exact=True).click()
+            await tap(first_page, IN_BROWSER[0], changed)
             await until(lambda: workshops.answers_of(first_token)[IN_BROWSER[0]] == changed)
             assert workshops.counts(record.id).joined == 10  # the reload counted nobody twice
 
