@@ -244,6 +244,17 @@ def test_a_paced_room_shows_only_the_part_the_facilitator_opened(workshops):
     assert {r.key for r in at.radio} == {f"wa.{q.id}.en" for q in SECOND}
 
 
+def test_a_tap_on_a_part_the_room_has_left_is_refused_and_the_open_part_shown(workshops):
+    facilitator, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr", pace="paced")
+    token, _ = workshops.join(record.join_code)
+    at = participant_app(token=token)
+    workshops.advance(facilitator)  # while this phone still shows the first part
+    at.radio(key=f"wa.{FIRST[0].id}.fr").set_value(4).run()
+    assert "a ouvert une autre partie" in texts(at, "error")[0]
+    assert workshops.answers_of(token) == {}
+    assert at.header[0].value == f"2. {DIMENSIONS[1].title.fr}"
+
+
 def test_participants_see_the_room_only_when_revealed_and_never_one_person(workshops):
     facilitator, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
     tokens = fill_room(workshops, record.join_code, 4)
