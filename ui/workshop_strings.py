@@ -6,6 +6,7 @@ from assessment.i18n import t as core_t
 from assessment.interpretation import format_points, format_score
 from assessment.models import Language
 from assessment.workshop import RoomAggregate
+from ui.context import t as shared_t
 
 WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
     # navigation
@@ -28,7 +29,6 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
         "fr": "Ex. : Comité de direction — séminaire de juin",
         "en": "E.g. Leadership team — June offsite",
     },
-    "questionnaire": {"fr": "Questionnaire", "en": "Questionnaire"},
     "participants_language": {"fr": "Langue des participants", "en": "Participants' language"},
     "participants_language_help": {
         "fr": "La langue dans laquelle les téléphones s'ouvrent ; chacun peut en changer.",
@@ -247,7 +247,6 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
         "en": "Each group's mean score. A cell is withheld when fewer than {k} people of the "
         "group answered it, or when it would let a withheld group be worked out.",
     },
-    "overall": {"fr": "Global", "en": "Overall"},
     "widest_gap": {
         "fr": "Plus grand écart entre groupes : {gap} points ({title}).",
         "en": "Widest gap between groups: {gap} points ({title}).",
@@ -267,13 +266,6 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
         'know" when most said so); a question fewer than {k} people answered stays '
         "unanswered. The number of participants and the dispersion go with the assessment.",
     },
-    "organisation": {"fr": "Organisation", "en": "Organisation"},
-    "sector": {"fr": "Secteur d'activité (NACE)", "en": "Sector (NACE)"},
-    "size_class": {"fr": "Effectif", "en": "Number of employees"},
-    "country": {"fr": "Pays", "en": "Country"},
-    "role": {"fr": "Votre fonction", "en": "Your role"},
-    "choose": {"fr": "Choisir…", "en": "Choose…"},
-    "fill_in": {"fr": "À compléter : {fields}.", "en": "Please fill in: {fields}."},
     "convert_button": {"fr": "Créer l'évaluation", "en": "Create the assessment"},
     "convert_refused": {
         "fr": "L'évaluation n'a pas pu être créée : {reason}",
@@ -338,13 +330,6 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
         "en": "Workshop {code} · anonymous answers, saved as you choose. Keep this page: if "
         "you reload it, your answers are still there.",
     },
-    "progress": {
-        "fr": "{done} questions sur {total} répondues",
-        "en": "{done} of {total} questions answered",
-    },
-    "your_answer": {"fr": "Votre réponse", "en": "Your answer"},
-    "back": {"fr": "Précédent", "en": "Back"},
-    "next": {"fr": "Suivant", "en": "Next"},
     "paced_note": {
         "fr": "Partie {n} sur {total}, ouverte par l'animateur.",
         "en": "Part {n} of {total}, opened by the facilitator.",
@@ -417,8 +402,9 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
 
 
 def tr(key: str, lang: Language, **values: object) -> str:
-    """A workshop string in the language, with its {placeholders} filled."""
-    text = WORKSHOP_STRINGS[key][lang]
+    """A workshop string in the language, with its {placeholders} filled; the labels the
+    workshop shares with the other pages come from their strings."""
+    text = WORKSHOP_STRINGS[key][lang] if key in WORKSHOP_STRINGS else shared_t(key, lang)
     return text.format(**values) if values else text
 
 
