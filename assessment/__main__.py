@@ -12,12 +12,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assessment import cli_benchmark, cli_roadmap
-from assessment.answers_file import AnswersFileError, read_answers
 from assessment.bundle import AssessmentBundle, restore
 from assessment.models import Questionnaire, Result
-from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+from assessment.questionnaire import (
+    QUESTIONNAIRES_DIR,
+    SCHEMA_PATH,
+    AnswersFileError,
+    QuestionnaireError,
+    load_questionnaire,
+    questionnaire_schema,
+    read_answers,
+)
 from assessment.report import format_result
-from assessment.schema import SCHEMA_PATH, questionnaire_schema
 from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import ImportRejected, read_export

@@ -14,7 +14,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from assessment.answers_file import read_answers
 from assessment.benchmark import Scope, as_rows, load_pool, min_peers_from_env, position
 from assessment.benchmark_data import (
     BENCHMARKS_DIR,
@@ -25,7 +24,7 @@ from assessment.benchmark_data import (
     parse_import,
 )
 from assessment.profile import SECTORS, SIZE_CLASSES
-from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire, read_answers
 from assessment.scoring import score
 from assessment.store import Store, StoreError, database_url_from_env
 

@@ -11,9 +11,8 @@ import json
 import sys
 from datetime import date
 
-from assessment.answers_file import read_answers
 from assessment.models import Language
-from assessment.questionnaire import load_questionnaire
+from assessment.questionnaire import load_questionnaire, read_answers
 from assessment.roadmap import Roadmap, generate_roadmap, next_monday, roadmap_to_dict
 from assessment.roadmap_library import DEFAULT_LIBRARY, LibraryError, load_library
 from assessment.roadmap_text import EFFORTS, LABELS, format_date, format_value, render

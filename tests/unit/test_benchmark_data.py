@@ -14,8 +14,9 @@ from assessment.benchmark_data import (
     parse_import,
 )
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from tests.paths import FIXTURES
 
-BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "benchmark_broken"
+BROKEN = FIXTURES / "benchmark_broken"
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 DIMENSIONS = [d.id for d in QUESTIONNAIRE.ordered_dimensions()]
 

@@ -1,7 +1,6 @@
 """The radar and the ambition/capability map: what they show, in the reader's language."""
 
 import json
-from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -11,8 +10,8 @@ from assessment.i18n import t
 from assessment.models import Quadrant
 from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 STALL_ANSWERS = {"share": 5, "sponsor": 3, "ambition": 5, "equipped": 2}  # 100 vs 43.75
 
 

@@ -1,7 +1,6 @@
 """The written interpretation: what an executive reads under the charts, in French or English."""
 
 import string
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +16,8 @@ from assessment.interpretation import (
 )
 from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 STALL_ANSWERS = {"share": 5, "sponsor": 3, "ambition": 5, "equipped": 2}  # 100 vs 43.75
 
 

@@ -3,7 +3,6 @@ is reported with its file, line and location."""
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,8 @@ from assessment.roadmap_library import (
     load_library,
     parse_library,
 )
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "fixtures" / "roadmap_broken"
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 

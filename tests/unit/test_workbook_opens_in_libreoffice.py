@@ -4,14 +4,12 @@ pages render to images (saved under test-artifacts/ to look at)."""
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from exports.xlsx import build_workbook
+from tests.paths import ARTIFACTS
 from tests.unit.test_exports import QUESTIONNAIRE, bundle
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def require(program: str) -> str:

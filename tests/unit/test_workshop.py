@@ -31,6 +31,7 @@ from assessment.workshop_charts import (
     room_radar,
     segment_heatmap,
 )
+from tests.paths import ROOT
 
 QUESTIONS = ("share", "sponsor", "ambition", "equipped")
 LEVEL = st.one_of(st.none(), st.integers(1, 5))
@@ -474,11 +475,10 @@ def test_the_room_quadrant_calls_its_point_the_room(minimal):
 
 
 def test_the_documentation_states_the_thresholds_the_code_uses():
-    from pathlib import Path
 
     from assessment import workshop
 
-    text = (Path(__file__).resolve().parents[2] / "docs" / "workshop.md").read_text()
+    text = (ROOT / "docs" / "workshop.md").read_text()
     high, low = workshop.CONSENSUS_BANDS
     assert f"consensus ≥ {high}" in text and f"from {low}" in text
     assert f"at least {workshop.MIN_ANSWERS_TO_RANK} levels given" in text

@@ -29,7 +29,7 @@ from assessment.yaml_document import (
     parse_mapping,
 )
 
-QUESTIONNAIRES_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
+QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
 DEFAULT_QUESTIONNAIRE = QUESTIONNAIRES_DIR / "transformation.yaml"
 
 

@@ -1,12 +1,11 @@
 """Malformed questionnaires: every problem reported with its file, line and location."""
 
-from pathlib import Path
-
 import pytest
 
 from assessment.questionnaire import QuestionnaireError, load_questionnaire, parse_questionnaire
+from tests.paths import FIXTURES
 
-BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
+BROKEN = FIXTURES / "broken"
 MINIMAL = (BROKEN.parent / "minimal.yaml").read_text(encoding="utf-8")
 
 # One fixture per error kind: (file, the exact message a consultant reads).

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment.models import Questionnaire
-from assessment.questionnaire import QUESTIONNAIRES_DIR
+from assessment.questionnaire.loader import QUESTIONNAIRES_DIR
 
 SCHEMA_PATH: Path = QUESTIONNAIRES_DIR / "questionnaire.schema.json"
 

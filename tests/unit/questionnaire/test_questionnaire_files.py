@@ -9,8 +9,13 @@ import pytest
 import yaml
 
 from assessment.models import Text
-from assessment.questionnaire import QUESTIONNAIRES_DIR, load_questionnaire, parse_questionnaire
-from assessment.schema import SCHEMA_PATH, questionnaire_schema
+from assessment.questionnaire import (
+    QUESTIONNAIRES_DIR,
+    SCHEMA_PATH,
+    load_questionnaire,
+    parse_questionnaire,
+    questionnaire_schema,
+)
 
 SHIPPED = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
 
