@@ -19,7 +19,7 @@ room, the "room's" answers are recognisably each person's.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -32,10 +32,16 @@ from assessment.models import (
     Questionnaire,
     QuestionScore,
     Result,
-    Side,
-    SymmetryResult,
 )
-from assessment.scoring import HIGHLIGHTS, maturity_level
+from assessment.scoring import (
+    ScoreSet,
+    ScoringPlan,
+    highlights,
+    is_stall,
+    judge_symmetry,
+    maturity_level,
+    quadrant,
+)
 
 DEFAULT_THRESHOLD = 5  # people: below this, a group's result is never shown
 MIN_THRESHOLD, MAX_THRESHOLD = 1, 50
@@ -229,9 +235,9 @@ def aggregate(
 ) -> RoomAggregate:
     """The room's result. Below ``threshold`` contributors only the counts are given."""
     _check_threshold(threshold)
-    plan = _Plan(questionnaire)
-    responding = [p for p in participants if plan.known(p.answers)]
-    contributors = [p for p in responding if plan.levels_given(p.answers)]
+    plan = ScoringPlan(questionnaire)
+    responding = [p for p in participants if plan.knows_any(p.answers)]
+    contributors = [p for p in responding if plan.has_levels(p.answers)]
     base = dict(
         questionnaire_id=questionnaire.id,
         threshold=threshold,
@@ -240,7 +246,7 @@ def aggregate(
     )
     if len(contributors) < threshold:
         return RoomAggregate(visible=False, **base)
-    scores = {p.id: plan.participant_scores(p.answers) for p in contributors}
+    scores = {p.id: plan.scores(p.answers) for p in contributors}
     every = question_stats(questionnaire, responding)
     stats = [s for s in every if s.responded >= threshold]
     return RoomAggregate(
@@ -379,8 +385,7 @@ def as_result(questionnaire: Questionnaire, room: RoomAggregate) -> Result:
         for s in room.questions
         if s.mean_score is not None
     ]
-    strongest = sorted(scored, key=lambda s: (-s.score, -s.weight))[:HIGHLIGHTS]
-    weakest = [s for s in sorted(scored, key=lambda s: (s.score, -s.weight)) if s not in strongest]
+    strongest, weakest = highlights(scored)
     symmetry = room.symmetry
     return Result(
         questionnaire_id=questionnaire.id,
@@ -391,18 +396,15 @@ def as_result(questionnaire: Questionnaire, room: RoomAggregate) -> Result:
             level=level.level if level else None,
             coverage=sum(d.answered for d in dimensions) / sum(d.total for d in dimensions),
         ),
-        symmetry=SymmetryResult(
-            customer_score=symmetry.customer_score,
-            internal_score=symmetry.internal_score,
+        symmetry=judge_symmetry(
+            questionnaire,
+            symmetry.customer_score,
+            symmetry.internal_score,
             customer_coverage=1.0 if symmetry.customer_score is not None else 0.0,
             internal_coverage=1.0 if symmetry.internal_score is not None else 0.0,
-            index=symmetry.index,
-            quadrant=symmetry.quadrant,
-            stall=symmetry.stall,
-            stall_threshold=symmetry.stall_threshold,
         ),
         strongest=strongest,
-        weakest=weakest[:HIGHLIGHTS],
+        weakest=weakest,
     )
 
 
@@ -456,72 +458,6 @@ def summary_document(room: RoomAggregate, **extra: object) -> dict:
     return document
 
 
-# --- per participant ------------------------------------------------------------------------
-
-
-class ParticipantScores(Frozen):
-    """One participant's own scores, by the formulas of docs/scoring.md."""
-
-    dimensions: dict[str, float | None]
-    overall: float | None
-    customer: float | None
-    internal: float | None
-
-
-class _Plan:
-    """The questionnaire flattened once, so that scoring 200 participants stays cheap."""
-
-    def __init__(self, questionnaire: Questionnaire):
-        self.scale = questionnaire.scale
-        self.level_score = {value: self.scale.score_of(value) for value in self.scale.values}
-        self.dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
-        self.dimension_weight = {d.id: d.weight for d in questionnaire.dimensions}
-        self.question = {q.id: (d.id, q.weight, d.side_of(q)) for d, q in questionnaire.questions()}
-
-    def known(self, answers: Mapping[str, int | None]) -> bool:
-        return any(question_id in self.question for question_id in answers)
-
-    def levels_given(self, answers: Mapping[str, int | None]) -> bool:
-        return any(
-            level is not None and question_id in self.question
-            for question_id, level in answers.items()
-        )
-
-    def participant_scores(self, answers: Mapping[str, int | None]) -> ParticipantScores:
-        by_dimension: dict[str, list[tuple[float, float]]] = {d: [] for d in self.dimension_ids}
-        by_side: dict[tuple[str, Side], list[tuple[float, float]]] = {}
-        for question_id, level in answers.items():
-            if level is None or question_id not in self.question:
-                continue
-            dimension_id, weight, side = self.question[question_id]
-            pair = (self.level_score[level], weight)
-            by_dimension[dimension_id].append(pair)
-            by_side.setdefault((dimension_id, side), []).append(pair)
-        dimensions = {d: _weighted_mean(pairs) for d, pairs in by_dimension.items()}
-        return ParticipantScores(
-            dimensions=dimensions,
-            overall=self._across_dimensions(dimensions),
-            customer=self._side(by_side, Side.customer),
-            internal=self._side(by_side, Side.internal),
-        )
-
-    def _across_dimensions(self, scores: Mapping[str, float | None]) -> float | None:
-        return _weighted_mean(
-            (score, self.dimension_weight[d]) for d, score in scores.items() if score is not None
-        )
-
-    def _side(self, by_side: dict, side: Side) -> float | None:
-        per_dimension = {d: _weighted_mean(by_side.get((d, side), [])) for d in self.dimension_ids}
-        return self._across_dimensions(per_dimension)
-
-
-def participant_scores(
-    questionnaire: Questionnaire, answers: Mapping[str, int | None]
-) -> ParticipantScores:
-    """One participant's dimension, overall and side scores (the same as scoring.score)."""
-    return _Plan(questionnaire).participant_scores(answers)
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -555,7 +491,7 @@ def _spread(key: str, values: Iterable[float | None], threshold: int) -> Spread:
 
 
 def _room_symmetry(
-    questionnaire: Questionnaire, scores: list[ParticipantScores], threshold: int
+    questionnaire: Questionnaire, scores: list[ScoreSet], threshold: int
 ) -> RoomSymmetry:
     """The room's means of the side scores of the participants who answered on both sides,
     judged as in docs/scoring.md, and how many of them, one by one, would get a stall warning.
@@ -572,27 +508,18 @@ def _room_symmetry(
         customer_score=customer,
         internal_score=internal,
         index=index,
-        quadrant=None if index is None else _quadrant(customer, internal, settings.midpoint),
-        stall=index is not None and round(index, 6) >= settings.stall_threshold,
+        quadrant=None if index is None else quadrant(customer, internal, settings.midpoint),
+        stall=is_stall(index, settings.stall_threshold),
         stall_threshold=settings.stall_threshold,
         participants_with_index=len(own),
-        participants_in_stall=sum(1 for gap in own if round(gap, 6) >= settings.stall_threshold),
+        participants_in_stall=sum(1 for gap in own if is_stall(gap, settings.stall_threshold)),
     )
-
-
-def _quadrant(customer: float, internal: float, midpoint: float) -> Quadrant:
-    ambition_high, capability_high = customer >= midpoint, internal >= midpoint
-    if ambition_high and capability_high:
-        return Quadrant.airborne
-    if ambition_high:
-        return Quadrant.stall_risk
-    return Quadrant.untapped if capability_high else Quadrant.grounded
 
 
 def _segment_view(
     segment: Segment,
     participants: list[Participant],
-    scores: dict[int, ParticipantScores],
+    scores: dict[int, ScoreSet],
     dimension_ids: list[str],
     threshold: int,
 ) -> SegmentView:
@@ -631,7 +558,7 @@ def _segment_view(
     return SegmentView(segment=segment.name, groups=groups, gaps=gaps)
 
 
-def _score_of(scores: ParticipantScores, key: str) -> float | None:
+def _score_of(scores: ScoreSet, key: str) -> float | None:
     return scores.overall if key == "overall" else scores.dimensions[key]
 
 
@@ -653,14 +580,6 @@ def _suppress(values: dict[str, list[float]], threshold: int) -> dict[str, Cell]
         else:
             cells[option] = Cell(status="shown", score=_mean_sd(v)[0], contributors=len(v))
     return cells
-
-
-def _weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
-    pairs = list(pairs)
-    total = sum(weight for _, weight in pairs)
-    if not pairs or total == 0:
-        return None
-    return min(100.0, max(0.0, sum(value * weight for value, weight in pairs) / total))
 
 
 def _clamp01(value: float) -> float:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from assessment.charts import radar_chart
 from assessment.interpretation import interpret
-from assessment.scoring import score, symmetry
+from assessment.scoring import ScoringPlan, score
 from assessment.workshop import (
     Participant,
     Segment,
@@ -20,7 +20,6 @@ from assessment.workshop import (
     consolidated_answers,
     median_level,
     parse_segments,
-    participant_scores,
     question_stats,
     summary_document,
     top_disagreements,
@@ -244,31 +243,6 @@ def test_withheld_questions_report_how_many_answers_they_are_waiting_for(minimal
     assert [s.question_id for s in result.questions] == ["share"]
 
 
-def test_every_participant_score_matches_the_self_assessment_formulas(minimal):
-    answers = {"share": 2, "sponsor": 5, "ambition": 4, "equipped": None}
-    mine = participant_scores(minimal, answers)
-    reference = score(minimal, answers)
-    assert mine.dimensions == {d.id: d.score for d in reference.dimensions}
-    assert mine.overall == reference.overall.score
-    assert (mine.customer, mine.internal) == (
-        reference.symmetry.customer_score,
-        reference.symmetry.internal_score,
-    )
-
-
-@given(ANSWERS)
-@settings(max_examples=150, deadline=None)
-def test_participant_scores_always_equal_scoring_score(minimal, answers):
-    mine = participant_scores(minimal, answers)
-    reference = score(minimal, answers)
-    for dimension in reference.dimensions:
-        assert mine.dimensions[dimension.id] == pytest.approx(dimension.score)
-    assert mine.overall == pytest.approx(reference.overall.score)
-    sides = symmetry(minimal, answers)
-    assert mine.customer == pytest.approx(sides.customer_score)
-    assert mine.internal == pytest.approx(sides.internal_score)
-
-
 def test_the_room_symmetry_compares_the_means_of_both_sides(minimal):
     ambitious = {"share": 2, "sponsor": 2, "ambition": 5, "equipped": 2}  # index +75
     balanced = {"share": 3, "sponsor": 3, "ambition": 3, "equipped": 3}  # index 0
@@ -352,6 +326,7 @@ def test_no_shown_cell_lets_a_small_group_be_worked_out(minimal, rows, threshold
     result = aggregate(minimal, people, [segment], threshold=threshold)
     if not result.visible:
         return
+    plan = ScoringPlan(minimal)
     for key in ("culture", "cx", "overall"):
         cells = [group.cells[key] for group in result.segments[0].groups]
         shown = [c for c in cells if c.status == "shown"]
@@ -360,8 +335,8 @@ def test_no_shown_cell_lets_a_small_group_be_worked_out(minimal, rows, threshold
         contributors = [
             p
             for p in people
-            if (participant_scores(minimal, p.answers).overall if key == "overall" else
-                participant_scores(minimal, p.answers).dimensions[key]) is not None
+            if (plan.scores(p.answers).overall if key == "overall" else
+                plan.scores(p.answers).dimensions[key]) is not None
         ]  # fmt: skip
         hidden = len(contributors) - sum(c.contributors for c in shown)
         assert hidden == 0 or hidden >= threshold or not shown
@@ -484,3 +459,13 @@ def test_the_documentation_states_the_thresholds_the_code_uses():
     assert f"at least {workshop.MIN_ANSWERS_TO_RANK} levels given" in text
     assert f"(default {workshop.DEFAULT_THRESHOLD}, from {workshop.MIN_THRESHOLD} to" in text
     assert f"the {workshop.TOP_DISAGREEMENTS} questions" in text.replace("five", "5")
+
+
+def test_a_room_of_one_scores_exactly_like_that_person_s_self_assessment(minimal):
+    answers = {"share": 2, "sponsor": 5, "ambition": 4, "equipped": 1}
+    room = aggregate(minimal, [Participant(id=1, answers=answers)], threshold=1)
+    alone = score(minimal, answers)
+    assert room.overall.mean == pytest.approx(alone.overall.score)
+    assert {d.id: d.mean for d in room.dimensions} == {d.id: d.score for d in alone.dimensions}
+    assert room.symmetry.index == pytest.approx(alone.symmetry.index)
+    assert room.symmetry.stall == alone.symmetry.stall

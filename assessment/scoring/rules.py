@@ -1,0 +1,274 @@
+"""Answers → scores: pure, deterministic functions (the formula is in docs/scoring.md).
+
+Answers map a question id to a level of the questionnaire's scale, or to ``None`` for
+"don't know / not applicable". A question absent from the mapping is unanswered. Neither
+"don't know" nor unanswered changes a score; both lower coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assessment.models import (
+    Dimension,
+    DimensionResult,
+    Frozen,
+    MaturityLevel,
+    OverallResult,
+    Quadrant,
+    Questionnaire,
+    QuestionScore,
+    Result,
+    Side,
+    SymmetryResult,
+)
+
+Answers = Mapping[str, int | None]
+DONT_KNOW = None
+HIGHLIGHTS = 3  # strongest and weakest questions shown
+
+
+class AnswerError(ValueError):
+    """Answers that do not fit the questionnaire; ``problems`` names every faulty question."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def check_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, Any]
+) -> dict[str, int | None]:
+    """Return the answers if every one is a known question with a level on the scale."""
+    known = {q.id for _, q in questionnaire.questions()}
+    values = questionnaire.scale.values
+    allowed = (
+        f"{min(values)}–{max(values)}"
+        if values == list(range(values[0], values[-1] + 1))
+        else str(values)
+    )
+    problems = []
+    for question_id, level in answers.items():
+        if question_id not in known:
+            problems.append(f"{question_id!r}: no such question in {questionnaire.id!r}")
+        elif level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+            problems.append(
+                f"{question_id!r}: {level!r} is not a level; "
+                f"use a whole number {allowed}, or null for don't know"
+            )
+        elif level is not None and level not in values:
+            problems.append(f"{question_id!r}: {level} is outside the scale ({allowed})")
+    if problems:
+        raise AnswerError(problems)
+    return dict(answers)
+
+
+def score(questionnaire: Questionnaire, answers: Answers) -> Result:
+    """Score answers against a questionnaire (answers outside the scale raise AnswerError)."""
+    check_answers(questionnaire, answers)
+    plan = ScoringPlan(questionnaire)
+    scores = plan.scores(answers)
+    scored = _question_scores(questionnaire, answers)
+    dimensions = [
+        _dimension_result(dimension, answers, scores.dimensions[dimension.id])
+        for dimension in questionnaire.ordered_dimensions()
+    ]
+    level = maturity_level(questionnaire, scores.overall)
+    strongest, weakest = highlights(scored)
+    return Result(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        dimensions=dimensions,
+        overall=OverallResult(
+            score=scores.overall,
+            level=level.level if level else None,
+            coverage=_coverage(len(scored), len(questionnaire.questions())),
+        ),
+        symmetry=judge_symmetry(
+            questionnaire,
+            scores.customer,
+            scores.internal,
+            customer_coverage=plan.side_coverage(answers, Side.customer),
+            internal_coverage=plan.side_coverage(answers, Side.internal),
+        ),
+        strongest=strongest,
+        weakest=weakest,
+    )
+
+
+def maturity_level(
+    questionnaire: Questionnaire, overall_score: float | None
+) -> MaturityLevel | None:
+    """The highest named level whose threshold the score reaches."""
+    if overall_score is None:
+        return None
+    reached = [m for m in questionnaire.maturity_levels if round(overall_score, 6) >= m.min_score]
+    return max(reached, key=lambda m: m.min_score)
+
+
+def judge_symmetry(
+    questionnaire: Questionnaire,
+    customer: float | None,
+    internal: float | None,
+    *,
+    customer_coverage: float,
+    internal_coverage: float,
+) -> SymmetryResult:
+    """Customer-facing ambition against the employee-facing reality (the stall analysis)."""
+    settings = questionnaire.symmetry
+    index = customer - internal if customer is not None and internal is not None else None
+    return SymmetryResult(
+        customer_score=customer,
+        internal_score=internal,
+        customer_coverage=customer_coverage,
+        internal_coverage=internal_coverage,
+        index=index,
+        quadrant=quadrant(customer, internal, settings.midpoint) if index is not None else None,
+        stall=is_stall(index, settings.stall_threshold),
+        stall_threshold=settings.stall_threshold,
+    )
+
+
+def is_stall(index: float | None, threshold: float) -> bool:
+    """The customer side ahead of the internal side by at least the threshold (in points)."""
+    return index is not None and round(index, 6) >= threshold
+
+
+def quadrant(customer: float, internal: float, midpoint: float) -> Quadrant:
+    ambition_high, capability_high = customer >= midpoint, internal >= midpoint
+    if ambition_high and capability_high:
+        return Quadrant.airborne
+    if ambition_high:
+        return Quadrant.stall_risk
+    return Quadrant.untapped if capability_high else Quadrant.grounded
+
+
+def highlights(scored: list[QuestionScore]) -> tuple[list[QuestionScore], list[QuestionScore]]:
+    """The strongest and the weakest questions (never the same one twice)."""
+    strongest = _ranked(scored, strongest_first=True)[:HIGHLIGHTS]
+    weakest = [s for s in _ranked(scored, strongest_first=False) if s not in strongest]
+    return strongest, weakest[:HIGHLIGHTS]
+
+
+def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
+    """Σ value·weight / Σ weight, None when there is nothing to weigh."""
+    pairs = list(pairs)
+    total_weight = sum(weight for _, weight in pairs)
+    if not pairs or total_weight == 0:
+        return None
+    mean = sum(value * weight for value, weight in pairs) / total_weight
+    return min(100.0, max(0.0, mean))  # guards float drift at the bounds
+
+
+class ScoreSet(Frozen):
+    """The scores of one set of answers: per dimension, overall, and each symmetry side."""
+
+    dimensions: dict[str, float | None]
+    overall: float | None
+    customer: float | None
+    internal: float | None
+
+
+class ScoringPlan:
+    """The questionnaire flattened once, so that scoring many answer sets stays cheap (a
+    workshop rescoring 200 participants on every refresh). The one place the formulas of
+    docs/scoring.md are computed: ``score`` uses it too."""
+
+    def __init__(self, questionnaire: Questionnaire):
+        scale = questionnaire.scale
+        self.level_score = {value: scale.score_of(value) for value in scale.values}
+        self.dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
+        self.dimension_weight = {d.id: d.weight for d in questionnaire.dimensions}
+        self.question = {q.id: (d.id, q.weight, d.side_of(q)) for d, q in questionnaire.questions()}
+        self.side_total = {
+            side: sum(1 for s in self.question.values() if s[2] == side) for side in Side
+        }
+
+    def scores(self, answers: Answers) -> ScoreSet:
+        """Dimension scores are weighted means of their questions; a side's score is, per
+        dimension, the weighted mean of its questions on that side, then the dimension-weighted
+        mean of those, so that a long dimension does not dominate."""
+        by_dimension: dict[str, list[tuple[float, float]]] = {d: [] for d in self.dimension_ids}
+        by_side: dict[tuple[str, Side], list[tuple[float, float]]] = {}
+        for question_id, level in answers.items():
+            if level is None or question_id not in self.question:
+                continue
+            dimension_id, weight, side = self.question[question_id]
+            pair = (self.level_score[level], weight)
+            by_dimension[dimension_id].append(pair)
+            by_side.setdefault((dimension_id, side), []).append(pair)
+        dimensions = {d: weighted_mean(pairs) for d, pairs in by_dimension.items()}
+        return ScoreSet(
+            dimensions=dimensions,
+            overall=self._across_dimensions(dimensions),
+            customer=self._side(by_side, Side.customer),
+            internal=self._side(by_side, Side.internal),
+        )
+
+    def knows_any(self, answers: Answers) -> bool:
+        return any(question_id in self.question for question_id in answers)
+
+    def has_levels(self, answers: Answers) -> bool:
+        return any(level is not None and q in self.question for q, level in answers.items())
+
+    def side_coverage(self, answers: Answers, side: Side) -> float:
+        given = sum(
+            1
+            for question_id, level in answers.items()
+            if level is not None and self.question.get(question_id, (None, None, None))[2] == side
+        )
+        return _coverage(given, self.side_total[side])
+
+    def _across_dimensions(self, scores: Mapping[str, float | None]) -> float | None:
+        return weighted_mean(
+            (score, self.dimension_weight[d]) for d, score in scores.items() if score is not None
+        )
+
+    def _side(self, by_side: dict, side: Side) -> float | None:
+        per_dimension = {d: weighted_mean(by_side.get((d, side), [])) for d in self.dimension_ids}
+        return self._across_dimensions(per_dimension)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _question_scores(questionnaire: Questionnaire, answers: Answers) -> list[QuestionScore]:
+    return [
+        QuestionScore(
+            question_id=question.id,
+            dimension_id=dimension.id,
+            level=answers[question.id],
+            score=questionnaire.scale.score_of(answers[question.id]),
+            weight=question.weight,
+        )
+        for dimension, question in questionnaire.questions()
+        if answers.get(question.id) is not None
+    ]
+
+
+def _dimension_result(
+    dimension: Dimension, answers: Answers, score: float | None
+) -> DimensionResult:
+    questions = dimension.questions
+    answered = sum(1 for q in questions if answers.get(q.id) is not None)
+    dont_know = sum(1 for q in questions if q.id in answers and answers[q.id] is None)
+    return DimensionResult(
+        id=dimension.id,
+        score=score,
+        coverage=_coverage(answered, len(questions)),
+        answered=answered,
+        dont_know=dont_know,
+        unanswered=len(questions) - answered - dont_know,
+        total=len(questions),
+    )
+
+
+def _ranked(scored: list[QuestionScore], *, strongest_first: bool) -> list[QuestionScore]:
+    # Ties: the heavier question first, then questionnaire order (scored is in that order).
+    sign = -1 if strongest_first else 1
+    return sorted(scored, key=lambda s: (sign * s.score, -s.weight))
+
+
+def _coverage(answered: int, total: int) -> float:
+    return answered / total if total else 0.0
