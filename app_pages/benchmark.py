@@ -4,7 +4,6 @@ and the consultants' import and export of the pool."""
 from __future__ import annotations
 
 import hmac
-import os
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -17,7 +16,6 @@ from assessment.benchmark import (
     Scope,
     as_rows,
     is_old,
-    min_peers_from_env,
     position,
 )
 from assessment.benchmark_data import (
@@ -30,7 +28,8 @@ from assessment.benchmark_data import (
 )
 from assessment.models import Questionnaire, ReferencePoint, Result
 from assessment.scoring import score
-from assessment.store import POOL_DOCUMENT, AssessmentRecord
+from assessment.settings import settings
+from assessment.store import AssessmentRecord, DocumentKind
 from ui import widgets
 from ui.benchmark_strings import describe, number, percent, tr, widened_note
 from ui.context import current_language, plain, t
@@ -208,13 +207,13 @@ def reference_points(
 
 def save_dii(record_id: int) -> None:
     items = {item.id: bool(st.session_state.get(f"dii.{item.id}__{lang}")) for item in dii.ITEMS}
-    store.save_document(record_id, dii.DOCUMENT, {"year": dii.SURVEY_YEAR, "items": items})
+    store.save_document(record_id, DocumentKind.dii, {"year": dii.SURVEY_YEAR, "items": items})
 
 
 def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> None:
     st.header(tr("dii_title", lang).format(year=dii.SURVEY_YEAR))
     st.caption(tr("dii_intro", lang))
-    stored = store.document(record.id, dii.DOCUMENT) or {}
+    stored = store.document(record.id, DocumentKind.dii) or {}
     ticked = stored.get("items", {}) if stored.get("year") == dii.SURVEY_YEAR else {}
     for item in dii.ITEMS:
         st.checkbox(
@@ -260,7 +259,7 @@ def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> Non
 def consultant_unlocked() -> bool:
     """On a shared server, CONSULTANT_KEY guards the pool's import, deletion and export; on a
     consultant's own laptop (no key set) the tools are simply there."""
-    expected = os.environ.get("CONSULTANT_KEY")
+    expected = settings().consultant_key
     if not expected:
         return True
     given = st.text_input(tr("consultant_key", lang), type="password", key=f"bench.key__{lang}")
@@ -336,9 +335,9 @@ def peers_section(
     library: BenchmarkLibrary | None,
     answers: dict[str, int | None],
 ) -> None:
-    min_peers = min_peers_from_env()
+    min_peers = settings().benchmark_min_peers
     imported = sum(1 for entry in pool if entry.assessment_id is None)
-    opted_in = bool((store.document(record.id, POOL_DOCUMENT) or {}).get("opt_in"))
+    opted_in = bool((store.document(record.id, DocumentKind.pool) or {}).get("opt_in"))
     st.caption(
         tr("pool_summary", lang).format(
             total=len(pool), assessed=len(pool) - imported, imported=imported, min=min_peers

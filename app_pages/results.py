@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from assessment.benchmark import min_peers_from_env, position
+from assessment.benchmark import position
 from assessment.charts import quadrant_chart, radar_chart
 from assessment.interpretation import interpret, stall_explanation
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.report import format_score
 from assessment.scoring import maturity_level, score
+from assessment.settings import settings
 from assessment.store import AssessmentRecord
 from ui.benchmark_strings import describe, tr
 from ui.context import current_language, plain, t
@@ -108,7 +109,7 @@ def benchmark_summary(
         peer_pool(questionnaire),
         profile.sector,
         profile.size_class,
-        min_peers=min_peers_from_env(),
+        min_peers=settings().benchmark_min_peers,
         exclude=record.id,
     )
     st.subheader(tr("results_title", lang))

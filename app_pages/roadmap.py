@@ -14,7 +14,6 @@ import streamlit as st
 
 from assessment.models import Questionnaire
 from assessment.roadmap import (
-    DOCUMENT_KIND,
     Kpi,
     KpiEditError,
     Pilot,
@@ -32,7 +31,7 @@ from assessment.roadmap_edits import EDITABLE, OWNER_LIMIT
 from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
 from assessment.roadmap_text import EFFORTS, FIELDS, UNITS, format_date, format_value
 from assessment.scoring import score
-from assessment.store import AssessmentRecord, StoreError
+from assessment.store import AssessmentRecord, DocumentKind, StoreError
 from ui.context import current_language, plain
 from ui.roadmap_strings import ROADMAP_STRINGS
 from ui.session import get_store, with_assessment
@@ -57,12 +56,12 @@ def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
 
 
 def saved_edits(record_id: int) -> RoadmapEdits:
-    return edits_from_payload(store.document(record_id, DOCUMENT_KIND))
+    return edits_from_payload(store.document(record_id, DocumentKind.roadmap))
 
 
 def save_edits(record_id: int, edits: RoadmapEdits) -> bool:
     try:
-        store.save_document(record_id, DOCUMENT_KIND, edits_to_payload(edits))
+        store.save_document(record_id, DocumentKind.roadmap, edits_to_payload(edits))
     except StoreError as error:
         st.error(tr("save_failed", error=error))
         return False
@@ -244,7 +243,7 @@ def reset_section(record: AssessmentRecord) -> None:
         sure = st.checkbox(tr("reset_confirm"), key=f"roadmap_reset_confirm.{lang}")
         if st.button(tr("reset_button"), disabled=not sure, key="roadmap_reset"):
             try:
-                store.delete_document(record.id, DOCUMENT_KIND)
+                store.delete_document(record.id, DocumentKind.roadmap)
             except StoreError as error:
                 st.error(tr("save_failed", error=error))
                 return

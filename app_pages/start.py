@@ -5,7 +5,7 @@ import streamlit as st
 from assessment.bundle import restore
 from assessment.models import Questionnaire
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
-from assessment.store import POOL_DOCUMENT, AssessmentRecord, LinkError
+from assessment.store import AssessmentRecord, DocumentKind, LinkError
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
 from ui.benchmark_strings import tr
@@ -136,12 +136,12 @@ def pool_opt_in(record: AssessmentRecord) -> None:
 
     def changed() -> None:
         if st.session_state[f"pool_opt_in__{lang}"]:
-            store.save_document(record.id, POOL_DOCUMENT, {"opt_in": True})
+            store.save_document(record.id, DocumentKind.pool, {"opt_in": True})
         else:
-            store.delete_document(record.id, POOL_DOCUMENT)
+            store.delete_document(record.id, DocumentKind.pool)
         pool_changed()
 
-    opted_in = bool((store.document(record.id, POOL_DOCUMENT) or {}).get("opt_in"))
+    opted_in = bool((store.document(record.id, DocumentKind.pool) or {}).get("opt_in"))
     st.checkbox(
         tr("pool_opt_in", lang),
         value=opted_in,

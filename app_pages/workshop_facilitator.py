@@ -10,7 +10,8 @@ import streamlit as st
 
 from assessment.models import Language, Questionnaire
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
-from assessment.store import StoreError, database_url_from_env
+from assessment.settings import settings
+from assessment.store import StoreError
 from assessment.workshop import RoomAggregate, consensus_band
 from assessment.workshop_charts import (
     distribution_chart,
@@ -194,7 +195,7 @@ def controls(token: str, record: WorkshopRecord, questionnaire: Questionnaire) -
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_dashboard(workshop_id: int, questionnaire: Questionnaire) -> None:
     try:
-        record, counts, room = live_room(database_url_from_env(), workshop_id)
+        record, counts, room = live_room(settings().database(), workshop_id)
     except UnknownWorkshop:  # erased from another screen
         st.rerun(scope="app")
     except StoreError:  # the database is out of reach: say so, and try again next refresh

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 import streamlit as st
 
 from assessment.models import Dimension, Language, Question, Questionnaire
-from assessment.store import StoreError, database_url_from_env
+from assessment.settings import settings
+from assessment.store import StoreError
 from assessment.workshop import consensus_band
 from assessment.workshop_charts import room_radar
 from assessment.workshop_store import (
@@ -255,7 +256,7 @@ def paced_step(
 def room_section(record: WorkshopRecord, questionnaire: Questionnaire, lang: Language) -> None:
     st.divider()
     st.subheader(tr("room_title", lang))
-    _, _, room = live_room(database_url_from_env(), record.id)
+    _, _, room = live_room(settings().database(), record.id)
     if not room.visible:
         st.info(tr("room_hidden", lang, k=record.threshold))
         return
@@ -277,7 +278,7 @@ def follow_the_facilitator(workshop_id: int) -> None:
     rendered, at = st.session_state.get(RENDERED_KEY, (None, 0.0))
     if time.monotonic() - at < 2.5:  # the cached state may be older than this run's
         return
-    if workshop_state(database_url_from_env(), workshop_id) != rendered:
+    if workshop_state(settings().database(), workshop_id) != rendered:
         st.rerun(scope="app")
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
@@ -28,9 +27,9 @@ from pydantic import field_validator
 
 from assessment.models import Frozen, Questionnaire, Result
 from assessment.scoring import score
+from assessment.settings import DEFAULT_MIN_PEERS
 from assessment.store import ScoreRow, Store
 
-DEFAULT_MIN_PEERS = 5
 MIN_DIMENSION_COVERAGE = 0.8
 THIN_GROUP = 30  # fewer peers than this: say the comparison is an indication only
 OLD_AFTER_YEARS = 5  # a published figure older than this is flagged as old
@@ -96,15 +95,6 @@ class DimensionPosition(Frozen):
     @property
     def thin(self) -> bool:
         return self.enough and len(self.peers) < THIN_GROUP
-
-
-def min_peers_from_env() -> int:
-    """BENCHMARK_MIN_PEERS if it is a whole number ≥ 1, else the default (5)."""
-    try:
-        value = int(os.environ.get("BENCHMARK_MIN_PEERS", ""))
-    except ValueError:
-        return DEFAULT_MIN_PEERS
-    return value if value >= 1 else DEFAULT_MIN_PEERS
 
 
 # --- pure statistics ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from assessment.roadmap import (
     next_monday,
 )
 from assessment.roadmap_library import ActionLibrary
-from assessment.store import AssessmentRecord, Store
+from assessment.store import AssessmentRecord, DocumentKind, Store
 
 BUNDLE_SCHEMA_VERSION = 1
 
@@ -46,8 +46,8 @@ def bundle_of(store: Store, record: AssessmentRecord) -> AssessmentBundle:
         comments=store.comments(record.id),
         created_at=record.created_at,
         exported_at=datetime.now(UTC),
-        roadmap=store.document(record.id, "roadmap"),
-        workshop=store.document(record.id, "workshop"),
+        roadmap=store.document(record.id, DocumentKind.roadmap),
+        workshop=store.document(record.id, DocumentKind.workshop),
     )
 
 
@@ -62,7 +62,10 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
             store.save_answer(record.id, question_id, level)
         for question_id, text in bundle.comments.items():
             store.save_comment(record.id, question_id, text)
-        for kind, document in (("roadmap", bundle.roadmap), ("workshop", bundle.workshop)):
+        for kind, document in (
+            (DocumentKind.roadmap, bundle.roadmap),
+            (DocumentKind.workshop, bundle.workshop),
+        ):
             if document is not None:
                 store.save_document(record.id, kind, document)
     except Exception:

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assessment.benchmark import Scope, as_rows, load_pool, min_peers_from_env, position
+from assessment.benchmark import Scope, as_rows, load_pool, position
 from assessment.benchmark_data import (
     BENCHMARKS_DIR,
     MAX_IMPORT_BYTES,
@@ -26,7 +26,8 @@ from assessment.benchmark_data import (
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire, read_answers
 from assessment.scoring import score
-from assessment.store import Store, StoreError, database_url_from_env
+from assessment.settings import settings
+from assessment.store import Store, StoreError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -75,7 +76,7 @@ def _fail(problems: list[str]) -> int:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store(args.database or database_url_from_env())
+    return Store(args.database or settings().database())
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -162,7 +163,7 @@ def _show(args: argparse.Namespace) -> int:
         pool = load_pool(store, questionnaire)
     finally:
         store.dispose()
-    min_peers = min_peers_from_env()
+    min_peers = settings().benchmark_min_peers
     print(f"pool: {len(pool)} organisation(s); at least {min_peers} peers needed")
     for item in position(
         result, pool, args.sector, args.size_class, scope=Scope(args.scope), min_peers=min_peers

@@ -126,7 +126,6 @@ ITEMS: tuple[DiiItem, ...] = (
 ITEM_IDS = tuple(item.id for item in ITEMS)
 LEVELS = ("very_low", "low", "high", "very_high")
 LEVEL_BANDS = {"very_low": (0, 3), "low": (4, 6), "high": (7, 9), "very_high": (10, 12)}
-DOCUMENT = "dii"  # stored with save_document: {"year": 2023, "items": {id: bool}}
 
 
 class Placement(Frozen):

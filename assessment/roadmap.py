@@ -50,7 +50,6 @@ from assessment.roadmap_pilot import (
 from assessment.roadmap_text import PHASE_GOALS, PHASE_TITLES, number, say
 from assessment.scoring import score
 
-DOCUMENT_KIND = "roadmap"  # the store document holding a roadmap's edits
 PILOT_ACTION = "run_pilot"  # when proposed, its dates are the pilot's and the KPIs' window
 Side = Literal["internal", "customer", "mixed"]
 
@@ -354,7 +353,6 @@ def _in_language(value: Any, lang: Language) -> Any:
 
 __all__ = [
     "ADVOCACY_KPI",
-    "DOCUMENT_KIND",
     "PILOT_ACTION",
     "Kpi",
     "KpiEditError",

@@ -33,19 +33,9 @@ from sqlalchemy import Connection, Table
 from assessment import workshop
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
-from assessment.store import (
-    _TOKEN_SHAPE,
-    TOKEN_BYTES,
-    Store,
-    StoreError,
-    _check_language,
-    _hash,
-    _now,
-    _upsert,
-    answers_table,
-    documents_table,
-)
-from assessment.store_schema import UTCDateTime, column
+from assessment.store import DocumentKind, Store, StoreError, answers_table, documents_table
+from assessment.store.engine import TOKEN_BYTES, TOKEN_SHAPE, check_language, hash_token, upsert
+from assessment.store.schema import UTCDateTime, column, utc_now
 from assessment.workshop import Participant, RoomAggregate, Segment
 
 # No 0/O, 1/I/L, U: nothing to confuse when read off a projector or typed on a phone.
@@ -53,7 +43,6 @@ JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 JOIN_CODE_LENGTH = 6  # 30⁶ ≈ 729 million codes
 MAX_SEGMENTS = 3
 WRITE_ATTEMPTS = 3  # BEGIN tries when another process holds the database (SQLite)
-WORKSHOP_DOCUMENT = "workshop"  # the assessment's document kind that keeps the room's figures
 
 Status = Literal["open", "closed"]
 Pace = Literal["free", "paced"]
@@ -255,7 +244,7 @@ class WorkshopStore:
         pace: Pace = "free",
     ) -> tuple[str, WorkshopRecord]:
         """A new open workshop and its facilitator token (returned once, stored as a hash)."""
-        _check_language(language)
+        check_language(language)
         workshop._check_threshold(threshold)
         title = (title or "").strip()
         if not 0 < len(title) <= 200:
@@ -271,13 +260,13 @@ class WorkshopStore:
             "dimensions": [[d.id, [q.id for q in d.ordered_questions()]] for d in dimensions],
             "levels": questionnaire.scale.values,
         }
-        token, now = secrets.token_urlsafe(TOKEN_BYTES), _now()
+        token, now = secrets.token_urlsafe(TOKEN_BYTES), utc_now()
         values = dict(
             title=title,
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             language=language,
-            facilitator_hash=_hash(token),
+            facilitator_hash=hash_token(token),
             segments=json.dumps([s.model_dump() for s in segments], ensure_ascii=False),
             structure=json.dumps(structure),
             anonymity_threshold=threshold,
@@ -302,10 +291,10 @@ class WorkshopStore:
 
     def by_facilitator(self, token: str) -> WorkshopRecord:
         """The workshop a facilitator link opens; UnknownWorkshop otherwise."""
-        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
             raise UnknownWorkshop("link")
         with self.store.engine.connect() as conn:
-            return _workshop(conn, what="link", facilitator_hash=_hash(token))
+            return _workshop(conn, what="link", facilitator_hash=hash_token(token))
 
     def set_open(self, token: str, is_open: bool) -> WorkshopRecord:
         """Open or close answering (joining too)."""
@@ -344,18 +333,18 @@ class WorkshopStore:
             conn.execute(sa.delete(workshops_table).where(workshops_table.c.id == record.id))
 
     def _control(self, token: str, **values) -> WorkshopRecord:
-        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
             raise UnknownWorkshop("link")
         table = workshops_table
         with self._write() as conn:
             changed = conn.execute(
                 sa.update(table)
-                .where(table.c.facilitator_hash == _hash(token))
-                .values(updated_at=_now(), **values)
+                .where(table.c.facilitator_hash == hash_token(token))
+                .values(updated_at=utc_now(), **values)
             )
             if changed.rowcount != 1:
                 raise UnknownWorkshop("link")
-            return _workshop(conn, facilitator_hash=_hash(token))
+            return _workshop(conn, facilitator_hash=hash_token(token))
 
     # --- participants ----------------------------------------------------------------------
 
@@ -379,9 +368,9 @@ class WorkshopStore:
             conn.execute(
                 participants_table.insert().values(
                     workshop_id=record.id,
-                    token_hash=_hash(token),
+                    token_hash=hash_token(token),
                     segments=json.dumps(choices, ensure_ascii=False),
-                    joined_at=_now(),
+                    joined_at=utc_now(),
                     completed_at=None,
                 )
             )
@@ -389,11 +378,13 @@ class WorkshopStore:
 
     def participant(self, token: str) -> tuple[ParticipantRecord, WorkshopRecord]:
         """The participant a link names, with their workshop; UnknownWorkshop otherwise."""
-        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
             raise UnknownWorkshop("link")
         table = participants_table
         with self.store.engine.connect() as conn:
-            row = conn.execute(sa.select(table).where(table.c.token_hash == _hash(token))).first()
+            row = conn.execute(
+                sa.select(table).where(table.c.token_hash == hash_token(token))
+            ).first()
             if row is None:
                 raise UnknownWorkshop("link")
             return _participant(row), _workshop(conn, id=row.workshop_id)
@@ -414,13 +405,13 @@ class WorkshopStore:
         participant has now answered every question."""
         if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
             raise InvalidAnswer(f"a level is a whole number or None, not {level!r}")
-        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
             raise UnknownWorkshop("link")
         people, answers = participants_table, workshop_answers_table
         with self._write() as conn:
             row = conn.execute(
                 sa.select(people.c.id, people.c.workshop_id, people.c.completed_at).where(
-                    people.c.token_hash == _hash(token)
+                    people.c.token_hash == hash_token(token)
                 )
             ).first()
             if row is None:
@@ -435,9 +426,9 @@ class WorkshopStore:
                 raise WorkshopClosed()
             if dimension not in record.open_dimensions():
                 raise DimensionNotOpen(dimension)
-            now = _now()
+            now = utc_now()
             keys = dict(workshop_id=row.workshop_id, participant_id=row.id, question_id=question_id)
-            _upsert(conn, answers, keys, {"level": level, "updated_at": now})
+            upsert(conn, answers, keys, {"level": level, "updated_at": now})
             given = conn.scalar(
                 sa.select(sa.func.count()).where(answers.c.participant_id == row.id)
             )
@@ -524,7 +515,7 @@ class WorkshopStore:
         )
         try:
             with self._write() as conn:
-                now = _now()
+                now = utc_now()
                 if consolidated:
                     conn.execute(
                         answers_table.insert(),
@@ -538,9 +529,9 @@ class WorkshopStore:
                             for question_id, level in consolidated.items()
                         ],
                     )
-                keys = {"assessment_id": assessment.id, "kind": WORKSHOP_DOCUMENT}
+                keys = {"assessment_id": assessment.id, "kind": DocumentKind.workshop}
                 text = json.dumps(summary, ensure_ascii=False, sort_keys=True)
-                _upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
+                upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
         except Exception:
             self.store.delete_assessment(assessment.id)
             raise

@@ -27,13 +27,7 @@ from assessment.benchmark import PoolEntry, Scope, load_pool, position
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.scoring import score
-from assessment.store import (
-    POOL_DOCUMENT,
-    Store,
-    answers_table,
-    assessments_table,
-    documents_table,
-)
+from assessment.store import DocumentKind, Store, answers_table, assessments_table, documents_table
 
 POOL_SIZE = 10_000
 ROUNDS = 30
@@ -101,7 +95,7 @@ def store_pool(folder: Path, questionnaire, rng: random.Random) -> Store:
     documents = [
         dict(
             assessment_id=i + 1,
-            kind=POOL_DOCUMENT,
+            kind=DocumentKind.pool,
             payload=json.dumps({"opt_in": True}),
             updated_at=now,
         )

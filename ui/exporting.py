@@ -7,10 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from assessment.benchmark import load_pool, min_peers_from_env, position
+from assessment.benchmark import load_pool, position
 from assessment.bundle import bundle_of
 from assessment.models import Language, Questionnaire
 from assessment.scoring import score
+from assessment.settings import settings
 from assessment.store import AssessmentRecord
 from exports.json_export import build_json
 from exports.report import full_workbook
@@ -57,7 +58,7 @@ def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> b
         load_pool(store, questionnaire),
         profile.sector,
         profile.size_class,
-        min_peers=min_peers_from_env(),
+        min_peers=settings().benchmark_min_peers,
         exclude=record.id,
     )
     return full_workbook(questionnaire, bundle, date.today(), positions)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.benchmark import PoolEntry, load_pool
 from assessment.models import Questionnaire
-from assessment.store import database_url_from_env
+from assessment.settings import settings
 from ui.context import load_all_questionnaires
 from ui.session import store_for
 
@@ -24,7 +24,7 @@ def _pool(url: str, questionnaire_id: str, version: str) -> list[PoolEntry]:
 def peer_pool(questionnaire: Questionnaire) -> list[PoolEntry]:
     """Opted-in assessments and imported rows; at most a minute old, fresh after any change
     made through this server (opt-in, import, deletion)."""
-    return _pool(database_url_from_env(), questionnaire.id, questionnaire.version)
+    return _pool(settings().database(), questionnaire.id, questionnaire.version)
 
 
 def pool_changed() -> None:

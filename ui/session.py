@@ -8,14 +8,15 @@ from collections.abc import Callable
 import streamlit as st
 
 from assessment.models import Questionnaire
-from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store, database_url_from_env
+from assessment.settings import settings
+from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store
 from ui.context import current_language, load_all_questionnaires, t
 
 TOKEN_PARAM = "a"
 
 
 def get_store() -> Store:
-    return store_for(database_url_from_env())
+    return store_for(settings().database())
 
 
 @st.cache_resource(max_entries=4)

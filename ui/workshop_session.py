@@ -10,14 +10,13 @@ page, and the dashboard asks the store for the facilitator token's hash.
 from __future__ import annotations
 
 import io
-import os
 from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
 
 from assessment.models import Language, Questionnaire
-from assessment.store import database_url_from_env
+from assessment.settings import settings
 from assessment.workshop import RoomAggregate, aggregate
 from assessment.workshop_store import RoomCounts, WorkshopRecord, WorkshopStore
 from ui.context import load_all_questionnaires
@@ -30,7 +29,6 @@ PARTICIPANT_KEY = "workshop_participant_token"
 CREATED_LINK_KEY = "workshop_created_link"  # the facilitator link, shown until dismissed
 REFRESH_SECONDS = 2.5  # the facilitator's live panels
 PARTICIPANT_POLL_SECONDS = 4  # a participant's page notices the facilitator's moves
-PUBLIC_URL_ENV = "PUBLIC_URL"  # the address phones use, when it differs from the facilitator's
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
 PAGE_PATHS = (
     "facilitate",
@@ -49,7 +47,7 @@ def is_participant_link() -> bool:
 
 
 def get_workshop_store() -> WorkshopStore:
-    return workshop_store_for(database_url_from_env(), id(WorkshopStore))
+    return workshop_store_for(settings().database(), id(WorkshopStore))
 
 
 @st.cache_resource(max_entries=4)
@@ -101,7 +99,7 @@ def state_of(record: WorkshopRecord) -> tuple:
 
 def base_url() -> str:
     """The app's address: PUBLIC_URL when set, else the one this browser used."""
-    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    configured = settings().public_url.rstrip("/")
     if configured:
         return configured
     parts = urlsplit(st.context.url or "")

@@ -3,7 +3,7 @@ check, the pool opt-in on the start page, the consultants' import, and the resul
 
 import pytest
 
-from assessment.store import POOL_DOCUMENT, ScoreRow
+from assessment.store import DocumentKind, ScoreRow
 from tests.app.conftest import QUESTIONNAIRE, open_app, start_assessment
 
 BENCHMARK = "app_pages/benchmark.py"
@@ -117,9 +117,9 @@ def test_opting_in_on_the_start_page_puts_the_assessment_in_the_pool(store):
     record_id = answer_everything(store, token)
     at = open_app(token, lang="en")
     box = at.checkbox(key="pool_opt_in__en")
-    assert box.value is False and store.document(record_id, POOL_DOCUMENT) is None
+    assert box.value is False and store.document(record_id, DocumentKind.pool) is None
     box.check().run()
-    assert store.document(record_id, POOL_DOCUMENT) == {"opt_in": True}
+    assert store.document(record_id, DocumentKind.pool) == {"opt_in": True}
     assert [m.assessment_id for m in store.pool_members(QUESTIONNAIRE.id)] == [record_id]
     on_page(at)
     assert any("Your assessment contributes to it" in c.value for c in at.caption)

@@ -7,7 +7,7 @@ table through ``st.data_editor``'s return value, as it does in the browser.
 
 from datetime import date
 
-from assessment.roadmap import DOCUMENT_KIND
+from assessment.store import DocumentKind
 from tests.app.conftest import QUESTIONNAIRE, open_app, restart_server, start_assessment
 
 PAGE = "app_pages/roadmap.py"
@@ -87,7 +87,7 @@ def test_an_edited_kpi_target_is_saved_at_once_and_survives_a_restart(store):
     token, record_id = assessment_with_answers(store)
     at = edit(open_roadmap(token), KNOWLEDGE, target=90)
     assert at.toast[0].value == "Indicateurs enregistrés."
-    saved = store.document(record_id, DOCUMENT_KIND)
+    saved = store.document(record_id, DocumentKind.roadmap)
     assert saved["kpis"] == {"knowledge_management": {"target": 90.0}}
     assert date.fromisoformat(saved["start"]).weekday() == 0  # the start date goes with it
 
@@ -106,7 +106,7 @@ def test_an_invalid_edit_is_explained_and_not_saved(store):
     assert "Gestion des connaissances, cible\u00a0: 150 est hors de l'intervalle de 0 à 100" in (
         at.error[0].value
     )
-    assert store.document(record_id, DOCUMENT_KIND) is None
+    assert store.document(record_id, DocumentKind.roadmap) is None
 
 
 def test_dates_out_of_order_are_refused(store):
@@ -116,7 +116,7 @@ def test_dates_out_of_order_are_refused(store):
         "Productivity: time spent searching, dates: the start (1 June 2027) comes after the "
         "end (1 May 2027)."
     ) in at.error[0].value
-    assert store.document(record_id, DOCUMENT_KIND) is None
+    assert store.document(record_id, DocumentKind.roadmap) is None
 
 
 def test_reset_asks_for_confirmation_and_restores_the_generated_kpis(store):
@@ -127,7 +127,7 @@ def test_reset_asks_for_confirmation_and_restores_the_generated_kpis(store):
     at.checkbox(key="roadmap_reset_confirm.fr").check().run()
     at.button(key="roadmap_reset").click().run()
     assert not at.exception, at.exception
-    assert store.document(record_id, DOCUMENT_KIND) is None
+    assert store.document(record_id, DocumentKind.roadmap) is None
     assert at.toast[0].value.startswith("Modifications effacées")
     assert kpi_table(at).loc["knowledge_management", "target"] == 75  # as generated
     assert "roadmap_reset" not in [button.key for button in at.button]  # nothing to reset
@@ -138,7 +138,7 @@ def test_the_chosen_start_date_moves_the_plan_and_is_saved(store):
     at = open_roadmap(token, lang="en")
     at.date_input(key="roadmap_start.0.en").set_value(date(2027, 3, 1)).run()
     assert not at.exception, at.exception
-    assert store.document(record_id, DOCUMENT_KIND)["start"] == "2027-03-01"
+    assert store.document(record_id, DocumentKind.roadmap)["start"] == "2027-03-01"
     assert "From 1 March 2027 to" in texts(at)
     restart_server()
     again = open_roadmap(token, lang="en")

@@ -10,7 +10,7 @@ import pytest
 
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
-from assessment.store import POOL_DOCUMENT, Store
+from assessment.store import DocumentKind, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -85,7 +85,7 @@ def test_export_is_anonymised_and_holds_only_opted_in_assessments_and_imports(tm
         for question_id, level in answers.items():
             store.save_answer(record.id, question_id, level)
         if opt_in:
-            store.save_document(record.id, POOL_DOCUMENT, {"opt_in": True})
+            store.save_document(record.id, DocumentKind.pool, {"opt_in": True})
             shared_token = token
     store.dispose()
     source = tmp_path / "clients.csv"

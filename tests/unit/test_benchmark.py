@@ -7,17 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessment.benchmark import (
-    DEFAULT_MIN_PEERS,
     PoolEntry,
     Scope,
     is_old,
-    min_peers_from_env,
     percentile,
     pool_entry,
     position,
     quartiles,
 )
 from assessment.scoring import score
+from assessment.settings import DEFAULT_MIN_PEERS, settings
 
 # --- percentile: 100 × (below + ½ ties) / n -----------------------------------------------
 
@@ -200,7 +199,7 @@ def test_minimum_peers_comes_from_the_environment(monkeypatch, env, expected):
         monkeypatch.delenv("BENCHMARK_MIN_PEERS", raising=False)
     else:
         monkeypatch.setenv("BENCHMARK_MIN_PEERS", env)
-    assert min_peers_from_env() == expected
+    assert settings().benchmark_min_peers == expected
 
 
 def test_a_figure_more_than_five_years_old_is_flagged():

@@ -14,11 +14,10 @@ import sqlalchemy as sa
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.scoring import score
-from assessment.store import Store
+from assessment.store import DocumentKind, Store
 from assessment.workshop import Segment, consolidated_answers
 from assessment.workshop_store import (
     JOIN_ALPHABET,
-    WORKSHOP_DOCUMENT,
     DimensionNotOpen,
     InvalidAnswer,
     InvalidChoice,
@@ -352,7 +351,7 @@ def test_the_room_becomes_an_assessment_with_its_consolidated_answers(workshops,
     answers = store.answers(assessment.id)
     assert answers == consolidated_answers(FULL, snapshot.participants, 5)
     assert score(FULL, answers).overall.score is not None
-    document = store.document(assessment.id, WORKSHOP_DOCUMENT)
+    document = store.document(assessment.id, DocumentKind.workshop)
     assert document["title"] == "Séminaire" and document["participants"] == 6
     assert document["joined"] == 6 and document["completed"] == 6
     assert set(document["questions"]) == set(FULL_IDS)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from assessment.benchmark import load_pool
 from assessment.profile import Profile
-from assessment.store import POOL_DOCUMENT, ScoreRow, Store
+from assessment.store import DocumentKind, ScoreRow, Store
 
 ACME = Profile(organisation="Acme", sector="C", size_class="10-49", country="FR", role="hr")
 GLOBEX = Profile(organisation="Globex", sector="J", size_class="250+", country="BE", role="it")
@@ -27,7 +27,7 @@ def assessed(store, minimal, profile=ACME, answers=ALL_ANSWERED, opt_in=False) -
     for question_id, level in answers.items():
         store.save_answer(record.id, question_id, level)
     if opt_in:
-        store.save_document(record.id, POOL_DOCUMENT, {"opt_in": True})
+        store.save_document(record.id, DocumentKind.pool, {"opt_in": True})
     return record.id
 
 
@@ -57,8 +57,8 @@ def test_an_opted_in_assessment_enters_with_its_profile_and_answers_but_no_name(
 def test_opting_out_or_a_false_flag_takes_the_assessment_out(store, minimal):
     first = assessed(store, minimal, opt_in=True)
     second = assessed(store, minimal, opt_in=True)
-    store.delete_document(first, POOL_DOCUMENT)
-    store.save_document(second, POOL_DOCUMENT, {"opt_in": False})
+    store.delete_document(first, DocumentKind.pool)
+    store.save_document(second, DocumentKind.pool, {"opt_in": False})
     assert store.pool_members(minimal.id) == []
 
 
@@ -67,7 +67,7 @@ def test_deleting_an_assessment_removes_it_from_the_pool(store, minimal):
     deleted = assessed(store, minimal, GLOBEX, opt_in=True)
     store.delete_assessment(deleted)
     assert [m.assessment_id for m in store.pool_members(minimal.id)] == [kept]
-    assert store.document(deleted, POOL_DOCUMENT) is None
+    assert store.document(deleted, DocumentKind.pool) is None
 
 
 def test_the_pool_is_per_questionnaire(store, minimal):

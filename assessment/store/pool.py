@@ -13,7 +13,8 @@ from sqlalchemy import Connection
 
 from assessment.models import Frozen
 from assessment.profile import SECTORS, SIZE_CLASSES
-from assessment.store_schema import (
+from assessment.store.documents import DocumentKind
+from assessment.store.schema import (
     answers_table,
     as_utc,
     assessments_table,
@@ -21,8 +22,6 @@ from assessment.store_schema import (
     documents_table,
     utc_now,
 )
-
-POOL_DOCUMENT = "pool"  # the opt-in flag of an assessment: {"opt_in": true}
 
 
 class ScoreRow(Frozen):
@@ -86,13 +85,13 @@ class PoolQueries:
         opted = (
             sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
             .join(docs, docs.c.assessment_id == table.c.id)
-            .where(docs.c.kind == POOL_DOCUMENT, table.c.questionnaire_id == questionnaire_id)
+            .where(docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id)
         )
         answered = (
             sa.select(answers_table.c.assessment_id, answers_table.c.question_id)
             .add_columns(answers_table.c.level)
             .join(docs, docs.c.assessment_id == answers_table.c.assessment_id)
-            .where(docs.c.kind == POOL_DOCUMENT)
+            .where(docs.c.kind == DocumentKind.pool)
         )
         with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
             members = {

@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from assessment import store as store_module
 from assessment.profile import Profile
+from assessment.settings import settings
 from assessment.store import (
     SCHEMA_VERSION,
     ExpiredLink,
@@ -20,9 +20,11 @@ from assessment.store import (
     answers_table,
     assessments_table,
     comments_table,
-    database_url_from_env,
     documents_table,
 )
+from assessment.store import assessments as store_module
+from assessment.store.engine import upsert
+from assessment.store.schema import metadata
 
 ACME = Profile(organisation="Acme", sector="C", size_class="10-49", country="FR", role="hr")
 GLOBEX = Profile(organisation="Globex", sector="J", size_class="250+", country="BE", role="it")
@@ -390,25 +392,23 @@ def test_upserts_and_tables_compile_for_postgresql():
 
     conn = Recorder()
     keys = {"assessment_id": 1, "question_id": "share"}
-    store_module._upsert(
-        conn, answers_table, keys, {"level": None, "updated_at": datetime.now(UTC)}
-    )
+    upsert(conn, answers_table, keys, {"level": None, "updated_at": datetime.now(UTC)})
     sql = str(conn.sent[0].compile(dialect=dialect))
     assert "ON CONFLICT (assessment_id, question_id) DO UPDATE" in sql
     assert "level = excluded.level" in sql
-    for table in store_module.metadata.sorted_tables:
+    for table in metadata.sorted_tables:
         ddl = str(sa.schema.CreateTable(table).compile(dialect=dialect))
         assert "TIMESTAMP WITH TIME ZONE" in ddl or table.name == "meta"
 
 
 def test_the_database_url_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db/x")
-    assert database_url_from_env() == "postgresql+psycopg://u:p@db/x"
+    assert settings().database() == "postgresql+psycopg://u:p@db/x"
     monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
-    assert database_url_from_env() == "sqlite:///elsewhere.db"
+    assert settings().database() == "sqlite:///elsewhere.db"
     monkeypatch.delenv("DATABASE_URL")
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "new" / "folder"))
-    assert database_url_from_env() == f"sqlite:///{tmp_path}/new/folder/assessments.db"
+    assert settings().database() == f"sqlite:///{tmp_path}/new/folder/assessments.db"
     assert (tmp_path / "new" / "folder").is_dir()
 
 

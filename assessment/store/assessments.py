@@ -7,109 +7,44 @@ transaction of its own and answers are upserts, so a double-click or a replay co
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import re
 import secrets
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Table
-from sqlalchemy.dialects import postgresql, sqlite
 
-from assessment.models import LANGUAGES, Frozen, Language, Questionnaire
-from assessment.pool_store import (  # noqa: F401 (re-exported: the pool's names live on the store)
-    POOL_DOCUMENT,
-    ImportBatch,
-    PoolMember,
-    PoolQueries,
-    ScoreRow,
-)
+from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
-from assessment.store_schema import (  # noqa: F401 (re-exported for tests and features)
-    UTCDateTime,
+from assessment.settings import settings
+from assessment.store.engine import (
+    TOKEN_BYTES,
+    TOKEN_SHAPE,
+    check_language,
+    hash_token,
+    open_engine,
+    upsert,
+    write_transaction,
+)
+from assessment.store.errors import ExpiredLink, SchemaVersionError, UnknownLink
+from assessment.store.pool import PoolQueries
+from assessment.store.schema import (
     answers_table,
     assessments_table,
-    benchmark_imports_table,
     comments_table,
     documents_table,
     meta_table,
     metadata,
+    utc_now,
 )
 
 SCHEMA_VERSION = 1
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
-BUSY_TIMEOUT_MS = 5000
-_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,128}")
 _PROFILE_FIELDS = ("organisation", "sector", "size_class", "country", "role")
 _RECORD_FIELDS = ("id", "questionnaire_id", "questionnaire_version", "language", "created_at")
 # MIGRATIONS[n - 1] takes a database from schema version n to n + 1, inside its transaction.
 MIGRATIONS: list[Callable[[Connection], None]] = []
-
-
-def database_url_from_env() -> str:
-    """DATABASE_URL if set (``postgres://`` and ``postgresql://`` are read as psycopg 3), else
-    sqlite:///<DATA_DIR or DEFAULT_DATA_DIR>/assessments.db, creating the folder."""
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
-    folder = Path(os.environ.get("DATA_DIR") or DEFAULT_DATA_DIR).expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'assessments.db'}"
-
-
-class StoreError(RuntimeError):
-    """Anything the store cannot do."""
-
-
-class StoreUnavailable(StoreError):
-    """The database server cannot be reached: nothing was saved; trying again later may work."""
-
-    def __init__(self) -> None:
-        super().__init__("The database cannot be reached right now; nothing was saved.")
-
-
-class SchemaVersionError(StoreError):
-    """The database was written by a newer version of this code."""
-
-
-class LinkError(StoreError):
-    """A link that does not open an assessment."""
-
-
-class UnknownLink(LinkError):
-    def __init__(self) -> None:
-        super().__init__("This link does not match any assessment.")
-
-
-class ExpiredLink(LinkError):
-    def __init__(self, days: int) -> None:
-        super().__init__(f"This link has expired: untouched for over {days} days, it was deleted.")
-
-
-def _unreachable_server(context) -> None:
-    """A lost or refused connection to a database server becomes one clear StoreUnavailable
-    (SQLite's own errors, such as a lock timeout, keep their meaning)."""
-    original = context.original_exception
-    if context.is_pre_ping:
-        return  # the pool's own liveness check: let it reconnect quietly
-    if context.is_disconnect or isinstance(
-        original, sa.exc.OperationalError | _psycopg_operational()
-    ):
-        raise StoreUnavailable() from original
-
-
-def _psycopg_operational() -> type[BaseException]:
-    try:
-        import psycopg
-    except ImportError:  # only deployments on PostgreSQL need the driver
-        return sa.exc.OperationalError
-    return psycopg.OperationalError
 
 
 class AssessmentRecord(Frozen):
@@ -122,24 +57,6 @@ class AssessmentRecord(Frozen):
     profile: Profile
     created_at: datetime
     updated_at: datetime
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
-
-
-def _upsert(conn: Connection, table: Table, keys: dict, values: dict) -> None:
-    """INSERT … ON CONFLICT (keys) DO UPDATE, with the dialect's own insert()."""
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(conn.dialect.name)
-    if dialect is None:
-        raise StoreError(f"unsupported database {conn.dialect.name!r}")
-    statement = dialect.insert(table).values(**keys, **values)
-    excluded = {name: statement.excluded[name] for name in values}
-    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=excluded))
 
 
 def _record(row) -> AssessmentRecord:
@@ -156,44 +73,12 @@ def _check_question(question_id: str) -> None:
         raise ValueError(f"not a question id: {question_id!r}")
 
 
-def _check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
-
-
-def _sqlite_setup(engine: sa.Engine) -> None:
-    """Pragmas on every new connection; BEGIN IMMEDIATE for writes, a plain BEGIN for reads."""
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _connection_record) -> None:
-        dbapi_connection.isolation_level = None  # SQLAlchemy, not sqlite3, emits BEGIN
-        for pragma in (
-            f"busy_timeout={BUSY_TIMEOUT_MS}",  # first: switching to WAL may wait for a lock
-            "journal_mode=WAL",
-            "synchronous=NORMAL",
-            "foreign_keys=ON",
-        ):
-            dbapi_connection.execute(f"PRAGMA {pragma}")
-
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get("write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
 class Store(PoolQueries):
     """Assessments, answers and comments; a connection per call, safe across threads."""
 
     def __init__(self, url: str, *, retention_days: int | None = 365):
         self.retention_days = retention_days
-        is_sqlite = sa.make_url(url).get_backend_name() == "sqlite"
-        connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-        options = {"connect_args": connect_args} if is_sqlite else {"pool_pre_ping": True}
-        self.engine = sa.create_engine(url, **options)
-        if is_sqlite:
-            _sqlite_setup(self.engine)
-        else:
-            sa.event.listen(self.engine, "handle_error", _unreachable_server)
+        self.engine = open_engine(url)
         try:
             self._migrate()
         except BaseException:
@@ -203,19 +88,14 @@ class Store(PoolQueries):
     @classmethod
     def from_env(cls) -> Store:
         """A store on DATABASE_URL, or on the SQLite file in the data folder."""
-        return cls(database_url_from_env())
+        return cls(settings().database())
 
     def dispose(self) -> None:
         """Close the pooled connections (a later call would open fresh ones)."""
         self.engine.dispose()
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite), committed on success."""
-        with self.engine.connect() as conn:
-            conn.execution_options(write=True)
-            with conn.begin():
-                yield conn
+    def _write(self) -> AbstractContextManager[Connection]:
+        return write_transaction(self.engine)
 
     def _migrate(self) -> None:
         with self._write() as conn:
@@ -230,7 +110,7 @@ class Store(PoolQueries):
             for migration in MIGRATIONS[(stored or SCHEMA_VERSION) - 1 : SCHEMA_VERSION - 1]:
                 migration(conn)
             metadata.create_all(conn)
-            _upsert(conn, meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
+            upsert(conn, meta_table, {"key": "schema_version"}, {"value": str(SCHEMA_VERSION)})
 
     def schema_version(self) -> int:
         """The schema version recorded in the database."""
@@ -241,10 +121,10 @@ class Store(PoolQueries):
         self, questionnaire: Questionnaire, profile: Profile, language: Language
     ) -> tuple[str, AssessmentRecord]:
         """A new assessment and its secret token (returned once, stored only as a hash)."""
-        _check_language(language)
-        token, now = secrets.token_urlsafe(TOKEN_BYTES), _now()
+        check_language(language)
+        token, now = secrets.token_urlsafe(TOKEN_BYTES), utc_now()
         values = dict(
-            token_hash=_hash(token),
+            token_hash=hash_token(token),
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             language=language,
@@ -258,11 +138,13 @@ class Store(PoolQueries):
 
     def find(self, token: str) -> AssessmentRecord:
         """The assessment a link opens; UnknownLink, or ExpiredLink (deleting it) if too old."""
-        if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
             raise UnknownLink()
         table = assessments_table
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(table).where(table.c.token_hash == _hash(token))).first()
+            row = conn.execute(
+                sa.select(table).where(table.c.token_hash == hash_token(token))
+            ).first()
         if row is None:
             raise UnknownLink()
         record, cutoff = _record(row), self._cutoff()
@@ -286,7 +168,7 @@ class Store(PoolQueries):
 
     def _cutoff(self) -> datetime | None:
         days = self.retention_days
-        return None if days is None else _now() - timedelta(days=days)
+        return None if days is None else utc_now() - timedelta(days=days)
 
     def save_answer(self, assessment_id: int, question_id: str, level: int | None) -> None:
         """Record a level, or None for don't know; saving again replaces it."""
@@ -314,7 +196,7 @@ class Store(PoolQueries):
             if values is None:
                 conn.execute(sa.delete(table).filter_by(**keys))
             else:
-                _upsert(conn, table, keys, {**values, "updated_at": now})
+                upsert(conn, table, keys, {**values, "updated_at": now})
 
     def answers(self, assessment_id: int) -> dict[str, int | None]:
         """Question id → level (None: don't know); unanswered questions are absent."""
@@ -336,7 +218,7 @@ class Store(PoolQueries):
         with self._write() as conn:
             now = _touch(conn, assessment_id)
             keys = {"assessment_id": assessment_id, "kind": kind}
-            _upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
+            upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
 
     def document(self, assessment_id: int, kind: str) -> dict | None:
         table = documents_table
@@ -369,7 +251,7 @@ class Store(PoolQueries):
 
     def set_language(self, assessment_id: int, language: Language) -> None:
         """Remember the language the assessment is filled in."""
-        _check_language(language)
+        check_language(language)
         with self._write() as conn:
             _touch(conn, assessment_id, language=language)
 
@@ -394,7 +276,7 @@ def _get(conn: Connection, assessment_id: int) -> AssessmentRecord:
 
 def _touch(conn: Connection, assessment_id: int, **values) -> datetime:
     """Stamp the assessment as changed (locking its row); UnknownLink if there is none."""
-    now, table = _now(), assessments_table
+    now, table = utc_now(), assessments_table
     changed = conn.execute(
         sa.update(table).where(table.c.id == assessment_id).values(updated_at=now, **values)
     )

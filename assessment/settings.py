@@ -1,0 +1,64 @@
+"""Every setting the product reads from the environment, in one place (see README, "Settings").
+
+Read afresh on each call of :func:`settings`, so that a test (or an operator restarting with a
+new value) never meets a stale copy; reading is a few microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_DIR / "data"
+DEFAULT_MIN_PEERS = 5
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(frozen=True, extra="ignore")
+
+    database_url: str = ""
+    """Where assessments are kept (SQLAlchemy URL); empty: the SQLite file in ``data_dir``."""
+    data_dir: Path = DEFAULT_DATA_DIR
+    """Folder of the default SQLite file."""
+    benchmark_min_peers: int = DEFAULT_MIN_PEERS
+    """Smallest peer group shown as a distribution."""
+    consultant_key: str = ""
+    """When set, required for importing, deleting and exporting the benchmark pool."""
+    public_url: str = ""
+    """The address phones use to join a workshop, when it differs from the facilitator's."""
+
+    @field_validator("benchmark_min_peers", mode="before")
+    @classmethod
+    def _whole_number_or_default(cls, value: object) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            return DEFAULT_MIN_PEERS
+        return number if number >= 1 else DEFAULT_MIN_PEERS
+
+    @field_validator("database_url", "consultant_key", "public_url", mode="after")
+    @classmethod
+    def _stripped(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _default_when_empty(cls, value: object) -> object:
+        return value if str(value or "").strip() else DEFAULT_DATA_DIR
+
+    def database(self) -> str:
+        """DATABASE_URL (``postgres://`` and ``postgresql://`` are read as psycopg 3), else
+        sqlite:///<data_dir>/assessments.db, creating the folder."""
+        if self.database_url:
+            return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", self.database_url)
+        folder = self.data_dir.expanduser().resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{folder / 'assessments.db'}"
+
+
+def settings() -> Settings:
+    return Settings()

@@ -1,0 +1,102 @@
+"""The database engine every store shares: SQLite tuned for many writers, or PostgreSQL with
+lost connections turned into one clear StoreUnavailable; and the SQL building blocks (upsert,
+token hashing, clock) that the assessment, pool and workshop tables are written with."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+from assessment.models import LANGUAGES
+from assessment.store.errors import StoreError, StoreUnavailable
+
+TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,128}")
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_engine(url: str) -> sa.Engine:
+    """An engine on the URL: SQLite with its pragmas, or a server with a pre-ping pool."""
+    is_sqlite = sa.make_url(url).get_backend_name() == "sqlite"
+    connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    options = {"connect_args": connect_args} if is_sqlite else {"pool_pre_ping": True}
+    engine = sa.create_engine(url, **options)
+    if is_sqlite:
+        _sqlite_setup(engine)
+    else:
+        sa.event.listen(engine, "handle_error", _unreachable_server)
+    return engine
+
+
+@contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[Connection]:
+    """One write transaction (BEGIN IMMEDIATE on SQLite), committed on success."""
+    with engine.connect() as conn:
+        conn.execution_options(write=True)
+        with conn.begin():
+            yield conn
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def upsert(conn: Connection, table: Table, keys: dict, values: dict) -> None:
+    """INSERT … ON CONFLICT (keys) DO UPDATE, with the dialect's own insert()."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(conn.dialect.name)
+    if dialect is None:
+        raise StoreError(f"unsupported database {conn.dialect.name!r}")
+    statement = dialect.insert(table).values(**keys, **values)
+    excluded = {name: statement.excluded[name] for name in values}
+    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=excluded))
+
+
+def check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    """Pragmas on every new connection; BEGIN IMMEDIATE for writes, a plain BEGIN for reads."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _connection_record) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy, not sqlite3, emits BEGIN
+        for pragma in (
+            f"busy_timeout={BUSY_TIMEOUT_MS}",  # first: switching to WAL may wait for a lock
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+        ):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _unreachable_server(context) -> None:
+    """A lost or refused connection to a database server becomes one clear StoreUnavailable
+    (SQLite's own errors, such as a lock timeout, keep their meaning)."""
+    original = context.original_exception
+    if context.is_pre_ping:
+        return  # the pool's own liveness check: let it reconnect quietly
+    if context.is_disconnect or isinstance(
+        original, sa.exc.OperationalError | _psycopg_operational()
+    ):
+        raise StoreUnavailable() from original
+
+
+def _psycopg_operational() -> type[BaseException]:
+    try:
+        import psycopg
+    except ImportError:  # only deployments on PostgreSQL need the driver
+        return sa.exc.OperationalError
+    return psycopg.OperationalError
