@@ -8,23 +8,21 @@ import hmac
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment import dii
 from assessment.benchmark import (
     WIDENING,
-    DimensionPosition,
-    PoolEntry,
-    Scope,
-    as_rows,
-    is_old,
-    position,
-)
-from assessment.benchmark_data import (
     BenchmarkError,
     BenchmarkLibrary,
+    DimensionPosition,
+    PoolEntry,
     ReferenceFigure,
+    Scope,
+    as_rows,
+    dii,
     export_rows,
+    is_old,
     load_benchmarks,
     parse_import,
+    position,
 )
 from assessment.models import Questionnaire, ReferencePoint, Result
 from assessment.scoring import score

@@ -14,14 +14,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from assessment.benchmark import Scope, as_rows, load_pool, position
-from assessment.benchmark_data import (
+from assessment.benchmark import (
     BENCHMARKS_DIR,
     MAX_IMPORT_BYTES,
     BenchmarkError,
+    Scope,
+    as_rows,
     export_rows,
     load_benchmarks,
+    load_pool,
     parse_import,
+    position,
 )
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire, read_answers

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from assessment.benchmark import DimensionPosition
-from assessment.benchmark_data import BenchmarkError, BenchmarkLibrary, load_benchmarks
+from assessment.benchmark import (
+    BenchmarkError,
+    BenchmarkLibrary,
+    DimensionPosition,
+    load_benchmarks,
+)
 from assessment.bundle import AssessmentBundle, roadmap_of
 from assessment.models import Questionnaire
 from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library

@@ -8,8 +8,7 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assessment.benchmark import DimensionPosition
-from assessment.benchmark_data import BenchmarkLibrary
+from assessment.benchmark import BenchmarkLibrary, DimensionPosition
 from assessment.models import Language, Questionnaire
 from exports.xlsx import SheetWriter
 from exports.xlsx_labels import label

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from assessment.benchmark_data import BENCHMARKS_DIR, load_benchmarks
+from assessment.benchmark import BENCHMARKS_DIR, load_benchmarks
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)

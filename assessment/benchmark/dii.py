@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assessment.benchmark_data import Distribution
+from assessment.benchmark.sources import Distribution
 from assessment.models import Frozen, Text
 
 SURVEY_YEAR = 2023

@@ -1,9 +1,8 @@
-"""Benchmark datasets and consultant imports: read, validate, report every problem located.
+"""Published benchmark datasets: read, validate, report every problem located.
 
 Two kinds of dataset live in ``benchmarks/``, each a CSV with a provenance YAML of the same name:
 - ``reference``: single published figures, each attached to a question or a dimension;
 - ``distribution``: a published breakdown (shares of organisations by level, per group).
-A consultant's import is a CSV of past clients: sector, size class and dimension scores.
 
 Every problem names the file, the line and the column, and all of them are reported at once.
 """
@@ -22,10 +21,9 @@ import yaml
 from pydantic import Field
 
 from assessment.models import Frozen, Questionnaire, Text
-from assessment.profile import SECTORS, SIZE_CLASSES
-from assessment.store import ScoreRow
+from assessment.settings import PROJECT_DIR
 
-BENCHMARKS_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
+BENCHMARKS_DIR = PROJECT_DIR / "benchmarks"
 Status = Literal["P", "S"]  # P: read at the publisher; S: only seen quoted second-hand
 
 REFERENCE_COLUMNS = (
@@ -57,8 +55,6 @@ PROVENANCE_KEYS = {
     "checked",
 }
 SHARE_TOLERANCE = 0.6  # published shares are rounded: a group may add up to 99.4-100.6
-MAX_IMPORT_BYTES = 1_000_000
-MAX_IMPORT_ROWS = 5_000
 
 
 class BenchmarkError(ValueError):
@@ -233,7 +229,7 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[str]):
         yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
 
 
-def _number(where: str, column: str, text: str, problems: list[str]) -> float | None:
+def number_cell(where: str, column: str, text: str, problems: list[str]) -> float | None:
     try:
         value = float(text)
     except ValueError:
@@ -273,10 +269,10 @@ def _references(
                 f"{where}: column 'target': {row['target']!r} is no question or dimension id "
                 f"of {questionnaire.id!r}"
             )
-        value = _number(where, "value", row["value"], problems)
+        value = number_cell(where, "value", row["value"], problems)
         if value is not None and row["unit"] == "%" and not 0 <= value <= 100:
             problems.append(f"{where}: column 'value': {value:g} % is not a percentage (0-100)")
-        year = _number(where, "year", row["year"], problems)
+        year = number_cell(where, "year", row["year"], problems)
         if year is not None and (year != int(year) or not 1900 <= year <= 2100):
             problems.append(f"{where}: column 'year': {row['year']!r} is not a year")
         for column in ("unit", "statement_fr", "statement_en", "population_fr", "population_en"):
@@ -323,7 +319,7 @@ def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Di
                 f"{where}: duplicate row: {group}/{level} already on line {seen[group, level]}"
             )
         seen.setdefault((group, level), line)
-        share = _number(where, "share", row["share"], problems)
+        share = number_cell(where, "share", row["share"], problems)
         if share is not None and not 0 <= share <= 100:
             problems.append(f"{where}: column 'share': {share:g} is not a percentage (0-100)")
         status = _status(where, row["status"], row["seen_at"], problems)
@@ -350,113 +346,3 @@ def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Di
 
 
 # --- a consultant's import -------------------------------------------------------------------
-
-
-def parse_import(
-    data: bytes, questionnaire: Questionnaire, name: str = "import.csv"
-) -> list[ScoreRow]:
-    """Rows of past clients' scores: ``sector,size_class,<dimension id>…``; a score may be left
-    empty. Comma- or semicolon-separated (with decimal commas, as French spreadsheets export).
-    BenchmarkError listing every problem, located; nothing is returned unless all rows are valid."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise BenchmarkError(
-            [f"{name}: {len(data):,} bytes, more than the {MAX_IMPORT_BYTES:,} accepted"]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BenchmarkError(
-            [f"{name}: not UTF-8 text (byte {error.start + 1}); save the file as CSV UTF-8"]
-        ) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [cell.strip() for cell in next(reader, [])]
-    dimensions = {d.id for d in questionnaire.dimensions}
-    problems = _import_header(name, header, dimensions)
-    if problems:
-        raise BenchmarkError(problems)
-    # Identical rows are kept: two anonymous clients may well have the same scores, and an
-    # exported pool must import again as it is.
-    rows: list[ScoreRow] = []
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        line = reader.line_num
-        if len(rows) >= MAX_IMPORT_ROWS:
-            problems.append(f"{name}:{line}: more than {MAX_IMPORT_ROWS:,} rows; split the file")
-            break
-        parsed = _import_row(f"{name}:{line}", header, row, delimiter, problems)
-        if parsed is not None:
-            rows.append(parsed)
-    if not rows and not problems:
-        problems.append(f"{name}: no data row under the header")
-    if problems:
-        raise BenchmarkError(problems)
-    return rows
-
-
-def _import_header(name: str, header: list[str], dimensions: set[str]) -> list[str]:
-    problems = []
-    for required in ("sector", "size_class"):
-        if required not in header:
-            problems.append(f"{name}:1: column {required!r}: missing")
-    for column in header:
-        if column not in ("sector", "size_class") and column not in dimensions:
-            problems.append(
-                f"{name}:1: column {column!r}: unknown; expected sector, size_class and "
-                f"dimension ids ({', '.join(sorted(dimensions))})"
-            )
-    for column, count in Counter(header).items():
-        if count > 1:
-            problems.append(f"{name}:1: column {column!r}: appears {count} times")
-    if not problems and len(header) < 3:
-        problems.append(f"{name}:1: no dimension column: nothing to compare")
-    return problems
-
-
-def _import_row(
-    where: str, header: list[str], row: list[str], delimiter: str, problems: list[str]
-) -> ScoreRow | None:
-    if len(row) != len(header):
-        problems.append(f"{where}: {len(row)} cells, expected {len(header)}")
-        return None
-    cells = {column: cell.strip() for column, cell in zip(header, row, strict=True)}
-    before = len(problems)
-    sector, size_class = cells["sector"].upper(), cells["size_class"]
-    if sector not in SECTORS:
-        problems.append(f"{where}: column 'sector': {cells['sector']!r} is no NACE section (A-U)")
-    if size_class not in SIZE_CLASSES:
-        problems.append(
-            f"{where}: column 'size_class': {size_class!r}, expected {', '.join(SIZE_CLASSES)}"
-        )
-    scores = {}
-    for column, text in cells.items():
-        if column in ("sector", "size_class") or not text:
-            continue
-        number = text.replace(",", ".") if delimiter == ";" else text
-        value = _number(where, column, number, problems)
-        if value is not None and not 0 <= value <= 100:
-            problems.append(f"{where}: column {column!r}: {value:g} is outside 0-100")
-        elif value is not None:
-            scores[column] = round(value, 6)
-    if len(problems) == before and not scores:
-        problems.append(f"{where}: no score on this row")
-    if len(problems) > before:
-        return None
-    return ScoreRow(sector=sector, size_class=size_class, scores=scores)
-
-
-def export_rows(rows: list[ScoreRow], dimension_ids: list[str]) -> str:
-    """The pool as CSV in the import format: peer-group keys and scores, nothing else. Rows
-    are sorted so that their order tells nothing (when an assessment was made, by whom)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["sector", "size_class", *dimension_ids])
-    lines = [
-        [row.sector, row.size_class]
-        + [f"{row.scores[d]:.1f}" if d in row.scores else "" for d in dimension_ids]
-        for row in rows
-    ]
-    writer.writerows(sorted(lines))
-    return out.getvalue()

@@ -2,8 +2,7 @@
 
 import pytest
 
-from assessment import dii
-from assessment.benchmark_data import load_benchmarks
+from assessment.benchmark import dii, load_benchmarks
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 
 DISTRIBUTION = load_benchmarks(load_questionnaire(DEFAULT_QUESTIONNAIRE)).distributions[

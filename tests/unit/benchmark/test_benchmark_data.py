@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.benchmark_data import (
+from assessment.benchmark import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
     BenchmarkError,
