@@ -14,8 +14,16 @@ import streamlit as st
 
 from assessment.models import Questionnaire
 from assessment.roadmap import (
+    DEFAULT_LIBRARY,
+    EDITABLE,
+    EFFORTS,
+    FIELDS,
+    OWNER_LIMIT,
+    UNITS,
+    ActionLibrary,
     Kpi,
     KpiEditError,
+    LibraryError,
     Pilot,
     Roadmap,
     RoadmapEdits,
@@ -23,13 +31,13 @@ from assessment.roadmap import (
     edits_from_payload,
     edits_from_table,
     edits_to_payload,
+    format_date,
+    format_value,
     generate_roadmap,
+    load_library,
     next_monday,
+    timeline_chart,
 )
-from assessment.roadmap_chart import timeline_chart
-from assessment.roadmap_edits import EDITABLE, OWNER_LIMIT
-from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
-from assessment.roadmap_text import EFFORTS, FIELDS, UNITS, format_date, format_value
 from assessment.scoring import score
 from assessment.store import AssessmentRecord, DocumentKind, StoreError
 from ui.context import current_language, plain

@@ -9,13 +9,13 @@ from pydantic import Field
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
 from assessment.roadmap import (
+    ActionLibrary,
     Roadmap,
     apply_edits,
     edits_from_payload,
     generate_roadmap,
     next_monday,
 )
-from assessment.roadmap_library import ActionLibrary
 from assessment.store import AssessmentRecord, DocumentKind, Store
 
 BUNDLE_SCHEMA_VERSION = 1

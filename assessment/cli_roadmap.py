@@ -13,9 +13,20 @@ from datetime import date
 
 from assessment.models import Language
 from assessment.questionnaire import load_questionnaire, read_answers
-from assessment.roadmap import Roadmap, generate_roadmap, next_monday, roadmap_to_dict
-from assessment.roadmap_library import DEFAULT_LIBRARY, LibraryError, load_library
-from assessment.roadmap_text import EFFORTS, LABELS, format_date, format_value, render
+from assessment.roadmap import (
+    DEFAULT_LIBRARY,
+    EFFORTS,
+    LABELS,
+    LibraryError,
+    Roadmap,
+    format_date,
+    format_value,
+    generate_roadmap,
+    load_library,
+    next_monday,
+    render,
+    roadmap_to_dict,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:

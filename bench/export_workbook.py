@@ -19,7 +19,7 @@ from assessment.bundle import AssessmentBundle, roadmap_of
 from assessment.models import Questionnaire
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
-from assessment.roadmap_library import DEFAULT_LIBRARY, load_library
+from assessment.roadmap import DEFAULT_LIBRARY, load_library
 from exports.report import full_workbook
 
 ROUNDS = 15

@@ -12,7 +12,7 @@ from assessment.benchmark import (
 )
 from assessment.bundle import AssessmentBundle, roadmap_of
 from assessment.models import Questionnaire
-from assessment.roadmap_library import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
+from assessment.roadmap import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
 from exports.xlsx import build_workbook
 from exports.xlsx_benchmark import benchmark_sheet
 from exports.xlsx_roadmap import roadmap_sheets

@@ -14,8 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.models import Language
-from assessment.roadmap import Roadmap
-from assessment.roadmap_pilot import UNIT_RANGES
+from assessment.roadmap import UNIT_RANGES, Roadmap
 from exports.xlsx import SheetWriter
 from exports.xlsx_labels import label
 from exports.xlsx_style import WRAP, fit_row_heights, print_setup, put, table, title, widths

@@ -12,8 +12,8 @@ from datetime import timedelta
 import plotly.graph_objects as go
 
 from assessment.models import Language
-from assessment.roadmap import Roadmap
-from assessment.roadmap_text import format_date
+from assessment.roadmap.plan import Roadmap
+from assessment.roadmap.text import format_date
 
 INK = "#1f2933"
 GRID = "#d5d9de"

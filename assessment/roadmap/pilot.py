@@ -12,7 +12,7 @@ from pydantic import Field
 
 from assessment.models import Frozen, Questionnaire, Result, Text
 from assessment.profile import SECTORS, Profile
-from assessment.roadmap_text import PARTICIPANTS, TEAMS, number, say
+from assessment.roadmap.text import PARTICIPANTS, TEAMS, number, say
 
 PILOT_WEEKS = 13  # three months, the domain's default
 TECH_SECTORS = ("J", "M")  # information & communication; professional, scientific, technical

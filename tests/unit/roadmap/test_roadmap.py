@@ -8,6 +8,8 @@ import pytest
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.roadmap import (
+    DEFAULT_LIBRARY,
+    PHASES,
     KpiEditError,
     Roadmap,
     RoadmapEdits,
@@ -17,11 +19,12 @@ from assessment.roadmap import (
     edits_from_table,
     edits_to_payload,
     generate_roadmap,
+    load_library,
     next_monday,
+    parse_library,
     roadmap_from_dict,
     roadmap_to_dict,
 )
-from assessment.roadmap_library import DEFAULT_LIBRARY, PHASES, load_library, parse_library
 from assessment.scoring import score
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)

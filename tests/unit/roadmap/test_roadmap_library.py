@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
-from assessment.roadmap_library import (
+from assessment.roadmap import (
     DEFAULT_LIBRARY,
     PHASES,
     Action,

@@ -12,16 +12,14 @@ import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from numbers import Real
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import Field
 
 from assessment.models import Frozen, Text
-from assessment.roadmap_pilot import UNIT_RANGES, Kpi
-from assessment.roadmap_text import FIELDS, UNITS, number, say
-
-if TYPE_CHECKING:
-    from assessment.roadmap import Roadmap
+from assessment.roadmap.pilot import UNIT_RANGES, Kpi
+from assessment.roadmap.plan import Roadmap
+from assessment.roadmap.text import FIELDS, UNITS, number, say
 
 EDITABLE = ("baseline", "target", "start", "end", "owner")
 OWNER_LIMIT = 120

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import (
     DocumentError,
     Location,
@@ -30,7 +31,7 @@ from assessment.yaml_document import (
     parse_mapping,
 )
 
-ROADMAPS_DIR = Path(__file__).resolve().parent.parent / "roadmaps"
+ROADMAPS_DIR = PROJECT_DIR / "roadmaps"
 DEFAULT_LIBRARY = ROADMAPS_DIR / "actions.yaml"
 SUBJECTS = ("dimension", "theme", "question", "stall", "always")
 

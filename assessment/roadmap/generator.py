@@ -6,15 +6,6 @@ them by the gap they address (100 − the mean score of the questions they addre
 questions only; ties by id), puts the internal side first when the symmetry analysis warns of a
 stall, and never schedules an action before the actions it depends on. Every action carries the
 reasons it was proposed, naming the scores that triggered it, in French and English.
-
-A consultant's edits (the start date and KPI fields) are kept apart from the roadmap as a small
-JSON-able document (:class:`RoadmapEdits`, in :mod:`assessment.roadmap_edits`) and applied on top
-of a freshly generated roadmap, so that new answers update the plan without losing the edits.
-This module re-exports them: ``from assessment.roadmap import …`` is the one entry point.
-
-Related modules: :mod:`assessment.roadmap_library` (the action library and its validation),
-:mod:`assessment.roadmap_pilot` (pilot and KPIs), :mod:`assessment.roadmap_text` (the words,
-in French and English), :mod:`assessment.roadmap_chart` (the timeline).
 """
 
 from __future__ import annotations
@@ -22,91 +13,21 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, Literal
 
-from pydantic import Field
-
-from assessment.models import LANGUAGES, Frozen, Language, Questionnaire, Result, Text
+from assessment.models import Frozen, Questionnaire, Result
 from assessment.profile import Profile
-from assessment.roadmap_edits import (
-    KpiEditError,
-    RoadmapEdits,
-    apply_edits,
-    check_kpi_values,
-    edits_from_payload,
-    edits_from_table,
-    edits_to_payload,
-)
-from assessment.roadmap_library import PHASES, Action, ActionLibrary, Condition, Effort, Phase
-from assessment.roadmap_pilot import (
-    ADVOCACY_KPI,
+from assessment.roadmap.library import PHASES, Action, ActionLibrary, Condition, Phase
+from assessment.roadmap.pilot import (
     PILOT_WEEKS,
-    Kpi,
-    Pilot,
     mean_score,
     pilot_kpis,
     suggest_pilot,
 )
-from assessment.roadmap_text import PHASE_GOALS, PHASE_TITLES, number, say
+from assessment.roadmap.plan import PhasePlan, PlannedAction, Reason, Roadmap, Side
+from assessment.roadmap.text import PHASE_GOALS, PHASE_TITLES, number, say
 from assessment.scoring import score
 
 PILOT_ACTION = "run_pilot"  # when proposed, its dates are the pilot's and the KPIs' window
-Side = Literal["internal", "customer", "mixed"]
-
-
-class Reason(Frozen):
-    kind: Literal["dimension", "theme", "question", "stall", "always", "stall_priority"]
-    subject: str | None = None
-    score: float | None = None
-    threshold: float | None = None
-    text: Text
-
-
-class PlannedAction(Frozen):
-    id: str
-    number: str = Field(description="Phase number and rank, e.g. 2.3")
-    phase: Phase
-    title: Text
-    rationale: Text
-    owner: Text
-    effort: Effort
-    duration_weeks: int
-    depends_on: list[str] = Field(description="The proposed actions it waits for")
-    side: Side | None
-    gap: float | None = Field(description="100 - mean score of the questions it addresses")
-    reasons: list[Reason]
-    start: date
-    end: date = Field(description="Last day (inclusive)")
-
-
-class PhasePlan(Frozen):
-    phase: Phase
-    title: Text
-    goal: Text
-    start: date
-    end: date = Field(description="Last day; the day before start when the phase is empty")
-    actions: list[PlannedAction]
-
-
-class Roadmap(Frozen):
-    questionnaire_id: str
-    library_id: str
-    library_version: str
-    start: date
-    end: date
-    stall: bool
-    phases: list[PhasePlan]
-    pilot: Pilot
-    kpis: list[Kpi]
-
-    def actions(self) -> list[PlannedAction]:
-        return [action for phase in self.phases for action in phase.actions]
-
-    def action(self, action_id: str) -> PlannedAction:
-        return next(a for a in self.actions() if a.id == action_id)
-
-    def kpi(self, kpi_id: str) -> Kpi:
-        return next(k for k in self.kpis if k.id == kpi_id)
 
 
 def next_monday(today: date) -> date:
@@ -325,50 +246,3 @@ def _pilot_window(phases: list[PhasePlan]) -> tuple[date, date, int]:
     pilot = next(p for p in phases if p.phase == Phase.pilot)
     end = max(pilot.end, pilot.start + timedelta(weeks=PILOT_WEEKS, days=-1))
     return pilot.start, end, PILOT_WEEKS
-
-
-# --- serialisation ---------------------------------------------------------------------------
-
-
-def roadmap_to_dict(roadmap: Roadmap, lang: Language | None = None) -> dict:
-    """A JSON-able document; texts in both languages, or only in ``lang``."""
-    data = roadmap.model_dump(mode="json")
-    return data if lang is None else _in_language(data, lang)
-
-
-def roadmap_from_dict(data: Mapping[str, Any]) -> Roadmap:
-    """A roadmap back from :func:`roadmap_to_dict` (bilingual form)."""
-    return Roadmap.model_validate(data)
-
-
-def _in_language(value: Any, lang: Language) -> Any:
-    if isinstance(value, dict):
-        if set(value) == set(LANGUAGES):
-            return value[lang]
-        return {key: _in_language(item, lang) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_in_language(item, lang) for item in value]
-    return value
-
-
-__all__ = [
-    "ADVOCACY_KPI",
-    "PILOT_ACTION",
-    "Kpi",
-    "KpiEditError",
-    "PhasePlan",
-    "Pilot",
-    "PlannedAction",
-    "Reason",
-    "Roadmap",
-    "RoadmapEdits",
-    "apply_edits",
-    "check_kpi_values",
-    "edits_from_payload",
-    "edits_from_table",
-    "edits_to_payload",
-    "generate_roadmap",
-    "next_monday",
-    "roadmap_from_dict",
-    "roadmap_to_dict",
-]

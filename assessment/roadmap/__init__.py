@@ -1,0 +1,90 @@
+"""Roadmap: answers + action library → awareness → pilot → diffusion, with the pilot and its
+KPIs; a consultant's edits (start date, owners, KPI fields) kept apart and applied on top, so that
+new answers update the plan without losing them. Import from here: it is the one entry point.
+
+library (actions.yaml and its validation) · generator (the plan) · plan (the roadmap as a value)
+· pilot (pilot and KPIs) · edits · text (the words, fr/en) · chart (the timeline).
+"""
+
+from assessment.roadmap.chart import timeline_chart
+from assessment.roadmap.edits import (
+    EDITABLE,
+    OWNER_LIMIT,
+    KpiEditError,
+    RoadmapEdits,
+    apply_edits,
+    check_kpi_values,
+    edits_from_payload,
+    edits_from_table,
+    edits_to_payload,
+)
+from assessment.roadmap.generator import PILOT_ACTION, generate_roadmap, next_monday
+from assessment.roadmap.library import (
+    DEFAULT_LIBRARY,
+    PHASES,
+    Action,
+    ActionLibrary,
+    Condition,
+    LibraryError,
+    load_library,
+    parse_library,
+)
+from assessment.roadmap.pilot import ADVOCACY_KPI, UNIT_RANGES, Kpi, Pilot
+from assessment.roadmap.plan import (
+    PhasePlan,
+    PlannedAction,
+    Reason,
+    Roadmap,
+    roadmap_from_dict,
+    roadmap_to_dict,
+)
+from assessment.roadmap.text import (
+    EFFORTS,
+    FIELDS,
+    LABELS,
+    UNITS,
+    format_date,
+    format_value,
+    render,
+)
+
+__all__ = [
+    "ADVOCACY_KPI",
+    "DEFAULT_LIBRARY",
+    "EDITABLE",
+    "EFFORTS",
+    "FIELDS",
+    "LABELS",
+    "OWNER_LIMIT",
+    "PHASES",
+    "PILOT_ACTION",
+    "UNITS",
+    "UNIT_RANGES",
+    "Action",
+    "ActionLibrary",
+    "Condition",
+    "Kpi",
+    "KpiEditError",
+    "LibraryError",
+    "PhasePlan",
+    "Pilot",
+    "PlannedAction",
+    "Reason",
+    "Roadmap",
+    "RoadmapEdits",
+    "apply_edits",
+    "check_kpi_values",
+    "edits_from_payload",
+    "edits_from_table",
+    "edits_to_payload",
+    "format_date",
+    "format_value",
+    "generate_roadmap",
+    "load_library",
+    "next_monday",
+    "parse_library",
+    "render",
+    "roadmap_from_dict",
+    "roadmap_to_dict",
+    "timeline_chart",
+]
