@@ -12,18 +12,17 @@ from assessment.models import Language, Questionnaire
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
 from assessment.settings import settings
 from assessment.store import StoreError
-from assessment.workshop import RoomAggregate, consensus_band
-from assessment.workshop_charts import (
-    distribution_chart,
-    room_quadrant,
-    room_radar,
-    segment_heatmap,
-)
-from assessment.workshop_store import (
+from assessment.workshop import (
+    RoomAggregate,
     UnknownWorkshop,
     WorkshopError,
     WorkshopRecord,
+    consensus_band,
+    distribution_chart,
     format_code,
+    room_quadrant,
+    room_radar,
+    segment_heatmap,
 )
 from ui import widgets
 from ui.context import current_language, plain

@@ -5,12 +5,13 @@ import streamlit as st
 from assessment.models import Questionnaire
 from assessment.workshop import (
     DEFAULT_THRESHOLD,
+    MAX_SEGMENTS,
     MAX_THRESHOLD,
     MIN_THRESHOLD,
     SegmentSyntaxError,
+    normalise_code,
     parse_segments,
 )
-from assessment.workshop_store import MAX_SEGMENTS, normalise_code
 from ui import widgets
 from ui.context import LANGUAGE_NAMES, current_language, load_all_questionnaires
 from ui.workshop_session import (

@@ -13,16 +13,16 @@ import streamlit as st
 from assessment.models import Dimension, Language, Question, Questionnaire
 from assessment.settings import settings
 from assessment.store import StoreError
-from assessment.workshop import consensus_band
-from assessment.workshop_charts import room_radar
-from assessment.workshop_store import (
+from assessment.workshop import (
     DimensionNotOpen,
     InvalidChoice,
     UnknownWorkshop,
     WorkshopClosed,
     WorkshopRecord,
+    consensus_band,
     format_code,
     normalise_code,
+    room_radar,
 )
 from ui.context import plain
 from ui.question_input import level_of, level_radio, question_header

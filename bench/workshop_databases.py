@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
-from assessment.workshop_store import WorkshopStore, workshop_answers_table
+from assessment.workshop import WorkshopStore, workshop_answers_table
 from bench.workshop_load import PARTICIPANTS, ROLE, one_participant, planned_answers
 from tests import postgres
 

@@ -43,14 +43,16 @@ import sqlalchemy as sa
 from assessment.models import Questionnaire
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
-from assessment.workshop import Segment, aggregate
-from assessment.workshop_charts import (
+from assessment.workshop import (
+    Segment,
+    WorkshopStore,
+    aggregate,
     distribution_chart,
     room_quadrant,
     room_radar,
     segment_heatmap,
+    workshop_answers_table,
 )
-from assessment.workshop_store import WorkshopStore, workshop_answers_table
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTICIPANTS = 200

@@ -17,8 +17,7 @@ import streamlit as st
 
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
-from assessment.workshop import RoomAggregate, aggregate
-from assessment.workshop_store import RoomCounts, WorkshopRecord, WorkshopStore
+from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, aggregate
 from ui.context import load_all_questionnaires
 from ui.session import store_for
 from ui.workshop_strings import tr

@@ -41,7 +41,7 @@ def test_an_unreachable_database_is_said_plainly_then_the_app_comes_back(cluster
 
 def test_a_participant_answering_during_an_outage_is_told_and_resubmits(cluster):
     from assessment.store import Store
-    from assessment.workshop_store import WorkshopStore
+    from assessment.workshop import WorkshopStore
     from tests.app.conftest import QUESTIONNAIRE
     from ui.workshop_session import live_room, workshop_state, workshop_store_for
 

@@ -5,8 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.workshop import Segment
-from assessment.workshop_store import WorkshopStore, format_code
+from assessment.workshop import Segment, WorkshopStore, format_code
 from tests.app.conftest import APP, QUESTIONNAIRE
 from ui.workshop_session import live_room, workshop_state, workshop_store_for
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.async_api import async_playwright, expect
 
 from assessment.store import Store
-from assessment.workshop_store import WorkshopStore
+from assessment.workshop import WorkshopStore
 from tests.e2e.conftest import CHROMIUM, StreamlitServer
 from tests.e2e.test_workshop_browser import (
     ALL_IDS,

@@ -17,7 +17,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
-from assessment.workshop_store import WorkshopStore, format_code
+from assessment.workshop import WorkshopStore, format_code
 from tests.e2e.conftest import ARTIFACTS, CHROMIUM, StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)

@@ -202,8 +202,7 @@ def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its
 def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_path):
     from assessment.bundle import bundle_of
     from assessment.store import Store
-    from assessment.workshop import Segment
-    from assessment.workshop_store import WorkshopStore
+    from assessment.workshop import Segment, WorkshopStore
     from exports.report import full_workbook
 
     store = Store(f"sqlite:///{tmp_path / 'room.db'}")

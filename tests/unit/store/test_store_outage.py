@@ -40,7 +40,7 @@ def test_an_outage_is_reported_clearly_and_loses_nothing(cluster, minimal):
 
 
 def test_a_participant_answering_during_an_outage_is_told_and_can_resubmit(cluster, minimal):
-    from assessment.workshop_store import WorkshopStore
+    from assessment.workshop import WorkshopStore
 
     store = Store(cluster.new_database())
     workshops = WorkshopStore(store)

@@ -15,16 +15,17 @@ from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.scoring import score
 from assessment.store import DocumentKind, Store
-from assessment.workshop import Segment, consolidated_answers
-from assessment.workshop_store import (
+from assessment.workshop import (
     JOIN_ALPHABET,
     DimensionNotOpen,
     InvalidAnswer,
     InvalidChoice,
+    Segment,
     UnknownWorkshop,
     WorkshopClosed,
     WorkshopError,
     WorkshopStore,
+    consolidated_answers,
     format_code,
     normalise_code,
     workshop_answers_table,
@@ -399,7 +400,7 @@ def test_workshop_tables_live_beside_the_stores_own(workshops, store):
 
 @SQLITE_ONLY
 def test_a_write_held_up_by_another_process_is_tried_again(database, minimal, monkeypatch):
-    from assessment import workshop_store
+    from assessment.workshop import store as workshop_store
 
     store = Store(database)
     workshops = WorkshopStore(store)

@@ -12,7 +12,9 @@ import plotly.graph_objects as go
 from assessment.charts import FONT, GRID, INK, MUTED, NAVY, NO_ANSWER, _wrap, quadrant_chart
 from assessment.charts import STRINGS as CHART_STRINGS
 from assessment.models import Language, Questionnaire
-from assessment.workshop import RoomAggregate, SegmentView, as_result
+from assessment.workshop.consolidation import as_result
+from assessment.workshop.room import RoomAggregate
+from assessment.workshop.segments import SegmentView
 
 HEIGHT = 440
 BAND_FILL = "rgba(31, 78, 121, 0.16)"
