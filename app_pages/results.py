@@ -3,10 +3,14 @@
 import streamlit as st
 
 from assessment.benchmark import position
-from assessment.charts import quadrant_chart, radar_chart
-from assessment.interpretation import interpret, stall_explanation
 from assessment.models import Questionnaire, QuestionScore, Result
-from assessment.report import format_score
+from assessment.reading import (
+    interpret,
+    plain_score,
+    quadrant_chart,
+    radar_chart,
+    stall_explanation,
+)
 from assessment.scoring import maturity_level, score
 from assessment.settings import settings
 from assessment.store import AssessmentRecord
@@ -22,7 +26,7 @@ lang = current_language()
 def headline(questionnaire: Questionnaire, result: Result) -> None:
     level = maturity_level(questionnaire, result.overall.score)
     overall, named, coverage = st.columns(3)
-    overall.metric(t("overall_score", lang), f"{format_score(result.overall.score)} / 100")
+    overall.metric(t("overall_score", lang), f"{plain_score(result.overall.score)} / 100")
     named.metric(t("maturity_level", lang), f"{level.level} · {level.name(lang)}" if level else "—")
     coverage.metric(t("coverage", lang), f"{result.overall.coverage:.0%}")
     if level:

@@ -23,7 +23,7 @@ from assessment.questionnaire import (
     questionnaire_schema,
     read_answers,
 )
-from assessment.report import format_result
+from assessment.reading import format_result
 from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import ImportRejected, read_export

@@ -18,9 +18,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.bundle import AssessmentBundle
-from assessment.interpretation import interpret, stall_explanation
 from assessment.models import Language, Questionnaire, Result
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES
+from assessment.reading import interpret, stall_explanation
 from assessment.scoring import maturity_level, score
 from exports.xlsx_labels import label
 from exports.xlsx_style import (

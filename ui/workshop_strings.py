@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assessment.i18n import t as core_t
-from assessment.interpretation import format_points, format_score
 from assessment.models import Language
+from assessment.reading import format_points, format_score
 from assessment.workshop import RoomAggregate
 from ui.context import t as shared_t
 

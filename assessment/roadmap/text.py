@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assessment.interpretation import format_number
 from assessment.models import LANGUAGES, Language, Text
+from assessment.reading import format_number
 
 Templates = dict[str, dict[Language, str]]
 

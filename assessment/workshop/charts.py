@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from assessment.charts import FONT, GRID, INK, MUTED, NAVY, NO_ANSWER, _wrap, quadrant_chart
-from assessment.charts import STRINGS as CHART_STRINGS
 from assessment.models import Language, Questionnaire
+from assessment.reading import quadrant_chart
+from assessment.reading.chart_style import FONT, GRID, INK, MUTED, NAVY, NO_ANSWER, wrap_label
+from assessment.reading.chart_style import STRINGS as CHART_STRINGS
 from assessment.workshop.consolidation import as_result
 from assessment.workshop.room import RoomAggregate
 from assessment.workshop.segments import SegmentView
@@ -86,14 +87,14 @@ def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language
         spread = room.dimension(dimension.id) if room.visible else None
         title = dimension.title(lang)
         if spread is None or spread.mean is None:
-            labels.append(_wrap(title) + f"<br><i>({_s('withheld', lang)})</i>")
+            labels.append(wrap_label(title) + f"<br><i>({_s('withheld', lang)})</i>")
             means.append(0.0)
             lows.append(0.0)
             highs.append(0.0)
             hovers.append(f"<b>{title}</b><br>{_s('withheld_long', lang, k=room.threshold)}")
             colours.append(NO_ANSWER)
             continue
-        labels.append(_wrap(title))
+        labels.append(wrap_label(title))
         means.append(spread.mean)
         lows.append(spread.low)
         highs.append(spread.high)
@@ -209,7 +210,7 @@ def distribution_chart(
         text = question.text(lang)
         short = text if len(text) <= QUESTION_LABEL else text[: QUESTION_LABEL - 1].rstrip() + "…"
         rows.append(f"{question.order}. {short}")
-        titles.append(f"<b>{question.order}.</b> {_wrap(text, 60)}")
+        titles.append(f"<b>{question.order}.</b> {wrap_label(text, 60)}")
         stats = room.question(question_id) if room.visible else None
         stats_by_row.append(stats)
         muted.append(stats is None or stats.consensus is None)
@@ -313,7 +314,7 @@ def segment_heatmap(
     """Groups (rows) × dimensions and overall (columns): each group's mean score. Withheld
     cells stay blank, with the reason written in them; no number is ever drawn for them."""
     keys = [d.id for d in questionnaire.ordered_dimensions()] + ["overall"]
-    columns = [_wrap(d.title(lang)) for d in questionnaire.ordered_dimensions()]
+    columns = [wrap_label(d.title(lang)) for d in questionnaire.ordered_dimensions()]
     columns.append(f"<b>{_s('overall', lang)}</b>")
     rows, z, text = [], [], []
     for group in view.groups:
@@ -337,7 +338,7 @@ def segment_heatmap(
                     }.get(cell.status, "—")
                 )
         z.append(values)
-        text.append([_wrap(label, 14) for label in labels])
+        text.append([wrap_label(label, 14) for label in labels])
     figure = go.Figure(
         go.Heatmap(
             uid="groups",

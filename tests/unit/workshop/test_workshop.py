@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.charts import radar_chart
-from assessment.interpretation import interpret
+from assessment.reading import interpret, radar_chart
 from assessment.scoring import ScoringPlan, score
 from assessment.workshop import (
     Participant,

@@ -7,7 +7,7 @@ from assessment.models import Language, Questionnaire, QuestionScore, Result
 from assessment.scoring import maturity_level
 
 
-def format_score(value: float | None) -> str:
+def plain_score(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
@@ -21,13 +21,13 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
     for dimension in result.dimensions:
         title = questionnaire.dimension(dimension.id).title(lang)
         lines.append(
-            f"{title:<{width}}{format_score(dimension.score):>7}  "
+            f"{title:<{width}}{plain_score(dimension.score):>7}  "
             f"{dimension.answered}/{dimension.total} ({dimension.coverage:.0%})"
         )
     level = maturity_level(questionnaire, result.overall.score)
     level_text = f"  {t('level', lang)} {level.level}: {level.name(lang)}" if level else ""
     lines += [
-        f"{t('overall', lang):<{width}}{format_score(result.overall.score):>7}  "
+        f"{t('overall', lang):<{width}}{plain_score(result.overall.score):>7}  "
         f"{result.overall.coverage:.0%}{level_text}",
         "",
         _symmetry_line(result, lang),
@@ -46,8 +46,8 @@ def _symmetry_line(result: Result, lang: Language) -> str:
         return f"{t('symmetry', lang)}: {t('symmetry_unknown', lang)}"
     verdict = t("stall_warning", lang) if s.stall else t("no_stall", lang)
     return (
-        f"{t('symmetry', lang)}: {t('customer_side', lang)} {format_score(s.customer_score)}, "
-        f"{t('internal_side', lang)} {format_score(s.internal_score)}, "
+        f"{t('symmetry', lang)}: {t('customer_side', lang)} {plain_score(s.customer_score)}, "
+        f"{t('internal_side', lang)} {plain_score(s.internal_score)}, "
         f"{t('index', lang)} {s.index:+.1f} ({t('threshold', lang)} {s.stall_threshold:g}); "
         f"{t('quadrant', lang)}: {t('quadrant_' + s.quadrant, lang)}; {verdict}"
     )
@@ -55,4 +55,4 @@ def _symmetry_line(result: Result, lang: Language) -> str:
 
 def _highlight(questionnaire: Questionnaire, scored: QuestionScore, lang: Language) -> str:
     text = questionnaire.question(scored.question_id).text(lang)
-    return f"  {format_score(scored.score):>5}  {scored.question_id}: {text}"
+    return f"  {plain_score(scored.score):>5}  {scored.question_id}: {text}"

@@ -1,196 +1,29 @@
-"""The result as plotly figures: a radar of the dimensions and the ambition/capability map.
-
-Pure functions returning ``plotly.graph_objects.Figure``: no streamlit, no external resources
-(system fonts only, no map tiles), no fixed width so that the page decides (a 375 px phone
-included). Colours are a calm palette that stays readable in print and in greyscale: scores in
-navy, zones in light tints, the stall zone in a muted red.
-"""
+"""The ambition / capability map: customer ambition against internal capability, the four zones,
+the balance line and the stall zone, with the organisation placed on it."""
 
 from __future__ import annotations
-
-import re
 
 import plotly.graph_objects as go
 
 from assessment.i18n import t
-from assessment.interpretation import format_points, format_score
 from assessment.models import Language, Quadrant, Questionnaire, Result
-
-HEIGHT = 420
-INK = "#1f2933"
-# System fonts only: nothing is fetched from the web, and print uses the same faces.
-FONT = dict(
-    family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-    size=12,
-    color=INK,
+from assessment.reading.chart_style import (
+    CHAR_WIDTH,
+    FONT,
+    GRID,
+    HEIGHT,
+    INK,
+    MUTED,
+    NAVY,
+    STALL,
+    STALL_FILL,
+    STALL_SWATCH,
+    TEXT_HEIGHT,
+    ZONE_FILLS,
+    chart_text,
+    wrap_label,
 )
-MUTED = "#6b7280"
-NAVY = "#1f4e79"
-NAVY_FILL = "rgba(31, 78, 121, 0.22)"
-NO_ANSWER = "#9aa1ab"
-STALL = "#b03a2e"
-STALL_FILL = "rgba(176, 58, 46, 0.13)"
-STALL_SWATCH = "#e2a9a2"
-GRID = "#d5d9de"
-ZONE_FILLS = {
-    Quadrant.grounded: "#f1f2f4",
-    Quadrant.stall_risk: "#fbeeec",
-    Quadrant.untapped: "#edf2f8",
-    Quadrant.airborne: "#ecf5ef",
-}
-CHAR_WIDTH, TEXT_HEIGHT = 2.4, 5  # size of a small label, in points of the axes, on a phone
-WRAP = 12  # characters per line of a radar axis label: four labels fit a 375 px phone
-
-STRINGS: dict[str, dict[Language, str]] = {
-    "no_answer": {"en": "no answer", "fr": "sans réponse"},
-    "answered": {"en": "{answered}/{total} answered", "fr": "{answered}/{total} répondues"},
-    "internal_axis": {
-        "en": "Internal capability (employees)",
-        "fr": "Capacité interne (collaborateurs)",
-    },
-    "customer_axis": {"en": "Customer ambition", "fr": "Ambition client"},
-    "balanced": {
-        "en": "Balance: ambition = capability",
-        "fr": "Équilibre : ambition = capacité",
-    },
-    "stall_zone": {
-        "en": "Stall zone: ambition ≥ capability + {threshold}",
-        "fr": "Décrochage : ambition ≥ capacité + {threshold}",
-    },
-    "organisation": {"en": "Your organisation", "fr": "Votre organisation"},
-    "hover_internal": {"en": "Internal capability", "fr": "Capacité interne"},
-    "hover_customer": {"en": "Customer ambition", "fr": "Ambition client"},
-    "hover_index": {"en": "Symmetry index", "fr": "Indice de symétrie"},
-    "hover_stall": {"en": "Stall warning", "fr": "Alerte décrochage"},
-    "needs_both_sides": {
-        "en": "The symmetry needs answers on both sides: {missing}.",
-        "fr": "La symétrie demande des réponses des deux côtés : {missing}.",
-    },
-    "missing_customer": {
-        "en": "no customer-side question is answered yet",
-        "fr": "aucune question côté client n'a encore de réponse",
-    },
-    "missing_internal": {
-        "en": "no internal-side question is answered yet",
-        "fr": "aucune question côté interne n'a encore de réponse",
-    },
-    "missing_both": {
-        "en": "neither side has an answer yet",
-        "fr": "aucun des deux côtés n'a encore de réponse",
-    },
-}
-
-
-def _s(key: str, lang: Language, **values: object) -> str:
-    return STRINGS[key][lang].format(**values)
-
-
-# --- radar --------------------------------------------------------------------------------
-
-
-def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:
-    """One axis per dimension (questionnaire order), radial range 0-100, the scores filled.
-
-    A dimension without any answer sits at 0 and says "no answer" on its axis and in the
-    hover, so that it is never mistaken for a score of 0.
-    """
-    labels, scores, hovers, colours = [], [], [], []
-    for dimension in questionnaire.ordered_dimensions():
-        outcome = result.dimension(dimension.id)
-        title = dimension.title(lang)
-        answered = _s("answered", lang, answered=outcome.answered, total=outcome.total)
-        if outcome.score is None:
-            labels.append(_wrap(title) + f"<br><i>({_s('no_answer', lang)})</i>")
-            scores.append(0.0)
-            hovers.append(f"<b>{title}</b><br>{_s('no_answer', lang)} · {answered}")
-            colours.append(NO_ANSWER)
-        else:
-            labels.append(_wrap(title))
-            scores.append(outcome.score)
-            hovers.append(f"<b>{title}</b><br>{format_score(outcome.score, lang)} · {answered}")
-            colours.append(NAVY)
-
-    figure = go.Figure()
-    # The outline repeats the first point to close the polygon (plotly leaves it open); the
-    # points themselves, one per dimension, carry the hover.
-    figure.add_trace(
-        go.Scatterpolar(
-            uid="outline",
-            r=scores + scores[:1],
-            theta=labels + labels[:1],
-            mode="lines",
-            fill="toself",
-            fillcolor=NAVY_FILL,
-            line=dict(color=NAVY, width=2),
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    figure.add_trace(
-        go.Scatterpolar(
-            uid="scores",
-            name=t("score", lang),
-            r=scores,
-            theta=labels,
-            mode="markers",
-            marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
-            text=hovers,
-            hovertemplate="%{text}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    # Four axes go on the diagonals, so that no label sits at the narrow left and right edges
-    # of a phone screen; otherwise the first axis points up.
-    rotation = 135 if len(labels) == 4 else 90
-    figure.update_layout(
-        height=HEIGHT,
-        margin=dict(l=52, r=52, t=40, b=40),
-        font=FONT,
-        paper_bgcolor="white",
-        showlegend=False,
-        dragmode=False,
-        hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
-        polar=dict(
-            bgcolor="white",
-            gridshape="linear" if len(labels) >= 3 else "circular",
-            radialaxis=dict(
-                range=[0, 100],
-                tickvals=[25, 50, 75, 100],
-                ticktext=["25", "50", "75", ""],  # 100 is the outline, beside an axis label
-                tickfont=dict(size=9, color=MUTED),
-                tickangle=0,
-                gridcolor=GRID,
-                showline=False,
-                # The scale reads along an axis pointing up or up-right, never upside down.
-                angle=45 if len(labels) == 4 else 90,
-            ),
-            angularaxis=dict(
-                direction="clockwise",
-                rotation=rotation,
-                tickfont=dict(size=11, color=INK),
-                gridcolor=GRID,
-                linecolor=GRID,
-            ),
-        ),
-    )
-    return figure
-
-
-def _wrap(text: str, width: int = WRAP, separator: str = "<br>") -> str:
-    """Lines of about ``width`` characters, broken at spaces or after a dash
-    ("Customer–employee" may become "Customer–" and "employee"); words are never cut."""
-    words = [w for w in re.split(r"\s+|(?<=[–—-])(?=\w)", text.strip()) if w]
-    lines: list[str] = []
-    for word in words:
-        glue = "" if lines and lines[-1].endswith(("–", "—", "-")) else " "
-        if lines and len(lines[-1]) + len(glue) + len(word) <= width:
-            lines[-1] += glue + word
-        else:
-            lines.append(word)
-    return separator.join(lines)
-
-
-# --- ambition / capability map ---------------------------------------------------------------
+from assessment.reading.interpretation import format_points, format_score
 
 
 def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:
@@ -246,7 +79,7 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
         shapes=shapes,
         annotations=annotations,
         xaxis=dict(
-            title=dict(text=_s("internal_axis", lang)),
+            title=dict(text=chart_text("internal_axis", lang)),
             range=[0, 100],
             tickvals=[0, 25, 50, 75, 100],
             showgrid=False,
@@ -256,7 +89,7 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
             constrain="domain",
         ),
         yaxis=dict(
-            title=dict(text=_s("customer_axis", lang)),
+            title=dict(text=chart_text("customer_axis", lang)),
             range=[0, 100],
             tickvals=[0, 25, 50, 75, 100],
             showgrid=False,
@@ -356,7 +189,7 @@ def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Lan
 
 def _key(threshold: float, lang: Language) -> dict:
     """A small key above the map: the stall zone and the balance line."""
-    stall = _s("stall_zone", lang, threshold=format_points(threshold, lang))
+    stall = chart_text("stall_zone", lang, threshold=format_points(threshold, lang))
     return dict(
         x=0,
         y=1,
@@ -369,7 +202,7 @@ def _key(threshold: float, lang: Language) -> dict:
         showarrow=False,
         text=(
             f'<span style="color:{STALL_SWATCH}">■</span> {stall}<br>'
-            f'<span style="color:{MUTED}">╱</span> {_s("balanced", lang)}'
+            f'<span style="color:{MUTED}">╱</span> {chart_text("balanced", lang)}'
         ),
         font=dict(size=10, color=INK),
         name="key",
@@ -409,20 +242,20 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
     colon = "\u00a0: " if lang == "fr" else ": "
     index = format_points(symmetry.index, lang, signed=True, keep_apart=[symmetry.stall_threshold])
     hover = [
-        f"<b>{_s('organisation', lang)}</b>",
-        f"{_s('hover_internal', lang)}{colon}{format_score(internal, lang)}",
-        f"{_s('hover_customer', lang)}{colon}{format_score(customer, lang)}",
-        f"{_s('hover_index', lang)}{colon}{index}",
+        f"<b>{chart_text('organisation', lang)}</b>",
+        f"{chart_text('hover_internal', lang)}{colon}{format_score(internal, lang)}",
+        f"{chart_text('hover_customer', lang)}{colon}{format_score(customer, lang)}",
+        f"{chart_text('hover_index', lang)}{colon}{index}",
     ]
     if symmetry.stall:
-        hover.append(f"<b>{_s('hover_stall', lang)}</b>")
+        hover.append(f"<b>{chart_text('hover_stall', lang)}</b>")
     colour = STALL if symmetry.stall else NAVY
     return go.Scatter(
         uid="organisation",
         x=[internal],
         y=[customer],
         mode="markers+text",
-        text=[_s("organisation", lang)],
+        text=[chart_text("organisation", lang)],
         textposition=_organisation_text_side(internal),
         textfont=dict(size=11, color=colour),
         marker=dict(size=16, color=colour, line=dict(color="white", width=2)),
@@ -442,7 +275,7 @@ def _organisation_footprint(internal: float, customer: float, lang: Language) ->
     marker = (internal - 4, internal + 4, customer - 4, customer + 4)
     side = _organisation_text_side(internal)
     x, anchor = (internal + 4, "left") if side == "middle right" else (internal - 4, "right")
-    return [marker, _text_box(x, customer, anchor, "middle", _s("organisation", lang))]
+    return [marker, _text_box(x, customer, anchor, "middle", chart_text("organisation", lang))]
 
 
 def _needs_both_sides(result: Result, lang: Language) -> dict:
@@ -458,7 +291,9 @@ def _needs_both_sides(result: Result, lang: Language) -> dict:
         y=0.5,
         xref="paper",
         yref="paper",
-        text=_wrap(_s("needs_both_sides", lang, missing=_s(missing, lang)), 34),
+        text=wrap_label(
+            chart_text("needs_both_sides", lang, missing=chart_text(missing, lang)), 34
+        ),
         showarrow=False,
         align="center",
         font=dict(size=12, color=INK),

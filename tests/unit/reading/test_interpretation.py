@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.interpretation import (
+from assessment.questionnaire import load_questionnaire
+from assessment.reading import (
     TEMPLATES,
     format_number,
     format_points,
@@ -14,7 +15,6 @@ from assessment.interpretation import (
     interpret,
     stall_explanation,
 )
-from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
 from tests.paths import ROOT
 

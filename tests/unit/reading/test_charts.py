@@ -5,10 +5,10 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from assessment.charts import quadrant_chart, radar_chart
 from assessment.i18n import t
 from assessment.models import Quadrant
 from assessment.questionnaire import load_questionnaire
+from assessment.reading import quadrant_chart, radar_chart
 from assessment.scoring import score
 from tests.paths import ROOT
 

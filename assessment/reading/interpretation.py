@@ -17,7 +17,6 @@ import math
 from collections.abc import Iterable
 
 from assessment.i18n import t
-from assessment.interpretation_text import TEMPLATES
 from assessment.models import (
     DimensionResult,
     Language,
@@ -26,6 +25,7 @@ from assessment.models import (
     Result,
     Side,
 )
+from assessment.reading.templates import TEMPLATES
 from assessment.scoring import maturity_level
 
 BALANCED_GAP = 5  # points: below this, two scores read as level with each other

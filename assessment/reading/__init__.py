@@ -1,0 +1,29 @@
+"""Reading a result: the written interpretation (fr, en), the figures (radar, ambition /
+capability map) and the plain-text report of the command line."""
+
+from assessment.reading.interpretation import (
+    format_number,
+    format_points,
+    format_score,
+    format_share,
+    interpret,
+    stall_explanation,
+)
+from assessment.reading.quadrant import quadrant_chart
+from assessment.reading.radar import radar_chart
+from assessment.reading.templates import TEMPLATES
+from assessment.reading.text_report import format_result, plain_score
+
+__all__ = [
+    "TEMPLATES",
+    "format_number",
+    "format_points",
+    "format_result",
+    "format_score",
+    "format_share",
+    "interpret",
+    "plain_score",
+    "quadrant_chart",
+    "radar_chart",
+    "stall_explanation",
+]

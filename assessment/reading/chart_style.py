@@ -1,0 +1,91 @@
+"""The look shared by every figure: palette (calm, readable in print and in greyscale: scores
+in navy, zones in light tints, the stall zone in a muted red), system fonts (nothing fetched,
+print uses the same faces), the figures' words and label wrapping."""
+
+from __future__ import annotations
+
+import re
+
+from assessment.models import Language, Quadrant
+
+HEIGHT = 420
+INK = "#1f2933"
+# System fonts only: nothing is fetched from the web, and print uses the same faces.
+FONT = dict(
+    family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    size=12,
+    color=INK,
+)
+MUTED = "#6b7280"
+NAVY = "#1f4e79"
+NAVY_FILL = "rgba(31, 78, 121, 0.22)"
+NO_ANSWER = "#9aa1ab"
+STALL = "#b03a2e"
+STALL_FILL = "rgba(176, 58, 46, 0.13)"
+STALL_SWATCH = "#e2a9a2"
+GRID = "#d5d9de"
+ZONE_FILLS = {
+    Quadrant.grounded: "#f1f2f4",
+    Quadrant.stall_risk: "#fbeeec",
+    Quadrant.untapped: "#edf2f8",
+    Quadrant.airborne: "#ecf5ef",
+}
+CHAR_WIDTH, TEXT_HEIGHT = 2.4, 5  # size of a small label, in points of the axes, on a phone
+WRAP = 12  # characters per line of a radar axis label: four labels fit a 375 px phone
+
+STRINGS: dict[str, dict[Language, str]] = {
+    "no_answer": {"en": "no answer", "fr": "sans réponse"},
+    "answered": {"en": "{answered}/{total} answered", "fr": "{answered}/{total} répondues"},
+    "internal_axis": {
+        "en": "Internal capability (employees)",
+        "fr": "Capacité interne (collaborateurs)",
+    },
+    "customer_axis": {"en": "Customer ambition", "fr": "Ambition client"},
+    "balanced": {
+        "en": "Balance: ambition = capability",
+        "fr": "Équilibre : ambition = capacité",
+    },
+    "stall_zone": {
+        "en": "Stall zone: ambition ≥ capability + {threshold}",
+        "fr": "Décrochage : ambition ≥ capacité + {threshold}",
+    },
+    "organisation": {"en": "Your organisation", "fr": "Votre organisation"},
+    "hover_internal": {"en": "Internal capability", "fr": "Capacité interne"},
+    "hover_customer": {"en": "Customer ambition", "fr": "Ambition client"},
+    "hover_index": {"en": "Symmetry index", "fr": "Indice de symétrie"},
+    "hover_stall": {"en": "Stall warning", "fr": "Alerte décrochage"},
+    "needs_both_sides": {
+        "en": "The symmetry needs answers on both sides: {missing}.",
+        "fr": "La symétrie demande des réponses des deux côtés : {missing}.",
+    },
+    "missing_customer": {
+        "en": "no customer-side question is answered yet",
+        "fr": "aucune question côté client n'a encore de réponse",
+    },
+    "missing_internal": {
+        "en": "no internal-side question is answered yet",
+        "fr": "aucune question côté interne n'a encore de réponse",
+    },
+    "missing_both": {
+        "en": "neither side has an answer yet",
+        "fr": "aucun des deux côtés n'a encore de réponse",
+    },
+}
+
+
+def chart_text(key: str, lang: Language, **values: object) -> str:
+    return STRINGS[key][lang].format(**values)
+
+
+def wrap_label(text: str, width: int = WRAP, separator: str = "<br>") -> str:
+    """Lines of about ``width`` characters, broken at spaces or after a dash
+    ("Customer–employee" may become "Customer–" and "employee"); words are never cut."""
+    words = [w for w in re.split(r"\s+|(?<=[–—-])(?=\w)", text.strip()) if w]
+    lines: list[str] = []
+    for word in words:
+        glue = "" if lines and lines[-1].endswith(("–", "—", "-")) else " "
+        if lines and len(lines[-1]) + len(glue) + len(word) <= width:
+            lines[-1] += glue + word
+        else:
+            lines.append(word)
+    return separator.join(lines)

@@ -1,0 +1,110 @@
+"""The dimensions on a radar: one axis per dimension, the score in navy, unanswered ones
+marked; no fixed width, so that the page decides (a 375 px phone included)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from assessment.i18n import t
+from assessment.models import Language, Questionnaire, Result
+from assessment.reading.chart_style import (
+    FONT,
+    GRID,
+    HEIGHT,
+    INK,
+    MUTED,
+    NAVY,
+    NAVY_FILL,
+    NO_ANSWER,
+    chart_text,
+    wrap_label,
+)
+from assessment.reading.interpretation import format_score
+
+
+def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:
+    """One axis per dimension (questionnaire order), radial range 0-100, the scores filled.
+
+    A dimension without any answer sits at 0 and says "no answer" on its axis and in the
+    hover, so that it is never mistaken for a score of 0.
+    """
+    labels, scores, hovers, colours = [], [], [], []
+    for dimension in questionnaire.ordered_dimensions():
+        outcome = result.dimension(dimension.id)
+        title = dimension.title(lang)
+        answered = chart_text("answered", lang, answered=outcome.answered, total=outcome.total)
+        if outcome.score is None:
+            labels.append(wrap_label(title) + f"<br><i>({chart_text('no_answer', lang)})</i>")
+            scores.append(0.0)
+            hovers.append(f"<b>{title}</b><br>{chart_text('no_answer', lang)} · {answered}")
+            colours.append(NO_ANSWER)
+        else:
+            labels.append(wrap_label(title))
+            scores.append(outcome.score)
+            hovers.append(f"<b>{title}</b><br>{format_score(outcome.score, lang)} · {answered}")
+            colours.append(NAVY)
+
+    figure = go.Figure()
+    # The outline repeats the first point to close the polygon (plotly leaves it open); the
+    # points themselves, one per dimension, carry the hover.
+    figure.add_trace(
+        go.Scatterpolar(
+            uid="outline",
+            r=scores + scores[:1],
+            theta=labels + labels[:1],
+            mode="lines",
+            fill="toself",
+            fillcolor=NAVY_FILL,
+            line=dict(color=NAVY, width=2),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    figure.add_trace(
+        go.Scatterpolar(
+            uid="scores",
+            name=t("score", lang),
+            r=scores,
+            theta=labels,
+            mode="markers",
+            marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
+            text=hovers,
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    # Four axes go on the diagonals, so that no label sits at the narrow left and right edges
+    # of a phone screen; otherwise the first axis points up.
+    rotation = 135 if len(labels) == 4 else 90
+    figure.update_layout(
+        height=HEIGHT,
+        margin=dict(l=52, r=52, t=40, b=40),
+        font=FONT,
+        paper_bgcolor="white",
+        showlegend=False,
+        dragmode=False,
+        hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
+        polar=dict(
+            bgcolor="white",
+            gridshape="linear" if len(labels) >= 3 else "circular",
+            radialaxis=dict(
+                range=[0, 100],
+                tickvals=[25, 50, 75, 100],
+                ticktext=["25", "50", "75", ""],  # 100 is the outline, beside an axis label
+                tickfont=dict(size=9, color=MUTED),
+                tickangle=0,
+                gridcolor=GRID,
+                showline=False,
+                # The scale reads along an axis pointing up or up-right, never upside down.
+                angle=45 if len(labels) == 4 else 90,
+            ),
+            angularaxis=dict(
+                direction="clockwise",
+                rotation=rotation,
+                tickfont=dict(size=11, color=INK),
+                gridcolor=GRID,
+                linecolor=GRID,
+            ),
+        ),
+    )
+    return figure
