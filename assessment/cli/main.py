@@ -1,0 +1,186 @@
+"""Command line: ``python -m assessment validate | score | template | schema``.
+
+Exit codes: 0 success, 1 invalid input (every problem is printed to stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assessment.bundle import AssessmentBundle, restore
+from assessment.cli import benchmark as benchmark_commands
+from assessment.cli import roadmap as roadmap_commands
+from assessment.models import Questionnaire, Result
+from assessment.questionnaire import (
+    QUESTIONNAIRES_DIR,
+    SCHEMA_PATH,
+    AnswersFileError,
+    QuestionnaireError,
+    load_questionnaire,
+    questionnaire_schema,
+    read_answers,
+)
+from assessment.reading import format_result
+from assessment.scoring import AnswerError, score
+from assessment.store import Store
+from exports.importer import ImportRejected, read_export
+from exports.json_export import build_json
+from exports.report import full_workbook
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except (QuestionnaireError, AnswersFileError, AnswerError) as error:
+        for line in getattr(error, "problems", [error]):
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.paths:
+        try:
+            questionnaire = load_questionnaire(path)
+        except QuestionnaireError as error:
+            failed += 1
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            print(f"{Path(path).name}: INVALID, {len(error.problems)} problem(s)", file=sys.stderr)
+            continue
+        print(f"{Path(path).name}: OK, {_summary(questionnaire)}")
+    return 1 if failed else 0
+
+
+def _summary(questionnaire: Questionnaire) -> str:
+    counts = ", ".join(f"{d.id} {len(d.questions)}" for d in questionnaire.ordered_dimensions())
+    return (
+        f"{questionnaire.id} v{questionnaire.version}: {len(questionnaire.dimensions)} dimensions, "
+        f"{len(questionnaire.questions())} questions ({counts}), "
+        f"{len(questionnaire.references)} reference points"
+    )
+
+
+def _score(args: argparse.Namespace) -> int:
+    questionnaire = load_questionnaire(args.questionnaire)
+    answers = read_answers(args.answers, questionnaire)
+    result = score(questionnaire, answers)
+    print(_as_json(result) if args.json else format_result(questionnaire, result, args.lang))
+    return 0
+
+
+def _as_json(result: Result) -> str:
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
+
+
+def _template(args: argparse.Namespace) -> int:
+    questionnaire = load_questionnaire(args.questionnaire)
+    template = {
+        "questionnaire": questionnaire.id,
+        "answers": {question.id: None for _, question in questionnaire.questions()},
+    }
+    print(json.dumps(template, indent=2))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = json.dumps(questionnaire_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.write:
+        SCHEMA_PATH.write_text(text, encoding="utf-8")
+        print(f"wrote {SCHEMA_PATH}")
+    else:
+        print(text, end="")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    questionnaire = load_questionnaire(args.questionnaire)
+    answers = read_answers(args.answers, questionnaire)
+    bundle = AssessmentBundle(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        language=args.lang,
+        answers=answers,
+        exported_at=datetime.now(UTC),
+    )
+    out = Path(args.out)
+    today = datetime.now(UTC).date()
+    data = (
+        build_json(bundle) if out.suffix == ".json" else full_workbook(questionnaire, bundle, today)
+    )
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data):,} bytes)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
+        return 1
+    installed = []
+    for candidate in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+        try:
+            installed.append(load_questionnaire(candidate))
+        except QuestionnaireError:
+            continue  # a broken questionnaire file does not stop importing for the others
+    try:
+        questionnaire, bundle = read_export(data, path.name, installed)
+    except ImportRejected as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    store = Store.from_env()
+    token = restore(store, questionnaire, bundle)
+    store.dispose()
+    print(f"imported as a new assessment; open it with ?a={token} on the app's address")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m assessment", description="Transformation maturity assessment toolkit."
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check questionnaire files, listing every problem"
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.set_defaults(command=_validate)
+
+    score_cmd = commands.add_parser("score", help="score an answers file")
+    score_cmd.add_argument("--questionnaire", required=True, metavar="PATH")
+    score_cmd.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
+    score_cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    score_cmd.add_argument("--lang", choices=["en", "fr"], default="en")
+    score_cmd.set_defaults(command=_score)
+
+    template = commands.add_parser("template", help="print an empty answers file")
+    template.add_argument("--questionnaire", required=True, metavar="PATH")
+    template.set_defaults(command=_template)
+
+    schema = commands.add_parser("schema", help="print (or --write) the questionnaire JSON schema")
+    schema.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
+    schema.set_defaults(command=_schema)
+
+    export = commands.add_parser("export", help="write the Excel workbook (or .json) of answers")
+    export.add_argument("--questionnaire", required=True, metavar="PATH")
+    export.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
+    export.add_argument("--out", required=True, metavar="FILE", help="report.xlsx or export.json")
+    export.add_argument("--lang", choices=["en", "fr"], default="en")
+    export.set_defaults(command=_export)
+
+    import_cmd = commands.add_parser("import", help="restore an exported .xlsx or .json")
+    import_cmd.add_argument("file", metavar="FILE")
+    import_cmd.set_defaults(command=_import)
+
+    for feature in (roadmap_commands, benchmark_commands):
+        feature.register(commands)
+    return parser
