@@ -20,7 +20,7 @@ from assessment.models import Questionnaire
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.roadmap import DEFAULT_LIBRARY, load_library
-from exports.report import full_workbook
+from exports.workbook import full_workbook
 
 ROUNDS = 15
 QUESTIONS = 48

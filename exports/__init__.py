@@ -1,1 +1,1 @@
-"""Pure exporters and importers: a result in, bytes out (Excel and JSON come with later issues)."""
+"""Pure exporters and importers: an assessment in, bytes out (workbook, JSON backup), and back."""

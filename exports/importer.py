@@ -22,7 +22,7 @@ from assessment.bundle import BUNDLE_SCHEMA_VERSION, AssessmentBundle
 from assessment.models import Questionnaire
 from assessment.questionnaire import format_location
 from assessment.scoring import AnswerError, check_answers
-from exports.xlsx import ANSWERS_HEADER_ROW, META_SHEET
+from exports.workbook import ANSWERS_HEADER_ROW, META_SHEET
 
 MAX_UPLOAD_BYTES = 5_000_000
 MAX_ZIP_ENTRIES = 200

@@ -13,8 +13,8 @@ from assessment.models import Language, Questionnaire
 from assessment.scoring import score
 from assessment.settings import settings
 from assessment.store import AssessmentRecord
-from exports.json_export import build_json
-from exports.report import full_workbook
+from exports.json_backup import build_json
+from exports.workbook import full_workbook
 from ui.context import t
 from ui.session import get_store
 

@@ -28,8 +28,8 @@ from assessment.reading import format_result
 from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import ImportRejected, read_export
-from exports.json_export import build_json
-from exports.report import full_workbook
+from exports.json_backup import build_json
+from exports.workbook import full_workbook
 
 
 def main(argv: list[str] | None = None) -> int:

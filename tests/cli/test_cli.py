@@ -167,8 +167,8 @@ def test_export_writes_a_workbook_that_opens(tmp_path):
 def test_import_restores_an_app_export_into_the_database(tmp_path):
     from assessment.profile import Profile
     from assessment.store import Store
-    from exports.json_export import build_json
-    from tests.unit.test_exports import bundle
+    from exports.json_backup import build_json
+    from tests.samples import bundle
 
     export = tmp_path / "export.json"
     export.write_bytes(build_json(bundle("en")))

@@ -2,48 +2,16 @@
 
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from assessment.bundle import AssessmentBundle
-from assessment.profile import Profile
-from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.scoring import score
-from exports.json_export import build_json
-from exports.xlsx import META_SHEET, build_workbook
-
-QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-QUESTIONS = [q for _, q in QUESTIONNAIRE.questions()]
-HOSTILE_NAME = '=HYPERLINK("http://example.invalid","click")'
-
-
-def answers() -> dict:
-    levels = {}
-    for dimension, question in QUESTIONNAIRE.questions():
-        levels[question.id] = (
-            5 if dimension.side_of(question) == "customer" else question.order % 5 + 1
-        )
-    levels[QUESTIONS[3].id] = None  # don't know
-    del levels[QUESTIONS[7].id]  # unanswered
-    return levels
-
-
-def bundle(lang="en", **changes) -> AssessmentBundle:
-    values = dict(
-        questionnaire_id=QUESTIONNAIRE.id,
-        questionnaire_version=QUESTIONNAIRE.version,
-        language=lang,
-        profile=Profile(
-            organisation=HOSTILE_NAME, sector="J", size_class="50-249", country="FR", role="it"
-        ),
-        answers=answers(),
-        comments={QUESTIONS[0].id: "+33 1 23 45 67 89", QUESTIONS[1].id: "@SUM(A1:A9)"},
-        created_at=datetime(2026, 11, 2, 9, 30, tzinfo=UTC),
-        exported_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
-    )
-    return AssessmentBundle(**{**values, **changes})
+from exports.json_backup import build_json
+from exports.workbook import META_SHEET, build_workbook
+from tests.samples import HOSTILE_NAME, QUESTIONNAIRE, QUESTIONS, answers, bundle
 
 
 def workbook(lang="en"):
@@ -138,7 +106,7 @@ def test_json_export_holds_everything_to_restore_with_a_schema_version():
 
 
 def full(lang="en"):
-    from exports.report import full_workbook
+    from exports.workbook import full_workbook
 
     data = full_workbook(QUESTIONNAIRE, bundle(lang), date(2026, 11, 23))
     return load_workbook(io.BytesIO(data))
@@ -171,7 +139,7 @@ def test_kpi_sheet_tracks_the_pilot_month_by_month_with_validated_inputs():
 
 
 def test_nothing_answered_means_no_roadmap_sheets():
-    from exports.report import full_workbook
+    from exports.workbook import full_workbook
 
     empty = bundle(answers={})
     book = load_workbook(io.BytesIO(full_workbook(QUESTIONNAIRE, empty, date(2026, 11, 23))))
@@ -180,7 +148,7 @@ def test_nothing_answered_means_no_roadmap_sheets():
 
 def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its_source():
     from assessment.benchmark import position
-    from exports.report import full_workbook
+    from exports.workbook import full_workbook
 
     result = score(QUESTIONNAIRE, answers())
     pool_of_one = position(result, [], "J", "50-249", min_peers=5)
@@ -203,7 +171,7 @@ def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_p
     from assessment.bundle import bundle_of
     from assessment.store import Store
     from assessment.workshop import Segment, WorkshopStore
-    from exports.report import full_workbook
+    from exports.workbook import full_workbook
 
     store = Store(f"sqlite:///{tmp_path / 'room.db'}")
     workshops = WorkshopStore(store)

@@ -15,9 +15,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.models import Language
 from assessment.roadmap import UNIT_RANGES, Roadmap
-from exports.xlsx import SheetWriter
-from exports.xlsx_labels import label
-from exports.xlsx_style import WRAP, fit_row_heights, print_setup, put, table, title, widths
+from exports.workbook.labels import label
+from exports.workbook.sheets import SheetWriter
+from exports.workbook.style import WRAP, fit_row_heights, print_setup, put, table, title, widths
 
 KPI_HEADER_ROW = 6
 

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from exports.xlsx import build_workbook
+from exports.workbook import build_workbook
 from tests.paths import ARTIFACTS
-from tests.unit.test_exports import QUESTIONNAIRE, bundle
+from tests.samples import QUESTIONNAIRE, bundle
 
 
 def require(program: str) -> str:
@@ -49,7 +49,7 @@ def test_the_kpi_progress_formula_computes_in_libreoffice(tmp_path):
 
     from openpyxl import load_workbook
 
-    from exports.report import full_workbook
+    from exports.workbook import full_workbook
 
     soffice = require("soffice")
     book = load_workbook(io.BytesIO(full_workbook(QUESTIONNAIRE, bundle("en"), date(2026, 11, 23))))

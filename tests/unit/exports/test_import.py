@@ -10,9 +10,9 @@ from openpyxl import Workbook, load_workbook
 from assessment.bundle import bundle_of, restore
 from assessment.store import Store
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
-from exports.json_export import build_json
-from exports.xlsx import build_workbook
-from tests.unit.test_exports import QUESTIONNAIRE, QUESTIONS, answers, bundle
+from exports.json_backup import build_json
+from exports.workbook import build_workbook
+from tests.samples import QUESTIONNAIRE, QUESTIONS, answers, bundle
 
 INSTALLED = [QUESTIONNAIRE]
 

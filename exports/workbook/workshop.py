@@ -8,9 +8,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.models import Language, Questionnaire
-from exports.xlsx import SheetWriter
-from exports.xlsx_labels import label
-from exports.xlsx_style import (
+from exports.workbook.labels import label
+from exports.workbook.sheets import SheetWriter
+from exports.workbook.style import (
     LEFT,
     SUBTITLE_FONT,
     fit_row_heights,

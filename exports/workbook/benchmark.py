@@ -10,9 +10,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.benchmark import BenchmarkLibrary, DimensionPosition
 from assessment.models import Language, Questionnaire
-from exports.xlsx import SheetWriter
-from exports.xlsx_labels import label
-from exports.xlsx_style import SUBTITLE_FONT, fit_row_heights, print_setup, put, table, widths
+from exports.workbook.labels import label
+from exports.workbook.sheets import SheetWriter
+from exports.workbook.style import SUBTITLE_FONT, fit_row_heights, print_setup, put, table, widths
 
 
 def benchmark_sheet(

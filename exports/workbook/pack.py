@@ -13,10 +13,10 @@ from assessment.benchmark import (
 from assessment.bundle import AssessmentBundle, roadmap_of
 from assessment.models import Questionnaire
 from assessment.roadmap import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
-from exports.xlsx import build_workbook
-from exports.xlsx_benchmark import benchmark_sheet
-from exports.xlsx_roadmap import roadmap_sheets
-from exports.xlsx_workshop import workshop_sheet
+from exports.workbook.benchmark import benchmark_sheet
+from exports.workbook.roadmap import roadmap_sheets
+from exports.workbook.sheets import build_workbook
+from exports.workbook.workshop import workshop_sheet
 
 
 def full_workbook(

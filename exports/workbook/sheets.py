@@ -22,8 +22,8 @@ from assessment.models import Language, Questionnaire, Result
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES
 from assessment.reading import interpret, stall_explanation
 from assessment.scoring import maturity_level, score
-from exports.xlsx_labels import label
-from exports.xlsx_style import (
+from exports.workbook.labels import label
+from exports.workbook.style import (
     LEFT,
     SUBTITLE_FONT,
     WRAP,

@@ -1,0 +1,39 @@
+"""A sample assessment of the shipped questionnaire, as an export bundle, shared by the tests of
+the exports, the import and the command line. Its organisation name is a formula on purpose."""
+
+from datetime import UTC, datetime
+
+from assessment.bundle import AssessmentBundle
+from assessment.profile import Profile
+from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+
+QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+QUESTIONS = [q for _, q in QUESTIONNAIRE.questions()]
+HOSTILE_NAME = '=HYPERLINK("http://example.invalid","click")'
+
+
+def answers() -> dict:
+    levels = {}
+    for dimension, question in QUESTIONNAIRE.questions():
+        levels[question.id] = (
+            5 if dimension.side_of(question) == "customer" else question.order % 5 + 1
+        )
+    levels[QUESTIONS[3].id] = None  # don't know
+    del levels[QUESTIONS[7].id]  # unanswered
+    return levels
+
+
+def bundle(lang="en", **changes) -> AssessmentBundle:
+    values = dict(
+        questionnaire_id=QUESTIONNAIRE.id,
+        questionnaire_version=QUESTIONNAIRE.version,
+        language=lang,
+        profile=Profile(
+            organisation=HOSTILE_NAME, sector="J", size_class="50-249", country="FR", role="it"
+        ),
+        answers=answers(),
+        comments={QUESTIONS[0].id: "+33 1 23 45 67 89", QUESTIONS[1].id: "@SUM(A1:A9)"},
+        created_at=datetime(2026, 11, 2, 9, 30, tzinfo=UTC),
+        exported_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
+    )
+    return AssessmentBundle(**{**values, **changes})
