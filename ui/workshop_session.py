@@ -19,8 +19,8 @@ from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, aggregate
 from ui.context import load_all_questionnaires
+from ui.routes import PARTICIPANT_PAGE, url_paths
 from ui.session import store_for
-from ui.workshop_strings import tr
 
 JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM = "join", "p", "f"
 FACILITATOR_KEY = "workshop_facilitator_token"
@@ -29,15 +29,6 @@ CREATED_LINK_KEY = "workshop_created_link"  # the facilitator link, shown until 
 REFRESH_SECONDS = 2.5  # the facilitator's live panels
 PARTICIPANT_POLL_SECONDS = 4  # a participant's page notices the facilitator's moves
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
-PAGE_PATHS = (
-    "facilitate",
-    "workshop",
-    "answer",
-    "results",
-    "questionnaire",
-    "roadmap",
-    "benchmark",
-)
 
 
 def is_participant_link() -> bool:
@@ -103,7 +94,7 @@ def base_url() -> str:
         return configured
     parts = urlsplit(st.context.url or "")
     path = parts.path.rstrip("/")
-    for page in PAGE_PATHS:
+    for page in url_paths():
         if path.endswith("/" + page):
             path = path[: -len(page) - 1]
     if not parts.netloc:
@@ -194,23 +185,5 @@ def run_participant_app() -> None:
         layout="centered",
         initial_sidebar_state="collapsed",
     )
-    page = st.Page("app_pages/workshop_participant.py", title="Atelier · Workshop", default=True)
+    page = st.Page(PARTICIPANT_PAGE, title="Atelier · Workshop", default=True)
     st.navigation([page], position="hidden").run()
-
-
-def workshop_pages(lang: Language) -> list[st.Page]:
-    """The facilitator's pages, for the app's navigation."""
-    return [
-        st.Page(
-            "app_pages/workshop_new.py",
-            title=tr("page_workshop", lang),
-            icon=":material/groups:",
-            url_path="workshop",
-        ),
-        st.Page(
-            "app_pages/workshop_facilitator.py",
-            title=tr("page_facilitate", lang),
-            icon=":material/monitoring:",
-            url_path="facilitate",
-        ),
-    ]

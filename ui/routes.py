@@ -1,0 +1,66 @@
+"""Every page of the app, declared once: the router builds the navigation from it, and the
+workshop's links strip its paths to find the app's base address."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from assessment.models import Language
+from ui.context import t
+from ui.workshop_strings import tr
+
+
+@dataclass(frozen=True)
+class Route:
+    script: str
+    url_path: str  # "" for the start page
+    title: Callable[[Language], str]
+    icon: str
+
+    def page(self, lang: Language) -> st.Page:
+        if not self.url_path:
+            return st.Page(self.script, title=self.title(lang), icon=self.icon, default=True)
+        return st.Page(self.script, title=self.title(lang), icon=self.icon, url_path=self.url_path)
+
+
+def _app(key: str) -> Callable[[Language], str]:
+    return lambda lang: t(key, lang)
+
+
+def _workshop(key: str) -> Callable[[Language], str]:
+    return lambda lang: tr(key, lang)
+
+
+ROUTES = (
+    Route("app_pages/start.py", "", _app("page_start"), ":material/home:"),
+    Route("app_pages/answer.py", "answer", _app("page_answer"), ":material/edit_note:"),
+    Route("app_pages/results.py", "results", _app("page_results"), ":material/insights:"),
+    Route("app_pages/benchmark.py", "benchmark", _app("page_benchmark"), ":material/leaderboard:"),
+    Route("app_pages/roadmap.py", "roadmap", _app("page_roadmap"), ":material/route:"),
+    Route(
+        "app_pages/questionnaire.py",
+        "questionnaire",
+        _app("page_questionnaire"),
+        ":material/list_alt:",
+    ),
+    Route("app_pages/workshop_new.py", "workshop", _workshop("page_workshop"), ":material/groups:"),
+    Route(
+        "app_pages/workshop_facilitator.py",
+        "facilitate",
+        _workshop("page_facilitate"),
+        ":material/monitoring:",
+    ),
+)
+# A phone in a workshop gets this page alone, without navigation (see app.py).
+PARTICIPANT_PAGE = "app_pages/workshop_participant.py"
+
+
+def navigation_pages(lang: Language) -> list[st.Page]:
+    return [route.page(lang) for route in ROUTES]
+
+
+def url_paths() -> list[str]:
+    return [route.url_path for route in ROUTES if route.url_path]
