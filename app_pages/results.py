@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from assessment.benchmark import position
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
     interpret,
@@ -11,8 +10,8 @@ from assessment.reading import (
     radar_chart,
     stall_explanation,
 )
-from assessment.scoring import maturity_level, score
-from assessment.settings import settings
+from assessment.scoring import maturity_level
+from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_strings import describe, tr
 from ui.context import current_language, plain, t
@@ -78,7 +77,7 @@ def highlights(questionnaire: Questionnaire, title_key: str, scored: list[Questi
 
 
 def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
-    result = score(questionnaire, get_store().answers(record.id))
+    result = result_of(get_store(), record, questionnaire)
     st.title(t("results_title", lang).format(organisation=plain(record.profile.organisation)))
     if result.overall.score is None:
         st.info(t("nothing_answered", lang))
@@ -107,15 +106,7 @@ def benchmark_summary(
     record: AssessmentRecord, questionnaire: Questionnaire, result: Result
 ) -> None:
     """Per dimension, the percentile among peers when the group is big enough (benchmark page)."""
-    profile = record.profile
-    positions = position(
-        result,
-        peer_pool(questionnaire),
-        profile.sector,
-        profile.size_class,
-        min_peers=settings().benchmark_min_peers,
-        exclude=record.id,
-    )
+    positions = peer_positions(record, result, peer_pool(questionnaire))
     st.subheader(tr("results_title", lang))
     for item in positions:
         title = questionnaire.dimension(item.dimension_id).title(lang)

@@ -12,9 +12,9 @@ import math
 import pandas as pd
 import streamlit as st
 
+from assessment import services
 from assessment.models import Questionnaire
 from assessment.roadmap import (
-    DEFAULT_LIBRARY,
     EDITABLE,
     EFFORTS,
     FIELDS,
@@ -23,23 +23,18 @@ from assessment.roadmap import (
     ActionLibrary,
     Kpi,
     KpiEditError,
-    LibraryError,
     Pilot,
     Roadmap,
     RoadmapEdits,
-    apply_edits,
-    edits_from_payload,
     edits_from_table,
     edits_to_payload,
     format_date,
     format_value,
-    generate_roadmap,
-    load_library,
-    next_monday,
     timeline_chart,
 )
 from assessment.scoring import score
-from assessment.store import AssessmentRecord, DocumentKind, StoreError
+from assessment.services import action_library, edited_roadmap, forget_edits, saved_edits, start_of
+from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain
 from ui.roadmap_strings import ROADMAP_STRINGS
 from ui.session import get_store, with_assessment
@@ -57,19 +52,12 @@ def tr(key: str, **values: object) -> str:
 @st.cache_resource(max_entries=8)
 def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
     """The action library checked against this questionnaire, or the error that keeps it out."""
-    try:
-        return load_library(DEFAULT_LIBRARY, _questionnaire)
-    except LibraryError as error:
-        return error
-
-
-def saved_edits(record_id: int) -> RoadmapEdits:
-    return edits_from_payload(store.document(record_id, DocumentKind.roadmap))
+    return action_library(_questionnaire)
 
 
 def save_edits(record_id: int, edits: RoadmapEdits) -> bool:
     try:
-        store.save_document(record_id, DocumentKind.roadmap, edits_to_payload(edits))
+        services.save_edits(store, record_id, edits)
     except StoreError as error:
         st.error(tr("save_failed", error=error))
         return False
@@ -79,21 +67,21 @@ def save_edits(record_id: int, edits: RoadmapEdits) -> bool:
 def save_start(record_id: int, key: str) -> None:
     chosen = st.session_state[key]
     if isinstance(chosen, dt.date):
-        save_edits(record_id, saved_edits(record_id).model_copy(update={"start": chosen}))
+        save_edits(record_id, saved_edits(store, record_id).model_copy(update={"start": chosen}))
 
 
 def start_date(record: AssessmentRecord, edits: RoadmapEdits) -> dt.date:
     key = f"roadmap_start.{st.session_state.get(REVISION, 0)}.{lang}"
     chosen = st.date_input(
         tr("start_date"),
-        value=edits.start or next_monday(dt.date.today()),
+        value=start_of(edits, dt.date.today()),
         help=tr("start_help"),
         format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
         key=key,
         on_change=save_start,
         args=(record.id, key),
     )
-    return chosen if isinstance(chosen, dt.date) else edits.start or next_monday(dt.date.today())
+    return chosen if isinstance(chosen, dt.date) else start_of(edits, dt.date.today())
 
 
 def weeks_text(weeks: int) -> str:
@@ -251,7 +239,7 @@ def reset_section(record: AssessmentRecord) -> None:
         sure = st.checkbox(tr("reset_confirm"), key=f"roadmap_reset_confirm.{lang}")
         if st.button(tr("reset_button"), disabled=not sure, key="roadmap_reset"):
             try:
-                store.delete_document(record.id, DocumentKind.roadmap)
+                forget_edits(store, record.id)
             except StoreError as error:
                 st.error(tr("save_failed", error=error))
                 return
@@ -282,10 +270,11 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     elif coverage < 1:
         st.caption(tr("partial", coverage=f"{coverage:.0%}"))
 
-    edits = saved_edits(record.id)
+    edits = saved_edits(store, record.id)
     start = start_date(record, edits)
-    generated = generate_roadmap(questionnaire, answers, record.profile, library, start)
-    roadmap = apply_edits(generated, edits)
+    generated, roadmap = edited_roadmap(
+        questionnaire, answers, record.profile, library, edits, start
+    )
     if roadmap.stall:
         st.warning(tr("stall"), icon=":material/warning:")
 

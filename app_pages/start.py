@@ -4,14 +4,17 @@ import streamlit as st
 
 from assessment.bundle import restore
 from assessment.models import Questionnaire
-from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
-from assessment.store import AssessmentRecord, DocumentKind, LinkError
+from assessment.profile import COUNTRIES, SECTORS, SIZE_CLASSES
+from assessment.services import opted_in, set_opt_in
+from assessment.store import AssessmentRecord, LinkError
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
 from ui.benchmark_strings import tr
 from ui.context import current_language, load_all_questionnaires, plain, t
+from ui.forms import paste_link_form, profile_fields, validated_profile
 from ui.pool import pool_changed
 from ui.session import (
+    TOKEN_PARAM,
     active_assessment,
     forget_assessment,
     get_store,
@@ -23,41 +26,6 @@ from ui.session import (
 
 lang = current_language()
 store = get_store()
-
-
-def profile_fields(prefix: str, current: Profile | None = None) -> dict:
-    """The profile inputs, prefilled from the current profile; values survive a language switch."""
-    if current is not None and widgets.draft(f"{prefix}.organisation") is None:
-        for field, value in current.model_dump().items():
-            widgets.set_draft(f"{prefix}.{field}", value)
-
-    def choice(field: str, options: dict) -> str | None:
-        return widgets.selectbox(
-            t(field, lang),
-            f"{prefix}.{field}",
-            lang,
-            list(options),
-            format_func=lambda code: options[code][lang],
-            placeholder=t("choose", lang),
-        )
-
-    return {
-        "organisation": widgets.text_input(
-            t("organisation", lang), f"{prefix}.organisation", lang, max_chars=200
-        ),
-        "sector": choice("sector", SECTORS),
-        "size_class": choice("size_class", SIZE_CLASSES),
-        "country": choice("country", COUNTRIES),
-        "role": choice("role", ROLES),
-    }
-
-
-def validated_profile(values: dict) -> Profile | None:
-    missing = [t(field, lang) for field, value in values.items() if not (value or "").strip()]
-    if missing:
-        st.error(t("fill_in", lang).format(fields=", ".join(missing)))
-        return None
-    return Profile(**values)
 
 
 def new_assessment_form() -> None:
@@ -77,10 +45,10 @@ def new_assessment_form() -> None:
             )
             or valid[0].id
         )
-        values = profile_fields("new")
+        values = profile_fields("new", lang)
         st.caption(t("profile_use", lang))
         if st.button(t("start_assessment", lang), type="primary", key="start"):
-            profile = validated_profile(values)
+            profile = validated_profile(values, lang)
             if profile is not None:
                 chosen = next(q for q in valid if q.id == questionnaire)
                 token, _ = store.create_assessment(chosen, profile, lang)
@@ -90,22 +58,26 @@ def new_assessment_form() -> None:
 
 
 def resume_form() -> None:
+    def opens(token: str) -> bool:
+        try:
+            store.find(token)
+        except LinkError:
+            st.error(t("link_unknown", lang))
+            return False
+        open_assessment(token)
+        return True
+
     with st.container(border=True):
         st.subheader(t("resume_title", lang))
-        pasted = widgets.text_input(
-            t("resume_label", lang), "resume.link", lang, placeholder="https://…/?a=…"
+        paste_link_form(
+            lang,
+            label=t("resume_label", lang),
+            placeholder="https://…/?a=…",
+            param=TOKEN_PARAM,
+            button=t("resume_button", lang),
+            key="resume.link",
+            opens=opens,
         )
-        if st.button(t("resume_button", lang), key="resume"):
-            # Accept the whole link or the token alone.
-            token = pasted.strip().rsplit("a=", 1)[-1].split("&")[0]
-            try:
-                store.find(token)
-            except LinkError:
-                st.error(t("link_unknown", lang))
-                return
-            widgets.clear_drafts("resume.")
-            open_assessment(token)
-            st.rerun()
 
 
 def import_form() -> None:
@@ -135,16 +107,12 @@ def pool_opt_in(record: AssessmentRecord) -> None:
     """Opt in to the anonymous benchmark pool (off by default); unticking takes it out."""
 
     def changed() -> None:
-        if st.session_state[f"pool_opt_in__{lang}"]:
-            store.save_document(record.id, DocumentKind.pool, {"opt_in": True})
-        else:
-            store.delete_document(record.id, DocumentKind.pool)
+        set_opt_in(store, record.id, st.session_state[f"pool_opt_in__{lang}"])
         pool_changed()
 
-    opted_in = bool((store.document(record.id, DocumentKind.pool) or {}).get("opt_in"))
     st.checkbox(
         tr("pool_opt_in", lang),
-        value=opted_in,
+        value=opted_in(store, record.id),
         key=f"pool_opt_in__{lang}",
         help=tr("pool_opt_in_help", lang),
         on_change=changed,
@@ -179,9 +147,9 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
     st.code(resume_link(st.session_state.token), language=None)
 
     with st.expander(t("edit_profile", lang)):
-        values = profile_fields(f"edit.{record.id}", record.profile)
+        values = profile_fields(f"edit.{record.id}", lang, record.profile.model_dump())
         if st.button(t("save", lang), key="save_profile"):
-            profile = validated_profile(values)
+            profile = validated_profile(values, lang)
             if profile is not None:
                 store.update_profile(record.id, profile)
                 st.toast(t("saved", lang))

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from assessment.models import Language, Questionnaire
-from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
 from assessment.settings import settings
 from assessment.store import StoreError
 from assessment.workshop import (
@@ -26,9 +25,11 @@ from assessment.workshop import (
 )
 from ui import widgets
 from ui.context import current_language, plain
+from ui.forms import paste_link_form, profile_fields, validated_profile
 from ui.session import open_assessment
 from ui.workshop_session import (
     CREATED_LINK_KEY,
+    FACILITATOR_PARAM,
     REFRESH_SECONDS,
     facilitator_token,
     forget_facilitator,
@@ -47,23 +48,27 @@ store = get_workshop_store()
 
 
 def resume_form() -> None:
+    def opens(token: str) -> bool:
+        try:
+            store.by_facilitator(token)
+        except UnknownWorkshop:
+            st.error(tr("facilitator_unknown", lang))
+            return False
+        open_facilitator(token)
+        return True
+
     with st.container(border=True):
         st.markdown(f"**{tr('facilitator_resume', lang)}**")
-        pasted = st.text_input(
-            tr("facilitator_link_label", lang),
-            key=f"facilitator_paste.{lang}",
+        paste_link_form(
+            lang,
+            label=tr("facilitator_link_label", lang),
             placeholder="https://…/facilitate?f=…",
-            type="password",
+            param=FACILITATOR_PARAM,
+            button=tr("open", lang),
+            key="facilitator_paste",
+            opens=opens,
+            secret=True,
         )
-        if st.button(tr("open", lang), key="facilitator_open"):
-            token = pasted.strip().rsplit("f=", 1)[-1].split("&")[0]
-            try:
-                store.by_facilitator(token)
-            except UnknownWorkshop:
-                st.error(tr("facilitator_unknown", lang))
-                return
-            open_facilitator(token)
-            st.rerun()
     st.page_link(
         "app_pages/workshop_new.py", label=tr("create_instead", lang), icon=":material/add:"
     )
@@ -332,37 +337,13 @@ def convert_section(token: str, record: WorkshopRecord, questionnaire: Questionn
     with st.expander(tr("convert_title", lang), icon=":material/insights:"):
         st.caption(tr("convert_help", lang, k=record.threshold))
         prefix = f"convert.{record.id}"
-        if widgets.draft(f"{prefix}.organisation") is None:
-            widgets.set_draft(f"{prefix}.organisation", record.title)
-            widgets.set_draft(f"{prefix}.role", "consultant")
-        values = {
-            "organisation": widgets.text_input(
-                tr("organisation", lang), f"{prefix}.organisation", lang, max_chars=200
-            )
-        }
-        for field, options in (
-            ("sector", SECTORS),
-            ("size_class", SIZE_CLASSES),
-            ("country", COUNTRIES),
-            ("role", ROLES),
-        ):
-            values[field] = widgets.selectbox(
-                tr(field, lang),
-                f"{prefix}.{field}",
-                lang,
-                list(options),
-                format_func=lambda code, options=options: options[code][lang],
-                placeholder=tr("choose", lang),
-            )
+        values = profile_fields(prefix, lang, {"organisation": record.title, "role": "consultant"})
         if st.button(tr("convert_button", lang), key="convert", type="primary"):
-            missing = [tr(f, lang) for f, v in values.items() if not (v or "").strip()]
-            if missing:
-                st.error(tr("fill_in", lang, fields=", ".join(missing)))
+            profile = validated_profile(values, lang)
+            if profile is None:
                 return
             try:
-                assessment_token = store.to_assessment(
-                    token, questionnaire, Profile(**values), lang
-                )
+                assessment_token = store.to_assessment(token, questionnaire, profile, lang)
             except WorkshopError as error:
                 st.error(tr("convert_refused", lang, reason=str(error)))
                 return

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from pydantic import Field
 
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
-from assessment.roadmap import (
-    ActionLibrary,
-    Roadmap,
-    apply_edits,
-    edits_from_payload,
-    generate_roadmap,
-    next_monday,
-)
 from assessment.store import AssessmentRecord, DocumentKind, Store
 
 BUNDLE_SCHEMA_VERSION = 1
@@ -72,19 +64,3 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
         store.delete_assessment(record.id)
         raise
     return token
-
-
-def roadmap_of(
-    questionnaire: Questionnaire,
-    bundle: AssessmentBundle,
-    library: ActionLibrary | None,
-    today: date,
-) -> Roadmap | None:
-    """The roadmap as the consultant left it (generated, then their saved edits); None when
-    nothing is answered yet or there is no action library for this questionnaire."""
-    if library is None or not any(level is not None for level in bundle.answers.values()):
-        return None
-    edits = edits_from_payload(bundle.roadmap)
-    start = edits.start or next_monday(today)
-    generated = generate_roadmap(questionnaire, bundle.answers, bundle.profile, library, start)
-    return apply_edits(generated, edits)

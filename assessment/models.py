@@ -63,6 +63,10 @@ class Scale(Frozen):
     def values(self) -> list[int]:
         return [level.value for level in self.levels]
 
+    def level_of(self, value: int) -> ScaleLevel:
+        """The level an answer names (its label, its score)."""
+        return self.levels[self.values.index(value)]
+
     def score_of(self, value: int) -> float:
         """Score 0-100 of an answer level (explicit, or evenly spread when not set)."""
         position = self.values.index(value)

@@ -15,11 +15,12 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from assessment.bundle import AssessmentBundle, roadmap_of
+from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.roadmap import DEFAULT_LIBRARY, load_library
+from assessment.services import bundle_roadmap
 from exports.workbook import full_workbook
 
 ROUNDS = 15
@@ -76,7 +77,7 @@ def main() -> None:
     assert len(questionnaire.questions()) == QUESTIONS
     today = date(2026, 11, 23)
     base = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-    roadmap = roadmap_of(base, bundle_for(base), load_library(DEFAULT_LIBRARY, base), today)
+    roadmap = bundle_roadmap(base, bundle_for(base), load_library(DEFAULT_LIBRARY, base), today)
     ours = statistics.median(timed(lambda: full_workbook(questionnaire, bundle, today))) * 1000
     empty = statistics.median(timed(empty_workbook)) * 1000
     size = len(full_workbook(questionnaire, bundle, today))

@@ -7,11 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from assessment.benchmark import load_pool, position
+from assessment.benchmark import load_pool
 from assessment.bundle import bundle_of
 from assessment.models import Language, Questionnaire
 from assessment.scoring import score
-from assessment.settings import settings
+from assessment.services import peer_positions
 from assessment.store import AssessmentRecord
 from exports.json_backup import build_json
 from exports.workbook import full_workbook
@@ -52,15 +52,7 @@ def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> b
     """Built on click, on another thread: plain arguments only, no Streamlit calls."""
     bundle = bundle_of(store, record)
     result = score(questionnaire, bundle.answers)
-    profile = record.profile
-    positions = position(
-        result,
-        load_pool(store, questionnaire),
-        profile.sector,
-        profile.size_class,
-        min_peers=settings().benchmark_min_peers,
-        exclude=record.id,
-    )
+    positions = peer_positions(record, result, load_pool(store, questionnaire))
     return full_workbook(questionnaire, bundle, date.today(), positions)
 
 

@@ -45,9 +45,7 @@ def level_radio(
         options,
         index=options.index(current) if current in options else None,
         format_func=lambda v: (
-            scale.dont_know(lang)
-            if v == DONT_KNOW
-            else f"{v} · {scale.levels[scale.values.index(v)].label(lang)}"
+            scale.dont_know(lang) if v == DONT_KNOW else f"{v} · {scale.level_of(v).label(lang)}"
         ),
         captions=[question.anchors[v](lang) for v in scale.values] + [""],
         key=key,

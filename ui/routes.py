@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -62,5 +63,14 @@ def navigation_pages(lang: Language) -> list[st.Page]:
     return [route.page(lang) for route in ROUTES]
 
 
-def url_paths() -> list[str]:
-    return [route.url_path for route in ROUTES if route.url_path]
+def app_address() -> str:
+    """The address this browser opened the app at, without the page's path (empty when the
+    browser did not say)."""
+    parts = urlsplit(st.context.url or "")
+    path = parts.path.rstrip("/")
+    for route in ROUTES:
+        if route.url_path and path.endswith("/" + route.url_path):
+            path = path[: -len(route.url_path) - 1]
+    if not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}{path}"

@@ -11,6 +11,7 @@ from assessment.models import Questionnaire
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store
 from ui.context import current_language, load_all_questionnaires, t
+from ui.routes import app_address
 
 TOKEN_PARAM = "a"
 
@@ -79,11 +80,8 @@ def questionnaire_of(record: AssessmentRecord) -> Questionnaire | None:
 
 
 def resume_link(token: str) -> str:
-    base = (st.context.url or "").split("?")[0].rstrip("/")
-    # The link always opens the start page, whatever page it was copied from.
-    for page in ("/answer", "/results", "/questionnaire"):
-        base = base.removesuffix(page)
-    return f"{base}/?{TOKEN_PARAM}={token}"
+    """The private link; it always opens the start page, whatever page it was copied from."""
+    return f"{app_address()}/?{TOKEN_PARAM}={token}"
 
 
 def with_assessment(page: Callable[[AssessmentRecord, Questionnaire], None]) -> None:

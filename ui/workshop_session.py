@@ -19,7 +19,7 @@ from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, aggregate
 from ui.context import load_all_questionnaires
-from ui.routes import PARTICIPANT_PAGE, url_paths
+from ui.routes import PARTICIPANT_PAGE, app_address
 from ui.session import store_for
 
 JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM = "join", "p", "f"
@@ -92,14 +92,7 @@ def base_url() -> str:
     configured = settings().public_url.rstrip("/")
     if configured:
         return configured
-    parts = urlsplit(st.context.url or "")
-    path = parts.path.rstrip("/")
-    for page in url_paths():
-        if path.endswith("/" + page):
-            path = path[: -len(page) - 1]
-    if not parts.netloc:
-        return ""
-    return f"{parts.scheme}://{parts.netloc}{path}"
+    return app_address()
 
 
 def join_link(code: str) -> str:

@@ -2,6 +2,7 @@
 consultant's pool of past clients, and an assessment's position among its peers."""
 
 from assessment.benchmark import dii
+from assessment.benchmark.chart import peer_chart
 from assessment.benchmark.pool_files import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
@@ -47,6 +48,7 @@ __all__ = [
     "load_benchmarks",
     "load_pool",
     "parse_import",
+    "peer_chart",
     "percentile",
     "pool_entry",
     "position",

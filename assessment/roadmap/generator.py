@@ -201,7 +201,7 @@ def _reason(
         text = say(key, title=title, count=count, **shown)
     else:
         level = answers[subject]
-        label = questionnaire.scale.levels[questionnaire.scale.values.index(level)].label
+        label = questionnaire.scale.level_of(level).label
         text = say(
             "reason_question",
             text=questionnaire.question(subject).text,

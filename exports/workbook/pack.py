@@ -6,13 +6,12 @@ from datetime import date
 
 from assessment.benchmark import (
     BenchmarkError,
-    BenchmarkLibrary,
     DimensionPosition,
-    load_benchmarks,
 )
-from assessment.bundle import AssessmentBundle, roadmap_of
+from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire
-from assessment.roadmap import DEFAULT_LIBRARY, ActionLibrary, LibraryError, load_library
+from assessment.roadmap import LibraryError
+from assessment.services import action_library, benchmark_library, bundle_roadmap
 from exports.workbook.benchmark import benchmark_sheet
 from exports.workbook.roadmap import roadmap_sheets
 from exports.workbook.sheets import build_workbook
@@ -30,24 +29,16 @@ def full_workbook(
     which lives in the database) and every published reference point."""
     lang = bundle.language
     extra = {}
-    roadmap = roadmap_of(questionnaire, bundle, _library(questionnaire), today)
+    library = action_library(questionnaire)
+    if isinstance(library, LibraryError):
+        library = None  # a library written for another questionnaire: no roadmap sheets
+    roadmap = bundle_roadmap(questionnaire, bundle, library, today)
     if roadmap is not None:
         extra |= roadmap_sheets(roadmap, lang)
-    extra |= benchmark_sheet(questionnaire, positions or [], _benchmarks(questionnaire), lang)
+    benchmarks = benchmark_library(questionnaire)
+    if isinstance(benchmarks, BenchmarkError):
+        benchmarks = None  # datasets for another questionnaire: the seed reference points only
+    extra |= benchmark_sheet(questionnaire, positions or [], benchmarks, lang)
     if bundle.workshop:
         extra |= workshop_sheet(questionnaire, bundle.workshop, lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra)
-
-
-def _library(questionnaire: Questionnaire) -> ActionLibrary | None:
-    try:
-        return load_library(DEFAULT_LIBRARY, questionnaire)
-    except LibraryError:
-        return None  # a library written for another questionnaire: no roadmap sheets
-
-
-def _benchmarks(questionnaire: Questionnaire) -> BenchmarkLibrary | None:
-    try:
-        return load_benchmarks(questionnaire)
-    except BenchmarkError:
-        return None  # datasets for another questionnaire: the seed reference points only

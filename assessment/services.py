@@ -1,0 +1,142 @@
+"""The use cases that pages, exports and the command line share, said once: an assessment's
+result, its position among peers, its roadmap with the consultant's edits, the libraries that
+fit its questionnaire, and its opt-in to the benchmark pool. Plain functions of the store and
+domain values; no Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from assessment.benchmark import (
+    BenchmarkError,
+    BenchmarkLibrary,
+    DimensionPosition,
+    PoolEntry,
+    Scope,
+    load_benchmarks,
+    position,
+)
+from assessment.bundle import AssessmentBundle
+from assessment.models import Questionnaire, Result
+from assessment.profile import Profile
+from assessment.roadmap import (
+    DEFAULT_LIBRARY,
+    ActionLibrary,
+    LibraryError,
+    Roadmap,
+    RoadmapEdits,
+    apply_edits,
+    edits_from_payload,
+    edits_to_payload,
+    generate_roadmap,
+    load_library,
+    next_monday,
+)
+from assessment.scoring import score
+from assessment.settings import settings
+from assessment.store import AssessmentRecord, DocumentKind, Store
+
+
+def result_of(store: Store, record: AssessmentRecord, questionnaire: Questionnaire) -> Result:
+    """The assessment scored from its saved answers."""
+    return score(questionnaire, store.answers(record.id))
+
+
+def peer_positions(
+    record: AssessmentRecord,
+    result: Result,
+    pool: list[PoolEntry],
+    scope: Scope = Scope.sector_size,
+) -> list[DimensionPosition]:
+    """Per dimension, where the assessment stands among its peers (itself left out)."""
+    profile = record.profile
+    return position(
+        result,
+        pool,
+        profile.sector,
+        profile.size_class,
+        scope=scope,
+        min_peers=settings().benchmark_min_peers,
+        exclude=record.id,
+    )
+
+
+def action_library(questionnaire: Questionnaire) -> ActionLibrary | LibraryError:
+    """The shipped action library checked against this questionnaire, or what keeps it out."""
+    try:
+        return load_library(DEFAULT_LIBRARY, questionnaire)
+    except LibraryError as error:
+        return error
+
+
+def benchmark_library(questionnaire: Questionnaire) -> BenchmarkLibrary | BenchmarkError:
+    """The shipped benchmark datasets for this questionnaire, or what keeps them out."""
+    try:
+        return load_benchmarks(questionnaire)
+    except BenchmarkError as error:
+        return error
+
+
+# --- the roadmap with the consultant's edits --------------------------------------------------
+
+
+def saved_edits(store: Store, record_id: int) -> RoadmapEdits:
+    return edits_from_payload(store.document(record_id, DocumentKind.roadmap))
+
+
+def save_edits(store: Store, record_id: int, edits: RoadmapEdits) -> None:
+    store.save_document(record_id, DocumentKind.roadmap, edits_to_payload(edits))
+
+
+def forget_edits(store: Store, record_id: int) -> None:
+    store.delete_document(record_id, DocumentKind.roadmap)
+
+
+def edited_roadmap(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, int | None],
+    profile: Profile | None,
+    library: ActionLibrary,
+    edits: RoadmapEdits,
+    start: date,
+) -> tuple[Roadmap, Roadmap]:
+    """The roadmap as generated from the answers, and as the consultant left it (the edits
+    applied on top, so that new answers update the plan without losing them)."""
+    generated = generate_roadmap(questionnaire, answers, profile, library, start)
+    return generated, apply_edits(generated, edits)
+
+
+def bundle_roadmap(
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    library: ActionLibrary | None,
+    today: date,
+) -> Roadmap | None:
+    """The roadmap of an exported assessment as the consultant left it; None when nothing is
+    answered yet or no action library fits the questionnaire."""
+    if library is None or not any(level is not None for level in bundle.answers.values()):
+        return None
+    edits = edits_from_payload(bundle.roadmap)
+    start = start_of(edits, today)
+    return edited_roadmap(questionnaire, bundle.answers, bundle.profile, library, edits, start)[1]
+
+
+def start_of(edits: RoadmapEdits, today: date) -> date:
+    """The saved start date, else the first Monday after today."""
+    return edits.start or next_monday(today)
+
+
+# --- the benchmark pool ------------------------------------------------------------------------
+
+
+def opted_in(store: Store, record_id: int) -> bool:
+    return bool((store.document(record_id, DocumentKind.pool) or {}).get("opt_in"))
+
+
+def set_opt_in(store: Store, record_id: int, opt_in: bool) -> None:
+    """In the anonymous pool, or out of it (unticking deletes the flag)."""
+    if opt_in:
+        store.save_document(record_id, DocumentKind.pool, {"opt_in": True})
+    else:
+        store.delete_document(record_id, DocumentKind.pool)

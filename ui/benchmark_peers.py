@@ -1,0 +1,171 @@
+"""The benchmark page's peers: the scope picker, each dimension among its peers, and the
+published reference points beside it, each with its population, year and source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.benchmark import (
+    WIDENING,
+    BenchmarkLibrary,
+    DimensionPosition,
+    PoolEntry,
+    ReferenceFigure,
+    Scope,
+    is_old,
+    peer_chart,
+)
+from assessment.models import Language, Questionnaire, ReferencePoint, Result
+from assessment.services import opted_in, peer_positions
+from assessment.settings import settings
+from assessment.store import AssessmentRecord, Store
+from ui import widgets
+from ui.benchmark_strings import describe, number, tr, widened_note
+from ui.context import plain, t
+
+
+def scope_picker(lang: Language) -> Scope:
+    field = "bench.scope"
+    current = widgets.draft(field, Scope.sector_size.value)
+    chosen = st.segmented_control(
+        tr("scope_label", lang),
+        [scope.value for scope in WIDENING],
+        default=current,
+        format_func=lambda value: tr(f"scope_{value}", lang),
+        key=f"{field}__{lang}",
+        required=True,
+    )
+    widgets.set_draft(field, chosen or current)
+    return Scope(chosen or current)
+
+
+def dimension_peers(lang: Language, item: DimensionPosition) -> None:
+    note = widened_note(item, lang)
+    if note:
+        st.info(note, icon=":material/group_add:")
+    if item.score is None or not item.enough:
+        st.caption(describe(item, lang))
+        return
+    st.markdown(describe(item, lang))
+    st.plotly_chart(
+        peer_chart(item, tr("peers", lang), tr("you_are_here", lang)),
+        key=f"bench.chart.{item.dimension_id}",
+    )
+    q = item.quartiles
+    st.caption(
+        tr("quartiles_text", lang).format(
+            **{k: number(v, lang) for k, v in q.model_dump().items()},
+        )
+    )
+    if item.thin:
+        st.caption(f":material/warning: {tr('thin', lang)}")
+
+
+# --- published reference points ------------------------------------------------------------
+
+
+def figure_line(
+    lang: Language, statement: str, population: str, year: int, source: str, second_hand: bool
+) -> str:
+    notes = []
+    if second_hand:
+        notes.append(tr("second_hand", lang))
+    if is_old(year):
+        notes.append(tr("old_data", lang))
+    warning = f" · :orange[{' · '.join(notes)}]" if notes else ""
+    cited = tr("ref_source", lang).format(population=population, year=year, source=source)
+    return f"- {plain(statement)}  \n  _{plain(cited)}_{warning}"
+
+
+def from_dataset(lang: Language, figure: ReferenceFigure) -> str:
+    source = f"{figure.publisher}, {figure.title}"
+    return figure_line(
+        lang,
+        figure.statement(lang),
+        figure.population(lang),
+        figure.year,
+        source,
+        figure.status == "S",
+    )
+
+
+def from_questionnaire(lang: Language, reference: ReferencePoint) -> str:
+    return figure_line(
+        lang,
+        reference.statement(lang),
+        reference.population(lang),
+        reference.year,
+        reference.source,
+        False,
+    )
+
+
+def reference_points(
+    lang: Language,
+    questionnaire: Questionnaire,
+    library: BenchmarkLibrary | None,
+    dimension_id: str,
+    answers: dict[str, int | None],
+) -> None:
+    dimension = questionnaire.dimension(dimension_id)
+    blocks = []
+    if library is not None and library.references_for(dimension_id):
+        lines = [from_dataset(lang, f) for f in library.references_for(dimension_id)]
+        blocks.append((f"**{tr('dimension_wide', lang)}**", lines))
+    for question in dimension.ordered_questions():
+        lines = [from_questionnaire(lang, questionnaire.reference(r)) for r in question.references]
+        if library is not None:
+            lines += [from_dataset(lang, f) for f in library.references_for(question.id)]
+        if lines:
+            level = answers.get(question.id)
+            answer = (
+                questionnaire.scale.level_of(level).label(lang)
+                if level is not None
+                else (
+                    questionnaire.scale.dont_know(lang)
+                    if question.id in answers
+                    else tr("no_answer", lang)
+                )
+            )
+            heading = (
+                f"**{question.text(lang)}**  \n{tr('your_answer', lang).format(answer=answer)}"
+            )
+            blocks.append((heading, lines))
+    if not blocks:
+        return
+    count = sum(len(lines) for _, lines in blocks)
+    with st.expander(tr("refs_title", lang).format(n=count)):
+        st.caption(t("reference_caveat", lang))
+        for heading, lines in blocks:
+            st.markdown(heading)
+            st.markdown("\n".join(lines))
+
+
+def peers_section(
+    lang: Language,
+    store: Store,
+    record: AssessmentRecord,
+    questionnaire: Questionnaire,
+    result: Result,
+    pool: list[PoolEntry],
+    library: BenchmarkLibrary | None,
+    answers: dict[str, int | None],
+) -> None:
+    min_peers = settings().benchmark_min_peers
+    imported = sum(1 for entry in pool if entry.assessment_id is None)
+    you_in = opted_in(store, record.id)
+    st.caption(
+        tr("pool_summary", lang).format(
+            total=len(pool), assessed=len(pool) - imported, imported=imported, min=min_peers
+        )
+        + " "
+        + tr("pool_you_in" if you_in else "pool_you_out", lang)
+    )
+    scope = scope_picker(lang)
+    positions = peer_positions(record, result, pool, scope)
+    st.caption(tr("percentile_help", lang))
+    for item in positions:
+        with st.container(border=True):
+            st.subheader(questionnaire.dimension(item.dimension_id).title(lang))
+            dimension_peers(lang, item)
+            reference_points(lang, questionnaire, library, item.dimension_id, answers)

@@ -1,0 +1,74 @@
+"""Forms that more than one page shows: the organisation profile and "paste a link"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import streamlit as st
+
+from assessment.models import Language
+from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
+from ui import widgets
+from ui.context import t
+
+CHOICES = {"sector": SECTORS, "size_class": SIZE_CLASSES, "country": COUNTRIES, "role": ROLES}
+
+
+def profile_fields(prefix: str, lang: Language, current: dict | None = None) -> dict:
+    """The profile inputs, prefilled once from ``current``; values survive a language switch."""
+    if current is not None and widgets.draft(f"{prefix}.organisation") is None:
+        for field, value in current.items():
+            widgets.set_draft(f"{prefix}.{field}", value)
+    values = {
+        "organisation": widgets.text_input(
+            t("organisation", lang), f"{prefix}.organisation", lang, max_chars=200
+        )
+    }
+    for field, options in CHOICES.items():
+        values[field] = widgets.selectbox(
+            t(field, lang),
+            f"{prefix}.{field}",
+            lang,
+            list(options),
+            format_func=lambda code, options=options: options[code][lang],
+            placeholder=t("choose", lang),
+        )
+    return values
+
+
+def validated_profile(values: dict, lang: Language) -> Profile | None:
+    """The profile, or None after saying which fields are still empty."""
+    missing = [t(field, lang) for field, value in values.items() if not (value or "").strip()]
+    if missing:
+        st.error(t("fill_in", lang).format(fields=", ".join(missing)))
+        return None
+    return Profile(**values)
+
+
+def token_in(pasted: str, param: str) -> str:
+    """The token of a pasted link (``…?param=TOKEN&…``), or the pasted text itself."""
+    text = (pasted or "").strip()
+    found = parse_qs(urlsplit(text).query).get(param)
+    return found[0] if found else text
+
+
+def paste_link_form(
+    lang: Language,
+    *,
+    label: str,
+    placeholder: str,
+    param: str,
+    button: str,
+    key: str,
+    opens: Callable[[str], bool],
+    secret: bool = False,
+) -> None:
+    """A field for a pasted link (or its token alone) and a button; ``opens(token)`` says
+    whether the link was opened (and reruns the page itself when it was)."""
+    pasted = widgets.text_input(
+        label, key, lang, placeholder=placeholder, type="password" if secret else "default"
+    )
+    if st.button(button, key=f"{key}.open") and opens(token_in(pasted, param)):
+        widgets.clear_drafts(key)
+        st.rerun()
