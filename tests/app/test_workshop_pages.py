@@ -297,3 +297,14 @@ def test_the_participant_page_switches_language(workshops):
     at.segmented_control(key="participant_language").set_value("fr").run()
     assert at.header[0].value == f"1. {DIMENSIONS[0].title.fr}"
     assert at.query_params["lang"] in ("fr", ["fr"])
+
+
+def test_a_pasted_facilitator_link_opens_the_dashboard_and_a_join_code_does_not(workshops):
+    token, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
+    at = facilitator_app()
+    at.text_input(key="facilitator_paste__fr").input(record.join_code).run()
+    at.button(key="facilitator_paste.open").click().run()
+    assert "n'ouvre aucun atelier" in texts(at, "error")[0]
+    at.text_input(key="facilitator_paste__fr").input(f"https://x.org/facilitate?f={token}").run()
+    at.button(key="facilitator_paste.open").click().run()
+    assert "Atelier" in texts(at, "title")
