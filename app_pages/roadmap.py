@@ -7,36 +7,29 @@ a restart loses nothing.
 """
 
 import datetime as dt
-import math
 
-import pandas as pd
 import streamlit as st
 
 from assessment import services
 from assessment.models import Questionnaire
 from assessment.roadmap import (
     EDITABLE,
-    EFFORTS,
     FIELDS,
     OWNER_LIMIT,
-    UNITS,
     ActionLibrary,
-    Kpi,
     KpiEditError,
-    Pilot,
     Roadmap,
     RoadmapEdits,
     edits_from_table,
     edits_to_payload,
-    format_date,
-    format_value,
     timeline_chart,
 )
 from assessment.scoring import score
 from assessment.services import action_library, edited_roadmap, forget_edits, saved_edits, start_of
 from assessment.store import AssessmentRecord, StoreError
+from ui import roadmap_strings
 from ui.context import current_language, plain
-from ui.roadmap_strings import ROADMAP_STRINGS
+from ui.roadmap_view import actions_section, kpi_details, kpi_frame, native, period, pilot_card
 from ui.session import get_store, with_assessment
 
 lang = current_language()
@@ -45,8 +38,7 @@ REVISION = "roadmap_revision"  # bumped by a reset, so the KPI editor drops its 
 
 
 def tr(key: str, **values: object) -> str:
-    text = ROADMAP_STRINGS[key][lang]
-    return text.format(**values) if values else text
+    return roadmap_strings.tr(key, lang, **values)
 
 
 @st.cache_resource(max_entries=8)
@@ -84,89 +76,6 @@ def start_date(record: AssessmentRecord, edits: RoadmapEdits) -> dt.date:
     return chosen if isinstance(chosen, dt.date) else start_of(edits, dt.date.today())
 
 
-def weeks_text(weeks: int) -> str:
-    unit = {"fr": "semaine", "en": "week"}[lang]
-    return f"{weeks} {unit}{'s' if weeks > 1 else ''}"
-
-
-def colon() -> str:
-    return " :" if lang == "fr" else ":"
-
-
-def period(item) -> str:
-    return tr("period", start=format_date(item.start, lang), end=format_date(item.end, lang))
-
-
-def actions_section(roadmap: Roadmap) -> None:
-    st.subheader(tr("actions"))
-    for position, phase in enumerate(roadmap.phases, start=1):
-        st.markdown(f"#### {position}. {phase.title(lang)}")
-        st.caption(f"{phase.goal(lang)} · {period(phase)}")
-        for action in phase.actions:
-            with st.container(border=True, key=f"action.{action.id}"):
-                st.markdown(f"**{action.number}** · **{action.title(lang)}**")
-                details = [
-                    action.owner(lang),
-                    tr("effort", effort=EFFORTS[action.effort](lang)),
-                    weeks_text(action.duration_weeks),
-                    period(action),
-                ]
-                if action.depends_on:
-                    numbers = sorted(roadmap.action(d).number for d in action.depends_on)
-                    details.append(tr("after", numbers=", ".join(numbers)))
-                st.caption(" · ".join(details))
-                st.write(action.rationale(lang))
-                reasons = "\n".join(f"- {reason.text(lang)}" for reason in action.reasons)
-                st.markdown(f"*{tr('why')}*\n\n{reasons}")
-
-
-def pilot_card(pilot: Pilot) -> None:
-    st.subheader(tr("pilot"))
-    with st.container(border=True, key="pilot_card"):
-        st.markdown(f"**{tr('team')}{colon()}** {pilot.team_label(lang)}")
-        st.write(pilot.reason(lang))
-        duration = tr(
-            "duration_value",
-            weeks=pilot.duration_weeks,
-            start=format_date(pilot.start, lang),
-            end=format_date(pilot.end, lang),
-        )
-        st.markdown(
-            f"**{tr('scope')}{colon()}** {pilot.scope(lang)}  \n"
-            f"**{tr('duration')}{colon()}** {duration}  \n"
-            f"**{tr('participants')}{colon()}** {pilot.participants(lang)}"
-        )
-        criteria = "\n".join(f"- {criterion(lang)}" for criterion in pilot.success_criteria)
-        st.markdown(f"**{tr('success')}{colon()}**\n\n{criteria}")
-
-
-def kpi_frame(kpis: list[Kpi]) -> pd.DataFrame:
-    rows = [
-        {
-            "id": kpi.id,
-            "name": f"{kpi.name(lang)} ✎" if kpi.edited else kpi.name(lang),
-            "unit": UNITS[kpi.unit](lang),
-            "baseline": kpi.baseline,
-            "target": kpi.target,
-            "start": kpi.start,
-            "end": kpi.end,
-            "owner": kpi.owner(lang),
-        }
-        for kpi in kpis
-    ]
-    frame = pd.DataFrame(rows).set_index("id")
-    return frame.astype({"baseline": "float64", "target": "float64"})
-
-
-def native(value):
-    """A cell of the edited table as a plain Python value (NaN and NaT: empty)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    return value.item() if hasattr(value, "item") else value
-
-
 def kpi_section(
     record: AssessmentRecord, generated: Roadmap, roadmap: Roadmap, edits: RoadmapEdits
 ) -> None:
@@ -174,7 +83,7 @@ def kpi_section(
     st.caption(tr("kpis_help"))
     date_format = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
     edited = st.data_editor(
-        kpi_frame(roadmap.kpis),
+        kpi_frame(lang, roadmap.kpis),
         key=f"roadmap_kpis.{st.session_state.get(REVISION, 0)}.{lang}",
         num_rows="fixed",
         hide_index=True,
@@ -216,21 +125,6 @@ def kpi_section(
     if changed and save_edits(record.id, wanted):
         st.session_state.roadmap_flash = "kpi_saved"
         st.rerun()
-
-
-def kpi_details(roadmap: Roadmap) -> None:
-    with st.expander(tr("kpi_details")):
-        for kpi in roadmap.kpis:
-            baseline = format_value(kpi.baseline, kpi.unit, lang)
-            st.markdown(
-                f"**{kpi.name(lang)}**  \n"
-                f"{tr('definition')}{colon()} {kpi.definition(lang)}  \n"
-                f"{tr('method')}{colon()} {kpi.method(lang)}  \n"
-                f"{tr('source')}{colon()} {kpi.source(lang)}  \n"
-                f"{tr('frequency')}{colon()} {kpi.frequency(lang)}  \n"
-                f"{tr('baseline')}{colon()} {baseline} · {kpi.baseline_note(lang)}  \n"
-                f"{tr('target_rule')}{colon()} {kpi.target_rule(lang)}"
-            )
 
 
 def reset_section(record: AssessmentRecord) -> None:
@@ -279,12 +173,12 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
         st.warning(tr("stall"), icon=":material/warning:")
 
     st.subheader(tr("timeline"))
-    st.caption(f"{tr('timeline_caption')} {period(roadmap)}.")
+    st.caption(f"{tr('timeline_caption')} {period(lang, roadmap)}.")
     st.plotly_chart(timeline_chart(roadmap, lang), key=f"roadmap_timeline.{lang}")
-    actions_section(roadmap)
-    pilot_card(roadmap.pilot)
+    actions_section(lang, roadmap)
+    pilot_card(lang, roadmap.pilot)
     kpi_section(record, generated, roadmap, edits)
-    kpi_details(roadmap)
+    kpi_details(lang, roadmap)
     if edits != RoadmapEdits():
         reset_section(record)
 

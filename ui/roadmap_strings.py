@@ -122,3 +122,8 @@ ROADMAP_STRINGS: dict[str, dict[Language, str]] = {
         "en": "Saving failed: {error}",
     },
 }
+
+
+def tr(key: str, lang: Language, **values: object) -> str:
+    text = ROADMAP_STRINGS[key][lang]
+    return text.format(**values) if values else text

@@ -1,0 +1,112 @@
+"""The roadmap page's read-only parts: each phase's actions with their reasons, the pilot card,
+the KPI table as a frame for the editor, and each KPI's full definition."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from assessment.models import Language
+from assessment.roadmap import EFFORTS, UNITS, Kpi, Pilot, Roadmap, format_date, format_value
+from ui.roadmap_strings import tr
+
+
+def weeks_text(lang: Language, weeks: int) -> str:
+    unit = {"fr": "semaine", "en": "week"}[lang]
+    return f"{weeks} {unit}{'s' if weeks > 1 else ''}"
+
+
+def colon(lang: Language) -> str:
+    return " :" if lang == "fr" else ":"
+
+
+def period(lang: Language, item) -> str:
+    return tr("period", lang, start=format_date(item.start, lang), end=format_date(item.end, lang))
+
+
+def actions_section(lang: Language, roadmap: Roadmap) -> None:
+    st.subheader(tr("actions", lang))
+    for position, phase in enumerate(roadmap.phases, start=1):
+        st.markdown(f"#### {position}. {phase.title(lang)}")
+        st.caption(f"{phase.goal(lang)} · {period(lang, phase)}")
+        for action in phase.actions:
+            with st.container(border=True, key=f"action.{action.id}"):
+                st.markdown(f"**{action.number}** · **{action.title(lang)}**")
+                details = [
+                    action.owner(lang),
+                    tr("effort", lang, effort=EFFORTS[action.effort](lang)),
+                    weeks_text(lang, action.duration_weeks),
+                    period(lang, action),
+                ]
+                if action.depends_on:
+                    numbers = sorted(roadmap.action(d).number for d in action.depends_on)
+                    details.append(tr("after", lang, numbers=", ".join(numbers)))
+                st.caption(" · ".join(details))
+                st.write(action.rationale(lang))
+                reasons = "\n".join(f"- {reason.text(lang)}" for reason in action.reasons)
+                st.markdown(f"*{tr('why', lang)}*\n\n{reasons}")
+
+
+def pilot_card(lang: Language, pilot: Pilot) -> None:
+    st.subheader(tr("pilot", lang))
+    with st.container(border=True, key="pilot_card"):
+        st.markdown(f"**{tr('team', lang)}{colon(lang)}** {pilot.team_label(lang)}")
+        st.write(pilot.reason(lang))
+        duration = tr(
+            "duration_value",
+            lang,
+            weeks=pilot.duration_weeks,
+            start=format_date(pilot.start, lang),
+            end=format_date(pilot.end, lang),
+        )
+        st.markdown(
+            f"**{tr('scope', lang)}{colon(lang)}** {pilot.scope(lang)}  \n"
+            f"**{tr('duration', lang)}{colon(lang)}** {duration}  \n"
+            f"**{tr('participants', lang)}{colon(lang)}** {pilot.participants(lang)}"
+        )
+        criteria = "\n".join(f"- {criterion(lang)}" for criterion in pilot.success_criteria)
+        st.markdown(f"**{tr('success', lang)}{colon(lang)}**\n\n{criteria}")
+
+
+def kpi_frame(lang: Language, kpis: list[Kpi]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": kpi.id,
+            "name": f"{kpi.name(lang)} ✎" if kpi.edited else kpi.name(lang),
+            "unit": UNITS[kpi.unit](lang),
+            "baseline": kpi.baseline,
+            "target": kpi.target,
+            "start": kpi.start,
+            "end": kpi.end,
+            "owner": kpi.owner(lang),
+        }
+        for kpi in kpis
+    ]
+    frame = pd.DataFrame(rows).set_index("id")
+    return frame.astype({"baseline": "float64", "target": "float64"})
+
+
+def native(value):
+    """A cell of the edited table as a plain Python value (NaN and NaT: empty)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value.item() if hasattr(value, "item") else value
+
+
+def kpi_details(lang: Language, roadmap: Roadmap) -> None:
+    with st.expander(tr("kpi_details", lang)):
+        for kpi in roadmap.kpis:
+            baseline = format_value(kpi.baseline, kpi.unit, lang)
+            st.markdown(
+                f"**{kpi.name(lang)}**  \n"
+                f"{tr('definition', lang)}{colon(lang)} {kpi.definition(lang)}  \n"
+                f"{tr('method', lang)}{colon(lang)} {kpi.method(lang)}  \n"
+                f"{tr('source', lang)}{colon(lang)} {kpi.source(lang)}  \n"
+                f"{tr('frequency', lang)}{colon(lang)} {kpi.frequency(lang)}  \n"
+                f"{tr('baseline', lang)}{colon(lang)} {baseline} · {kpi.baseline_note(lang)}  \n"
+                f"{tr('target_rule', lang)}{colon(lang)} {kpi.target_rule(lang)}"
+            )
