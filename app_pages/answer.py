@@ -6,7 +6,7 @@ from assessment.models import Dimension, Question, Questionnaire
 from assessment.scoring import AnswerError, check_answers
 from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain, t
-from ui.question_input import level_of, level_radio, question_header
+from ui.question_input import level_of, question_card
 from ui.session import get_store, with_assessment
 
 lang = current_language()
@@ -36,19 +36,19 @@ def question_block(
     answers: dict,
     comments: dict,
 ) -> None:
-    with st.container(border=True, key=f"question.{question.id}"):
-        question_header(question, question.id in answers, lang)
-        key = f"answer.{question.id}.{lang}"
-        level_radio(
-            questionnaire,
-            question,
-            answers,
-            lang,
-            key,
-            on_change=save_answer,
-            args=(record.id, questionnaire, question.id, key),
-            label=t("your_answer", lang),
-        )
+    key = f"answer.{question.id}.{lang}"
+    card = question_card(
+        f"question.{question.id}",
+        questionnaire,
+        question,
+        answers,
+        lang,
+        key=key,
+        on_change=save_answer,
+        args=(record.id, questionnaire, question.id, key),
+        label=t("your_answer", lang),
+    )
+    with card:
         for reference_id in question.references:
             reference = questionnaire.reference(reference_id)
             source = f"{reference.source}, {reference.year}"

@@ -1,47 +1,37 @@
 """The facilitator's screen: join code and QR to project, controls, the room's result live.
 
-Opened only by the facilitator's secret link (``/facilitate?f=<token>``). The live panels are
-a fragment re-run every few seconds; the aggregate behind them is cached for two seconds, so
-any number of screens showing the dashboard costs one query per refresh.
+Opened only by the facilitator's secret link (``/facilitate?f=<token>``). Its live panels
+are in ui/workshop_dashboard.py, its controls in ui/workshop_controls.py.
 """
 
-import pandas as pd
 import streamlit as st
 
 from assessment.models import Language, Questionnaire
-from assessment.settings import settings
-from assessment.store import StoreError
 from assessment.workshop import (
-    RoomAggregate,
     UnknownWorkshop,
     WorkshopError,
     WorkshopRecord,
-    consensus_band,
-    distribution_chart,
     format_code,
-    room_quadrant,
-    room_radar,
-    segment_heatmap,
 )
 from ui import widgets
 from ui.context import current_language, plain
 from ui.forms import paste_link_form, profile_fields, validated_profile
 from ui.session import open_assessment
+from ui.workshop_controls import controls
+from ui.workshop_dashboard import live_dashboard
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     FACILITATOR_PARAM,
-    REFRESH_SECONDS,
     facilitator_token,
     forget_facilitator,
     get_workshop_store,
     join_link,
-    live_room,
     open_facilitator,
     qr_code,
     questionnaire_by_id,
     reachable_from_phones,
 )
-from ui.workshop_strings import symmetry_verdict, tr
+from ui.workshop_strings import tr
 
 lang = current_language()
 store = get_workshop_store()
@@ -115,221 +105,6 @@ def join_panel(record: WorkshopRecord) -> None:
     )
 
 
-def run(action, *args) -> None:
-    try:
-        action(*args)
-    except (WorkshopError, ValueError) as error:
-        st.session_state.workshop_control_error = str(error)
-
-
-def controls(token: str, record: WorkshopRecord, questionnaire: Questionnaire) -> None:
-    st.markdown(f"**{tr('controls', lang)}**")
-    if record.is_open:
-        st.badge(tr("status_open", lang), icon=":material/play_circle:", color="green")
-        st.button(
-            tr("close_answering", lang),
-            key="close_answering",
-            icon=":material/lock:",
-            on_click=run,
-            args=(store.set_open, token, False),
-        )
-    else:
-        st.badge(tr("status_closed", lang), icon=":material/lock:", color="gray")
-        st.button(
-            tr("reopen_answering", lang),
-            key="reopen_answering",
-            icon=":material/lock_open:",
-            on_click=run,
-            args=(store.set_open, token, True),
-        )
-
-    paces = ["free", "paced"]
-    st.segmented_control(
-        tr("pace", lang),
-        paces,
-        default=record.pace,
-        format_func=lambda p: tr(f"pace_{p}", lang),
-        key=f"pace.{record.pace}.{lang}",
-        required=True,
-        on_change=lambda key: run(store.set_pace, token, st.session_state[key]),
-        args=(f"pace.{record.pace}.{lang}",),
-    )
-    if record.pace == "paced":
-        dimensions = questionnaire.ordered_dimensions()
-        ids = [d.id for d in dimensions]
-        position = ids.index(record.current_dimension) if record.current_dimension in ids else 0
-        current = dimensions[position]
-        st.markdown(
-            tr("part_open", lang, n=position + 1, total=len(ids), title=current.title(lang))
-        )
-        back, forward = st.columns(2)
-        back.button(
-            tr("previous_part", lang),
-            key="previous_part",
-            disabled=position == 0,
-            on_click=run,
-            args=(store.set_pace, token, "paced", ids[max(0, position - 1)]),
-            width="stretch",
-        )
-        forward.button(
-            tr("next_part", lang),
-            key="next_part",
-            type="primary",
-            disabled=position == len(ids) - 1,
-            on_click=run,
-            args=(store.advance, token),
-            width="stretch",
-        )
-    st.toggle(
-        tr("reveal", lang),
-        value=record.revealed,
-        key=f"reveal.{record.revealed}",
-        help=tr("reveal_help", lang, k=record.threshold),
-        on_change=run,
-        args=(store.reveal, token, not record.revealed),
-    )
-    error = st.session_state.pop("workshop_control_error", None)
-    if error:
-        st.error(error)
-
-
-# --- live panels ------------------------------------------------------------------------------
-
-
-@st.fragment(run_every=REFRESH_SECONDS)
-def live_dashboard(workshop_id: int, questionnaire: Questionnaire) -> None:
-    try:
-        record, counts, room = live_room(settings().database(), workshop_id)
-    except UnknownWorkshop:  # erased from another screen
-        st.rerun(scope="app")
-    except StoreError:  # the database is out of reach: say so, and try again next refresh
-        st.warning(tr("live_unavailable", lang), icon=":material/cloud_off:")
-        return
-    joined, answering, completed, answers = st.columns(4)
-    joined.metric(tr("joined", lang), counts.joined, border=True)
-    answering.metric(tr("answering", lang), counts.responded, border=True)
-    completed.metric(tr("completed", lang), counts.completed, border=True)
-    answers.metric(tr("answers", lang), counts.answers, border=True)
-    if counts.joined:
-        st.progress(
-            counts.completed / counts.joined,
-            text=tr("completed_of", lang, done=counts.completed, joined=counts.joined),
-        )
-    if not room.visible:
-        st.info(
-            tr("room_waiting", lang, k=room.threshold, n=room.contributors),
-            icon=":material/visibility_off:",
-        )
-        return
-    radar, verdict = st.columns(2)
-    with radar:
-        st.subheader(tr("room_radar", lang), anchor=False)
-        st.caption(tr("room_radar_help", lang))
-        st.plotly_chart(room_radar(questionnaire, room, lang), key="room_radar", theme=None)
-    with verdict:
-        st.subheader(tr("room_symmetry", lang), anchor=False)
-        st.markdown(symmetry_verdict(room, lang))
-        st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
-    disagreements(questionnaire, room)
-    distributions(questionnaire, record, room)
-    segments(questionnaire, room)
-
-
-def disagreements(questionnaire: Questionnaire, room: RoomAggregate) -> None:
-    st.subheader(tr("disagreements", lang), anchor=False)
-    if not room.disagreements:
-        st.caption(tr("no_disagreement", lang))
-        return
-    st.caption(tr("disagreements_help", lang))
-    ids = [s.question_id for s in room.disagreements]
-    st.plotly_chart(
-        distribution_chart(questionnaire, room, ids, lang), key="disagreements", theme=None
-    )
-
-
-def distributions(questionnaire: Questionnaire, record: WorkshopRecord, room: RoomAggregate):
-    st.subheader(tr("distributions", lang), anchor=False)
-    dimensions = questionnaire.ordered_dimensions()
-    ids = [d.id for d in dimensions]
-    default = record.current_dimension if record.current_dimension in ids else ids[0]
-    chosen = st.segmented_control(
-        tr("parts", lang),
-        ids,
-        default=default,
-        format_func=lambda d: questionnaire.dimension(d).title(lang),
-        key=f"distribution_part.{lang}",
-        required=True,
-        label_visibility="collapsed",
-    )
-    dimension = questionnaire.dimension(chosen or default)
-    question_ids = [q.id for q in dimension.ordered_questions()]
-    st.plotly_chart(
-        distribution_chart(questionnaire, room, question_ids, lang),
-        key="distribution",
-        theme=None,
-    )
-    with st.expander(tr("dispersion_table", lang)):
-        st.caption(tr("dispersion_help", lang))
-        st.dataframe(dispersion_table(questionnaire, room, question_ids), hide_index=True)
-
-
-def dispersion_table(
-    questionnaire: Questionnaire, room: RoomAggregate, question_ids: list[str]
-) -> pd.DataFrame:
-    rows = []
-    for question_id in question_ids:
-        question = questionnaire.question(question_id)
-        stats = room.question(question_id)
-        rows.append(
-            {
-                tr("col_question", lang): f"{question.order}. {question.text(lang)}",
-                tr("col_answers", lang): stats.answered if stats else None,
-                tr("col_dont_know", lang): stats.dont_know if stats else None,
-                tr("col_mean", lang): _round(stats.mean_score if stats else None),
-                tr("col_sd", lang): _round(stats.sd if stats else None),
-                tr("col_consensus", lang): _percent(stats.consensus if stats else None),
-                tr("col_modal", lang): _percent(stats.modal_share if stats else None),
-                tr("col_reading", lang): (
-                    tr("band_" + consensus_band(stats.consensus), lang)
-                    if stats and stats.consensus is not None
-                    else tr("withheld", lang)
-                ),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def segments(questionnaire: Questionnaire, room: RoomAggregate) -> None:
-    if not room.segments:
-        return
-    st.subheader(tr("segments", lang), anchor=False)
-    st.caption(tr("segments_help", lang, k=room.threshold))
-    for number, view in enumerate(room.segments):
-        st.markdown(f"**{plain(view.segment)}**")
-        st.plotly_chart(
-            segment_heatmap(questionnaire, view, room.threshold, lang),
-            key=f"segment.{number}",
-            theme=None,
-        )
-        widest = view.widest_gap
-        if widest:
-            key, gap = widest
-            title = (
-                tr("overall", lang)
-                if key == "overall"
-                else questionnaire.dimension(key).title(lang)
-            )
-            st.caption(tr("widest_gap", lang, gap=f"{gap:.0f}", title=title))
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _percent(value: float | None) -> str | None:
-    return None if value is None else f"{value:.0%}"
-
-
 # --- after the workshop ---------------------------------------------------------------------
 
 
@@ -379,9 +154,9 @@ def facilitator_page(token: str, record: WorkshopRecord) -> None:
     with join:
         join_panel(record)
     with control:
-        controls(token, record, questionnaire)
+        controls(lang, store, token, record, questionnaire)
     st.divider()
-    live_dashboard(record.id, questionnaire)
+    live_dashboard(lang, record.id, questionnaire)
     st.divider()
     convert_section(token, record, questionnaire)
     delete_section(token)

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from assessment.models import Language, Question, Questionnaire
 
 DONT_KNOW = "dont_know"  # the radio's option for "don't know"; stored as NULL
 
 
-def question_header(question: Question, answered: bool, lang: Language) -> None:
+def _header(question: Question, answered: bool, lang: Language) -> None:
     mark = (
         ":green[:material/check_circle:]"
         if answered
@@ -24,7 +25,7 @@ def question_header(question: Question, answered: bool, lang: Language) -> None:
         st.caption(question.help(lang))
 
 
-def level_radio(
+def _level_radio(
     questionnaire: Questionnaire,
     question: Question,
     answers: dict,
@@ -54,6 +55,28 @@ def level_radio(
         label_visibility="collapsed",
         disabled=disabled,
     )
+
+
+def question_card(
+    container_key: str,
+    questionnaire: Questionnaire,
+    question: Question,
+    answers: dict,
+    lang: Language,
+    *,
+    key: str,
+    on_change: Callable[..., None],
+    args: tuple[Any, ...],
+    label: str,
+    disabled: bool = False,
+) -> DeltaGenerator:
+    """The question in its bordered card; the card is returned so that a page can add to it
+    (reference points, a comment)."""
+    card = st.container(border=True, key=container_key)
+    with card:
+        _header(question, question.id in answers, lang)
+        _level_radio(questionnaire, question, answers, lang, key, on_change, args, label, disabled)
+    return card
 
 
 def level_of(choice: Any) -> int | None:

@@ -1,0 +1,94 @@
+"""The facilitator's controls: open or close answering, free or paced (moving the room from
+part to part), reveal the room's result to the phones. A refused move is said, not raised."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.models import Language, Questionnaire
+from assessment.workshop import WorkshopError, WorkshopRecord, WorkshopStore
+from ui.workshop_strings import tr
+
+
+def run(action, *args) -> None:
+    try:
+        action(*args)
+    except (WorkshopError, ValueError) as error:
+        st.session_state.workshop_control_error = str(error)
+
+
+def controls(
+    lang: Language,
+    store: WorkshopStore,
+    token: str,
+    record: WorkshopRecord,
+    questionnaire: Questionnaire,
+) -> None:
+    st.markdown(f"**{tr('controls', lang)}**")
+    if record.is_open:
+        st.badge(tr("status_open", lang), icon=":material/play_circle:", color="green")
+        st.button(
+            tr("close_answering", lang),
+            key="close_answering",
+            icon=":material/lock:",
+            on_click=run,
+            args=(store.set_open, token, False),
+        )
+    else:
+        st.badge(tr("status_closed", lang), icon=":material/lock:", color="gray")
+        st.button(
+            tr("reopen_answering", lang),
+            key="reopen_answering",
+            icon=":material/lock_open:",
+            on_click=run,
+            args=(store.set_open, token, True),
+        )
+
+    paces = ["free", "paced"]
+    st.segmented_control(
+        tr("pace", lang),
+        paces,
+        default=record.pace,
+        format_func=lambda p: tr(f"pace_{p}", lang),
+        key=f"pace.{record.pace}.{lang}",
+        required=True,
+        on_change=lambda key: run(store.set_pace, token, st.session_state[key]),
+        args=(f"pace.{record.pace}.{lang}",),
+    )
+    if record.pace == "paced":
+        dimensions = questionnaire.ordered_dimensions()
+        ids = [d.id for d in dimensions]
+        position = ids.index(record.current_dimension) if record.current_dimension in ids else 0
+        current = dimensions[position]
+        st.markdown(
+            tr("part_open", lang, n=position + 1, total=len(ids), title=current.title(lang))
+        )
+        back, forward = st.columns(2)
+        back.button(
+            tr("previous_part", lang),
+            key="previous_part",
+            disabled=position == 0,
+            on_click=run,
+            args=(store.set_pace, token, "paced", ids[max(0, position - 1)]),
+            width="stretch",
+        )
+        forward.button(
+            tr("next_part", lang),
+            key="next_part",
+            type="primary",
+            disabled=position == len(ids) - 1,
+            on_click=run,
+            args=(store.advance, token),
+            width="stretch",
+        )
+    st.toggle(
+        tr("reveal", lang),
+        value=record.revealed,
+        key=f"reveal.{record.revealed}",
+        help=tr("reveal_help", lang, k=record.threshold),
+        on_change=run,
+        args=(store.reveal, token, not record.revealed),
+    )
+    error = st.session_state.pop("workshop_control_error", None)
+    if error:
+        st.error(error)

@@ -1,0 +1,162 @@
+"""The facilitator's live panels: the room's counts, radar with spread and symmetry, the
+questions it disagrees on, each part's distributions and dispersion, and the segment groups
+(each cell withheld below the anonymity threshold). A fragment re-run every few seconds; the
+aggregate behind it is cached for two seconds, so any number of screens costs one query."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assessment.models import Language, Questionnaire
+from assessment.settings import settings
+from assessment.store import StoreError
+from assessment.workshop import (
+    RoomAggregate,
+    UnknownWorkshop,
+    WorkshopRecord,
+    consensus_band,
+    distribution_chart,
+    room_quadrant,
+    room_radar,
+    segment_heatmap,
+)
+from ui.context import plain
+from ui.workshop_session import REFRESH_SECONDS, live_room
+from ui.workshop_strings import symmetry_verdict, tr
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_dashboard(lang: Language, workshop_id: int, questionnaire: Questionnaire) -> None:
+    try:
+        record, counts, room = live_room(settings().database(), workshop_id)
+    except UnknownWorkshop:  # erased from another screen
+        st.rerun(scope="app")
+    except StoreError:  # the database is out of reach: say so, and try again next refresh
+        st.warning(tr("live_unavailable", lang), icon=":material/cloud_off:")
+        return
+    joined, answering, completed, answers = st.columns(4)
+    joined.metric(tr("joined", lang), counts.joined, border=True)
+    answering.metric(tr("answering", lang), counts.responded, border=True)
+    completed.metric(tr("completed", lang), counts.completed, border=True)
+    answers.metric(tr("answers", lang), counts.answers, border=True)
+    if counts.joined:
+        st.progress(
+            counts.completed / counts.joined,
+            text=tr("completed_of", lang, done=counts.completed, joined=counts.joined),
+        )
+    if not room.visible:
+        st.info(
+            tr("room_waiting", lang, k=room.threshold, n=room.contributors),
+            icon=":material/visibility_off:",
+        )
+        return
+    radar, verdict = st.columns(2)
+    with radar:
+        st.subheader(tr("room_radar", lang), anchor=False)
+        st.caption(tr("room_radar_help", lang))
+        st.plotly_chart(room_radar(questionnaire, room, lang), key="room_radar", theme=None)
+    with verdict:
+        st.subheader(tr("room_symmetry", lang), anchor=False)
+        st.markdown(symmetry_verdict(room, lang))
+        st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
+    disagreements(lang, questionnaire, room)
+    distributions(lang, questionnaire, record, room)
+    segments(lang, questionnaire, room)
+
+
+def disagreements(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:
+    st.subheader(tr("disagreements", lang), anchor=False)
+    if not room.disagreements:
+        st.caption(tr("no_disagreement", lang))
+        return
+    st.caption(tr("disagreements_help", lang))
+    ids = [s.question_id for s in room.disagreements]
+    st.plotly_chart(
+        distribution_chart(questionnaire, room, ids, lang), key="disagreements", theme=None
+    )
+
+
+def distributions(
+    lang: Language, questionnaire: Questionnaire, record: WorkshopRecord, room: RoomAggregate
+):
+    st.subheader(tr("distributions", lang), anchor=False)
+    dimensions = questionnaire.ordered_dimensions()
+    ids = [d.id for d in dimensions]
+    default = record.current_dimension if record.current_dimension in ids else ids[0]
+    chosen = st.segmented_control(
+        tr("parts", lang),
+        ids,
+        default=default,
+        format_func=lambda d: questionnaire.dimension(d).title(lang),
+        key=f"distribution_part.{lang}",
+        required=True,
+        label_visibility="collapsed",
+    )
+    dimension = questionnaire.dimension(chosen or default)
+    question_ids = [q.id for q in dimension.ordered_questions()]
+    st.plotly_chart(
+        distribution_chart(questionnaire, room, question_ids, lang),
+        key="distribution",
+        theme=None,
+    )
+    with st.expander(tr("dispersion_table", lang)):
+        st.caption(tr("dispersion_help", lang))
+        st.dataframe(dispersion_table(lang, questionnaire, room, question_ids), hide_index=True)
+
+
+def dispersion_table(
+    lang: Language, questionnaire: Questionnaire, room: RoomAggregate, question_ids: list[str]
+) -> pd.DataFrame:
+    rows = []
+    for question_id in question_ids:
+        question = questionnaire.question(question_id)
+        stats = room.question(question_id)
+        rows.append(
+            {
+                tr("col_question", lang): f"{question.order}. {question.text(lang)}",
+                tr("col_answers", lang): stats.answered if stats else None,
+                tr("col_dont_know", lang): stats.dont_know if stats else None,
+                tr("col_mean", lang): _round(stats.mean_score if stats else None),
+                tr("col_sd", lang): _round(stats.sd if stats else None),
+                tr("col_consensus", lang): _percent(stats.consensus if stats else None),
+                tr("col_modal", lang): _percent(stats.modal_share if stats else None),
+                tr("col_reading", lang): (
+                    tr("band_" + consensus_band(stats.consensus), lang)
+                    if stats and stats.consensus is not None
+                    else tr("withheld", lang)
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def segments(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:
+    if not room.segments:
+        return
+    st.subheader(tr("segments", lang), anchor=False)
+    st.caption(tr("segments_help", lang, k=room.threshold))
+    for number, view in enumerate(room.segments):
+        st.markdown(f"**{plain(view.segment)}**")
+        st.plotly_chart(
+            segment_heatmap(questionnaire, view, room.threshold, lang),
+            key=f"segment.{number}",
+            theme=None,
+        )
+        widest = view.widest_gap
+        if widest:
+            key, gap = widest
+            title = (
+                tr("overall", lang)
+                if key == "overall"
+                else questionnaire.dimension(key).title(lang)
+            )
+            st.caption(tr("widest_gap", lang, gap=f"{gap:.0f}", title=title))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _percent(value: float | None) -> str | None:
+    return None if value is None else f"{value:.0%}"
