@@ -20,6 +20,7 @@ from assessment.workshop import (
 )
 from ui.context import plain
 from ui.workshop_answering import ERROR_KEY, free_steps, paced_step
+from ui.workshop_dashboard import symmetry_verdict
 from ui.workshop_join import browser_language, code_form, join_page, language_switch
 from ui.workshop_session import (
     JOIN_PARAM,
@@ -33,7 +34,7 @@ from ui.workshop_session import (
     state_of,
     workshop_state,
 )
-from ui.workshop_strings import symmetry_verdict, tr
+from ui.workshop_strings import tr
 
 RENDERED_KEY = "workshop_rendered"  # (state, time) of the last full run
 

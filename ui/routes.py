@@ -3,7 +3,6 @@ workshop's links strip its paths to find the app's base address."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -11,47 +10,37 @@ import streamlit as st
 
 from assessment.models import Language
 from ui.context import t
-from ui.workshop_strings import tr
 
 
 @dataclass(frozen=True)
 class Route:
     script: str
     url_path: str  # "" for the start page
-    title: Callable[[Language], str]
+    title_key: str  # in the app's strings
     icon: str
 
     def page(self, lang: Language) -> st.Page:
-        if not self.url_path:
-            return st.Page(self.script, title=self.title(lang), icon=self.icon, default=True)
-        return st.Page(self.script, title=self.title(lang), icon=self.icon, url_path=self.url_path)
-
-
-def _app(key: str) -> Callable[[Language], str]:
-    return lambda lang: t(key, lang)
-
-
-def _workshop(key: str) -> Callable[[Language], str]:
-    return lambda lang: tr(key, lang)
+        where = {"url_path": self.url_path} if self.url_path else {"default": True}
+        return st.Page(self.script, title=t(self.title_key, lang), icon=self.icon, **where)
 
 
 ROUTES = (
-    Route("app_pages/start.py", "", _app("page_start"), ":material/home:"),
-    Route("app_pages/answer.py", "answer", _app("page_answer"), ":material/edit_note:"),
-    Route("app_pages/results.py", "results", _app("page_results"), ":material/insights:"),
-    Route("app_pages/benchmark.py", "benchmark", _app("page_benchmark"), ":material/leaderboard:"),
-    Route("app_pages/roadmap.py", "roadmap", _app("page_roadmap"), ":material/route:"),
+    Route("app_pages/start.py", "", "page_start", ":material/home:"),
+    Route("app_pages/answer.py", "answer", "page_answer", ":material/edit_note:"),
+    Route("app_pages/results.py", "results", "page_results", ":material/insights:"),
+    Route("app_pages/benchmark.py", "benchmark", "page_benchmark", ":material/leaderboard:"),
+    Route("app_pages/roadmap.py", "roadmap", "page_roadmap", ":material/route:"),
     Route(
         "app_pages/questionnaire.py",
         "questionnaire",
-        _app("page_questionnaire"),
+        "page_questionnaire",
         ":material/list_alt:",
     ),
-    Route("app_pages/workshop_new.py", "workshop", _workshop("page_workshop"), ":material/groups:"),
+    Route("app_pages/workshop_new.py", "workshop", "page_workshop", ":material/groups:"),
     Route(
         "app_pages/workshop_facilitator.py",
         "facilitate",
-        _workshop("page_facilitate"),
+        "page_facilitate",
         ":material/monitoring:",
     ),
 )

@@ -7,6 +7,8 @@ UI_STRINGS: dict[str, dict[Language, str]] = {
     "page_start": {"fr": "Accueil", "en": "Start"},
     "page_answer": {"fr": "Répondre", "en": "Answer"},
     "page_results": {"fr": "Résultats", "en": "Results"},
+    "page_workshop": {"fr": "Atelier en direct", "en": "Live workshop"},
+    "page_facilitate": {"fr": "Animer l'atelier", "en": "Facilitate"},
     "page_questionnaire": {"fr": "Le questionnaire", "en": "The questionnaire"},
     "page_roadmap": {"fr": "Feuille de route", "en": "Roadmap"},
     "page_benchmark": {"fr": "Comparaison", "en": "Benchmark"},

@@ -8,7 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from assessment.i18n import t as core_t
 from assessment.models import Language, Questionnaire
+from assessment.reading import format_points, format_score
 from assessment.settings import settings
 from assessment.store import StoreError
 from assessment.workshop import (
@@ -23,7 +25,7 @@ from assessment.workshop import (
 )
 from ui.context import plain
 from ui.workshop_session import REFRESH_SECONDS, live_room
-from ui.workshop_strings import symmetry_verdict, tr
+from ui.workshop_strings import tr
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -160,3 +162,30 @@ def _round(value: float | None) -> float | None:
 
 def _percent(value: float | None) -> str | None:
     return None if value is None else f"{value:.0%}"
+
+
+def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
+    """Two or three sentences: the room's quadrant and gap, the warning, the individuals."""
+    symmetry = room.symmetry
+    if symmetry is None or symmetry.index is None:
+        return tr("verdict_withheld", lang, k=room.threshold)
+    threshold = symmetry.stall_threshold
+    lines = [
+        tr(
+            "verdict",
+            lang,
+            quadrant=core_t("quadrant_" + symmetry.quadrant.value, lang),
+            customer=format_score(symmetry.customer_score, lang),
+            internal=format_score(symmetry.internal_score, lang),
+            index=format_points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
+            threshold=format_points(threshold, lang),
+        ),
+        tr("verdict_stall" if symmetry.stall else "verdict_no_stall", lang),
+        tr(
+            "verdict_individuals",
+            lang,
+            stall=symmetry.participants_in_stall,
+            n=symmetry.participants_with_index,
+        ),
+    ]
+    return "  \n".join(lines)

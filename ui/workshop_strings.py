@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from assessment.i18n import t as core_t
 from assessment.models import Language
-from assessment.reading import format_points, format_score
-from assessment.workshop import RoomAggregate
 from ui.context import t as shared_t
 
 WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
-    # navigation
-    "page_workshop": {"fr": "Atelier en direct", "en": "Live workshop"},
-    "page_facilitate": {"fr": "Animer l'atelier", "en": "Facilitate"},
-    "page_participant": {"fr": "Atelier", "en": "Workshop"},
     # creating
     "workshop_page_title": {"fr": "Atelier en direct", "en": "Live workshop"},
     "workshop_intro": {
@@ -402,34 +395,6 @@ WORKSHOP_STRINGS: dict[str, dict[Language, str]] = {
 
 
 def tr(key: str, lang: Language, **values: object) -> str:
-    """A workshop string in the language, with its {placeholders} filled; the labels the
-    workshop shares with the other pages come from their strings."""
+    """A workshop string, {placeholders} filled; shared labels come from the app's strings."""
     text = WORKSHOP_STRINGS[key][lang] if key in WORKSHOP_STRINGS else shared_t(key, lang)
     return text.format(**values) if values else text
-
-
-def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
-    """Two or three sentences: the room's quadrant and gap, the warning, the individuals."""
-    symmetry = room.symmetry
-    if symmetry is None or symmetry.index is None:
-        return tr("verdict_withheld", lang, k=room.threshold)
-    threshold = symmetry.stall_threshold
-    lines = [
-        tr(
-            "verdict",
-            lang,
-            quadrant=core_t("quadrant_" + symmetry.quadrant.value, lang),
-            customer=format_score(symmetry.customer_score, lang),
-            internal=format_score(symmetry.internal_score, lang),
-            index=format_points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
-            threshold=format_points(threshold, lang),
-        ),
-        tr("verdict_stall" if symmetry.stall else "verdict_no_stall", lang),
-        tr(
-            "verdict_individuals",
-            lang,
-            stall=symmetry.participants_in_stall,
-            n=symmetry.participants_with_index,
-        ),
-    ]
-    return "  \n".join(lines)
