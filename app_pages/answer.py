@@ -1,5 +1,7 @@
 """Answer the questionnaire, one step per dimension; every click is saved at once."""
 
+from functools import partial
+
 import streamlit as st
 
 from assessment.models import Dimension, Question, Questionnaire
@@ -36,16 +38,13 @@ def question_block(
     answers: dict,
     comments: dict,
 ) -> None:
-    key = f"answer.{question.id}.{lang}"
     card = question_card(
-        f"question.{question.id}",
         questionnaire,
         question,
         answers,
         lang,
-        key=key,
-        on_change=save_answer,
-        args=(record.id, questionnaire, question.id, key),
+        keys=(f"question.{question.id}", f"answer.{question.id}.{lang}"),
+        save=partial(save_answer, record.id, questionnaire, question.id),
         label=t("your_answer", lang),
     )
     with card:

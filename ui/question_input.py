@@ -25,57 +25,45 @@ def _header(question: Question, answered: bool, lang: Language) -> None:
         st.caption(question.help(lang))
 
 
-def _level_radio(
-    questionnaire: Questionnaire,
-    question: Question,
-    answers: dict,
-    lang: Language,
-    key: str,
-    on_change: Callable[..., None],
-    args: tuple[Any, ...],
-    label: str,
-    disabled: bool = False,
-) -> None:
-    """The scale's levels with this question's description of each, and "don't know"."""
-    scale = questionnaire.scale
-    options = [*scale.values, DONT_KNOW]
-    current = answers.get(question.id, "unanswered")
-    current = DONT_KNOW if current is None else current
-    st.radio(
-        label,
-        options,
-        index=options.index(current) if current in options else None,
-        format_func=lambda v: (
-            scale.dont_know(lang) if v == DONT_KNOW else f"{v} · {scale.level_of(v).label(lang)}"
-        ),
-        captions=[question.anchors[v](lang) for v in scale.values] + [""],
-        key=key,
-        on_change=on_change,
-        args=args,
-        label_visibility="collapsed",
-        disabled=disabled,
-    )
-
-
 def question_card(
-    container_key: str,
     questionnaire: Questionnaire,
     question: Question,
     answers: dict,
     lang: Language,
     *,
-    key: str,
-    on_change: Callable[..., None],
-    args: tuple[Any, ...],
+    keys: tuple[str, str],
+    save: Callable[[str], None],
     label: str,
     disabled: bool = False,
 ) -> DeltaGenerator:
-    """The question in its bordered card; the card is returned so that a page can add to it
-    (reference points, a comment)."""
-    card = st.container(border=True, key=container_key)
+    """The question in its bordered card: its text, then the scale's levels with this
+    question's description of each, and "don't know". ``keys`` are the card's and the
+    radio's; ``save(radio key)`` runs on each choice. The card is returned so that a page can
+    add to it (reference points, a comment)."""
+    card_key, radio_key = keys
+    scale = questionnaire.scale
+    options = [*scale.values, DONT_KNOW]
+    current = answers.get(question.id, "unanswered")
+    current = DONT_KNOW if current is None else current
+    card = st.container(border=True, key=card_key)
     with card:
         _header(question, question.id in answers, lang)
-        _level_radio(questionnaire, question, answers, lang, key, on_change, args, label, disabled)
+        st.radio(
+            label,
+            options,
+            index=options.index(current) if current in options else None,
+            format_func=lambda v: (
+                scale.dont_know(lang)
+                if v == DONT_KNOW
+                else f"{v} · {scale.level_of(v).label(lang)}"
+            ),
+            captions=[question.anchors[v](lang) for v in scale.values] + [""],
+            key=radio_key,
+            on_change=save,
+            args=(radio_key,),
+            label_visibility="collapsed",
+            disabled=disabled,
+        )
     return card
 
 

@@ -3,6 +3,8 @@ facilitator opened; each tap saved at once, a refused tap said and shown as the 
 
 from __future__ import annotations
 
+from functools import partial
+
 import sqlalchemy as sa
 import streamlit as st
 
@@ -38,16 +40,13 @@ def question_block(
     lang: Language,
     disabled: bool,
 ) -> None:
-    key = f"wa.{question.id}.{lang}"
     question_card(
-        f"wq-{question.id}",
         questionnaire,
         question,
         answers,
         lang,
-        key=key,
-        on_change=save_answer,
-        args=(token, question.id, key),
+        keys=(f"wq-{question.id}", f"wa.{question.id}.{lang}"),
+        save=partial(save_answer, token, question.id),
         label=tr("your_answer", lang),
         disabled=disabled,
     )

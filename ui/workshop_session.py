@@ -123,42 +123,49 @@ def qr_code(url: str, kind: str = "png") -> bytes:
 # --- tokens in the session -------------------------------------------------------------------
 
 
-def facilitator_token() -> str | None:
-    """From the facilitator link (?f=…) when one is opened, else the one of this session."""
-    linked = st.query_params.get(FACILITATOR_PARAM)
+def _linked(param: str, key: str) -> str | None:
+    """The token of the link just opened (?param=…), else the one this session keeps."""
+    linked = st.query_params.get(param)
     if linked:
-        st.session_state[FACILITATOR_KEY] = linked
-    return st.session_state.get(FACILITATOR_KEY)
+        st.session_state[key] = linked
+    return st.session_state.get(key)
+
+
+def _keep(param: str, key: str, token: str) -> None:
+    """In the session and in the address bar, so that a reload keeps it."""
+    st.session_state[key] = token
+    st.query_params[param] = token
+
+
+def _drop(param: str, key: str) -> None:
+    st.session_state.pop(key, None)
+    st.query_params.pop(param, None)
+
+
+def facilitator_token() -> str | None:
+    return _linked(FACILITATOR_PARAM, FACILITATOR_KEY)
 
 
 def open_facilitator(token: str) -> None:
-    st.session_state[FACILITATOR_KEY] = token
-    st.query_params[FACILITATOR_PARAM] = token
+    _keep(FACILITATOR_PARAM, FACILITATOR_KEY, token)
 
 
 def forget_facilitator() -> None:
-    st.session_state.pop(FACILITATOR_KEY, None)
-    st.query_params.pop(FACILITATOR_PARAM, None)
+    _drop(FACILITATOR_PARAM, FACILITATOR_KEY)
 
 
 def participant_token() -> str | None:
-    """From the participant link (?p=…), else the one this session joined with."""
-    linked = st.query_params.get(PARTICIPANT_PARAM)
-    if linked:
-        st.session_state[PARTICIPANT_KEY] = linked
-    return st.session_state.get(PARTICIPANT_KEY)
+    return _linked(PARTICIPANT_PARAM, PARTICIPANT_KEY)
 
 
 def enter_as_participant(token: str) -> None:
-    """Joined: the participant's place goes in the address bar, so a reload keeps it."""
-    st.session_state[PARTICIPANT_KEY] = token
+    """Joined: the participant's place replaces the join code in the address bar."""
     st.query_params.pop(JOIN_PARAM, None)
-    st.query_params[PARTICIPANT_PARAM] = token
+    _keep(PARTICIPANT_PARAM, PARTICIPANT_KEY, token)
 
 
 def forget_participant() -> None:
-    st.session_state.pop(PARTICIPANT_KEY, None)
-    st.query_params.pop(PARTICIPANT_PARAM, None)
+    _drop(PARTICIPANT_PARAM, PARTICIPANT_KEY)
 
 
 def participant_language(default: Language) -> Language:

@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 
 import sqlalchemy as sa
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from sqlalchemy import Connection
 
 from assessment.models import Frozen
@@ -31,18 +31,12 @@ class ScoreRow(Frozen):
     size_class: str
     scores: dict[str, float] = Field(min_length=1)
 
-    @field_validator("sector")
+    @field_validator("sector", "size_class")
     @classmethod
-    def _known_sector(cls, value: str) -> str:
-        if value not in SECTORS:
-            raise ValueError(f"unknown sector {value!r}")
-        return value
-
-    @field_validator("size_class")
-    @classmethod
-    def _known_size(cls, value: str) -> str:
-        if value not in SIZE_CLASSES:
-            raise ValueError(f"unknown size class {value!r}")
+    def _known_group(cls, value: str, info: ValidationInfo) -> str:
+        known = SECTORS if info.field_name == "sector" else SIZE_CLASSES
+        if value not in known:
+            raise ValueError(f"unknown {info.field_name.replace('_', ' ')} {value!r}")
         return value
 
     @field_validator("scores")

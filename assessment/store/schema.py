@@ -32,9 +32,17 @@ def column(name: str, *args, **options) -> sa.Column:
     return sa.Column(name, *args, **{"nullable": False, **options})
 
 
-def owner() -> sa.Column:
+def owned(name: str, key: sa.Column, value: sa.Column) -> Table:
+    """A table of an assessment's rows, one per key: deleting the assessment deletes them."""
     owner = sa.ForeignKey("assessments.id", ondelete="CASCADE")
-    return column("assessment_id", sa.Integer, owner, primary_key=True)
+    return Table(
+        name,
+        metadata,
+        column("assessment_id", sa.Integer, owner, primary_key=True),
+        key,
+        value,
+        column("updated_at", UTCDateTime),
+    )
 
 
 metadata = sa.MetaData()
@@ -57,31 +65,18 @@ assessments_table = Table(
     column("created_at", UTCDateTime),
     column("updated_at", UTCDateTime),
 )
-answers_table = Table(
+answers_table = owned(
     "answers",
-    metadata,
-    owner(),
     column("question_id", sa.String(64), primary_key=True),
     column("level", sa.Integer, nullable=True),  # NULL: don't know
-    column("updated_at", UTCDateTime),
 )
-comments_table = Table(
-    "comments",
-    metadata,
-    owner(),
-    column("question_id", sa.String(64), primary_key=True),
-    column("text", sa.Text),
-    column("updated_at", UTCDateTime),
+comments_table = owned(
+    "comments", column("question_id", sa.String(64), primary_key=True), column("text", sa.Text)
 )
 
 # Feature data attached to an assessment as JSON (roadmap edits, opt-ins…): one row per kind.
-documents_table = Table(
-    "documents",
-    metadata,
-    owner(),
-    column("kind", sa.String(32), primary_key=True),
-    column("payload", sa.Text),
-    column("updated_at", UTCDateTime),
+documents_table = owned(
+    "documents", column("kind", sa.String(32), primary_key=True), column("payload", sa.Text)
 )
 
 # A consultant's past clients, imported as whole batches: no names, only the peer-group keys
