@@ -1,4 +1,5 @@
-"""YAML data files (questionnaires, action libraries) checked with every problem located.
+"""YAML data files (questionnaires, action libraries, KPI definitions) checked with every
+problem located.
 
 A file is parsed once into data and a node tree; each problem found is a (location, message)
 pair, turned here into `file:line: location: message` with the line of the location (or of
@@ -8,13 +9,17 @@ its nearest parent, since a missing key has no line of its own).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 Location = tuple[str | int, ...]
 Found = list[tuple[Location, str]]
+Model = TypeVar("Model", bound=BaseModel)
 
 LANGUAGES = ("fr", "en")
 
@@ -46,6 +51,36 @@ def format_location(location: Location) -> str:
     for part in location:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def read_document(path: Path, error: type[DocumentError]) -> str:
+    """The file's text, or `error` naming the file when it is missing or not UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error([Problem(path.name, (), f"cannot be read: {problem}")]) from problem
+
+
+def validate_document(
+    text: str,
+    source: str,
+    model: type[Model],
+    error: type[DocumentError],
+    explain: Callable[[Any], tuple[Location, str]],
+    consistency: Callable[[dict], Found],
+) -> Model:
+    """The document as `model`, or `error` listing every problem of both passes: the structure
+    (each pydantic error put into words by `explain`) and the `consistency` of the raw data."""
+    data, root = parse_mapping(text, source, error, ", ".join(model.model_fields))
+    try:
+        model.model_validate(data)
+        found = []
+    except ValidationError as invalid:
+        found = [explain(e) for e in invalid.errors()]
+    found = duplicate_keys(root) + found + consistency(data)
+    if found:
+        raise error(located(source, root, found))
+    return model.model_validate(data)
 
 
 def parse_mapping(
@@ -108,6 +143,25 @@ def describe(error: Any, readme: str) -> tuple[Location, str]:
     if isinstance(given, str | int | float | bool) and kind not in ("greater_than", "less_than"):
         message += f" (got {given!r})"
     return location, message
+
+
+def unknown_choice(error: Any) -> str:
+    """A value outside an enumeration, with the choices: ``unknown phase 'x' (use a, b or c)``."""
+    choices = error["ctx"]["expected"].replace("'", "")
+    return f"unknown {error['loc'][-1]} {error['input']!r} (use {choices})"
+
+
+def other_questionnaire(data: dict, questionnaire_id: str, what: str) -> Found:
+    """A file declaring another questionnaire than the one it is checked against."""
+    declared = data.get("questionnaire")
+    if isinstance(declared, str) and declared != questionnaire_id:
+        message = f"this {what} is for questionnaire {declared!r}, not {questionnaire_id!r}"
+        return [(("questionnaire",), message)]
+    return []
+
+
+def unknown_reference(kind: str, ref: str, questionnaire_id: str) -> str:
+    return f"unknown {kind} {ref!r} (not in questionnaire {questionnaire_id!r})"
 
 
 def entries(container: Any, key: str) -> list[tuple[int, dict]]:

@@ -2,8 +2,9 @@
 KPIs; a consultant's edits (start date, owners, KPI fields) kept apart and applied on top, so that
 new answers update the plan without losing them. Import from here: it is the one entry point.
 
-library (actions.yaml and its validation) · generator (the plan) · plan (the roadmap as a value)
-· pilot (pilot and KPIs) · edits · text (the words, fr/en) · chart (the timeline).
+library (actions.yaml and its validation) · kpis (kpis.yaml, the pilot's indicators, carried by
+the library) · generator (the plan) · plan (the roadmap as a value) · pilot (pilot and KPIs)
+· edits · text (the words, fr/en) · chart (the timeline).
 """
 
 from assessment.roadmap.chart import timeline_chart
@@ -19,7 +20,9 @@ from assessment.roadmap.edits import (
     edits_to_payload,
 )
 from assessment.roadmap.generator import PILOT_ACTION, generate_roadmap, next_monday
+from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit, load_kpis, parse_kpis
 from assessment.roadmap.library import (
+    DEFAULT_KPIS,
     DEFAULT_LIBRARY,
     PHASES,
     Action,
@@ -29,7 +32,7 @@ from assessment.roadmap.library import (
     load_library,
     parse_library,
 )
-from assessment.roadmap.pilot import ADVOCACY_KPI, UNIT_RANGES, Kpi, Pilot
+from assessment.roadmap.pilot import ADVOCACY_KPI, Kpi, Pilot
 from assessment.roadmap.plan import (
     PhasePlan,
     PlannedAction,
@@ -50,6 +53,7 @@ from assessment.roadmap.text import (
 
 __all__ = [
     "ADVOCACY_KPI",
+    "DEFAULT_KPIS",
     "DEFAULT_LIBRARY",
     "EDITABLE",
     "EFFORTS",
@@ -64,7 +68,9 @@ __all__ = [
     "ActionLibrary",
     "Condition",
     "Kpi",
+    "KpiDefinition",
     "KpiEditError",
+    "KpiUnit",
     "LibraryError",
     "PhasePlan",
     "Pilot",
@@ -80,8 +86,10 @@ __all__ = [
     "format_date",
     "format_value",
     "generate_roadmap",
+    "load_kpis",
     "load_library",
     "next_monday",
+    "parse_kpis",
     "parse_library",
     "render",
     "roadmap_from_dict",

@@ -114,7 +114,9 @@ def generate_roadmap(
         stall=stall,
         phases=phases,
         pilot=suggest_pilot(questionnaire, result, profile, pilot_start, pilot_end, weeks),
-        kpis=pilot_kpis(questionnaire, answers, pilot_start, pilot_end, advocacy=advocacy),
+        kpis=pilot_kpis(
+            library.kpis, questionnaire, answers, pilot_start, pilot_end, advocacy=advocacy
+        ),
     )
 
 

@@ -7,32 +7,38 @@ format is described for consultants in ``roadmaps/README.md``.
 Validation runs two passes over the parsed YAML and reports every problem with its line and
 location (as :mod:`assessment.questionnaire` does): the structure by the pydantic models, then
 the consistency (duplicate ids, references to the questionnaire, dependencies and their cycles).
+
+A library also carries the pilot's indicators, read from ``kpis.yaml`` (:mod:`.kpis`) and
+checked against the same questionnaire, so that whoever holds a library can build a roadmap.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.roadmap.kpis import KpiDefinition, LibraryError, load_kpis
 from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import (
-    DocumentError,
     Location,
-    Problem,
     describe,
-    duplicate_keys,
     duplicates,
     entries,
-    located,
-    parse_mapping,
+    other_questionnaire,
+    read_document,
+    unknown_choice,
+    unknown_reference,
+    validate_document,
 )
 
 ROADMAPS_DIR = PROJECT_DIR / "roadmaps"
 DEFAULT_LIBRARY = ROADMAPS_DIR / "actions.yaml"
+DEFAULT_KPIS = ROADMAPS_DIR / "kpis.yaml"
 SUBJECTS = ("dimension", "theme", "question", "stall", "always")
 
 
@@ -116,50 +122,43 @@ class ActionLibrary(Frozen):
     questionnaire: Identifier = Field(description="Id of the questionnaire it refers to")
     title: Text
     actions: list[Action] = Field(min_length=1)
+    # Private, so that a `kpis` key in actions.yaml stays an unknown key: they live in kpis.yaml.
+    _kpis: list[KpiDefinition] = PrivateAttr(default_factory=list)
+
+    @property
+    def kpis(self) -> list[KpiDefinition]:
+        """The pilot's indicators, in the order the roadmap shows them."""
+        return self._kpis
 
     def action(self, action_id: str) -> Action:
         return next(a for a in self.actions if a.id == action_id)
 
 
-class LibraryError(DocumentError):
-    """An action library that cannot be used; ``problems`` lists everything wrong with it."""
-
-
-def load_library(path: str | Path, questionnaire: Questionnaire | None = None) -> ActionLibrary:
-    """Load and validate a library; with a questionnaire, its references are checked too."""
+def load_library(
+    path: str | Path,
+    questionnaire: Questionnaire | None = None,
+    kpi_file: str | Path = DEFAULT_KPIS,
+) -> ActionLibrary:
+    """Load and validate a library and its KPI file; with a questionnaire, their references
+    are checked too. The KPI file is checked once the actions pass (LibraryError lists every
+    problem of the first file that has some)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LibraryError([Problem(path.name, (), f"cannot be read: {error}")]) from error
-    return parse_library(text, path.name, questionnaire)
+    return parse_library(read_document(path, LibraryError), path.name, questionnaire, kpi_file)
 
 
 def parse_library(
-    text: str, source: str = "<actions>", questionnaire: Questionnaire | None = None
+    text: str,
+    source: str = "<actions>",
+    questionnaire: Questionnaire | None = None,
+    kpi_file: str | Path = DEFAULT_KPIS,
 ) -> ActionLibrary:
-    data, root = parse_mapping(
-        text, source, LibraryError, "id, version, questionnaire, title, actions"
-    )
-    found = (
-        duplicate_keys(root)
-        + _structure_problems(data)
-        + _consistency_problems(data, questionnaire)
-    )
-    if found:
-        raise LibraryError(located(source, root, found))
-    return ActionLibrary.model_validate(data)
+    checks = partial(_consistency_problems, questionnaire=questionnaire)
+    library = validate_document(text, source, ActionLibrary, LibraryError, _explain, checks)
+    library._kpis = load_kpis(kpi_file, questionnaire).kpis
+    return library
 
 
 # --- structure -----------------------------------------------------------------------------
-
-
-def _structure_problems(data: dict) -> list[tuple[Location, str]]:
-    try:
-        ActionLibrary.model_validate(data)
-    except ValidationError as error:
-        return [_explain(e) for e in error.errors()]
-    return []
 
 
 def _explain(error: Any) -> tuple[Location, str]:
@@ -169,7 +168,7 @@ def _explain(error: Any) -> tuple[Location, str]:
     if kind == "extra_forbidden":
         return location, "unknown key (check the spelling; see roadmaps/README.md)"
     if kind == "enum" and location[-1:] == ("phase",):
-        return location, f"unknown phase {error['input']!r} (use awareness, pilot or diffusion)"
+        return location, unknown_choice(error)
     if kind == "literal_error" and location[-1:] in (("stall",), ("always",)):
         return location, "must be true (leave the condition out otherwise)"
     return describe(error, "roadmaps/README.md")
@@ -201,16 +200,10 @@ def _empty_actions(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]
 def _questionnaire_problems(
     data: dict, actions: list[tuple[int, dict]], questionnaire: Questionnaire
 ) -> list[tuple[Location, str]]:
+    mismatch = other_questionnaire(data, questionnaire.id, "library")
+    if mismatch:
+        return mismatch  # every reference would be reported otherwise
     problems: list[tuple[Location, str]] = []
-    declared = data.get("questionnaire")
-    if isinstance(declared, str) and declared != questionnaire.id:
-        problems.append(
-            (
-                ("questionnaire",),
-                f"this library is for questionnaire {declared!r}, not {questionnaire.id!r}",
-            )
-        )
-        return problems  # every reference would be reported otherwise
     known = {
         "theme": {t.id for t in questionnaire.themes},
         "question": {q.id for _, q in questionnaire.questions()},
@@ -222,20 +215,22 @@ def _questionnaire_problems(
             for j, ref in enumerate(listed if isinstance(listed, list) else []):
                 if isinstance(ref, str) and ref not in known[kind]:
                     problems.append(
-                        (("actions", i, kind + "s", j), _unknown(kind, ref, questionnaire))
+                        (
+                            ("actions", i, kind + "s", j),
+                            unknown_reference(kind, ref, questionnaire.id),
+                        )
                     )
         for j, condition in entries(action, "when"):
             for kind in known:
                 ref = condition.get(kind)
                 if isinstance(ref, str) and ref not in known[kind]:
                     problems.append(
-                        (("actions", i, "when", j, kind), _unknown(kind, ref, questionnaire))
+                        (
+                            ("actions", i, "when", j, kind),
+                            unknown_reference(kind, ref, questionnaire.id),
+                        )
                     )
     return problems
-
-
-def _unknown(kind: str, ref: str, questionnaire: Questionnaire) -> str:
-    return f"unknown {kind} {ref!r} (not in questionnaire {questionnaire.id!r})"
 
 
 def _dependency_problems(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]]:

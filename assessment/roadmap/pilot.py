@@ -1,37 +1,22 @@
 """The pilot of the roadmap: which team, why, for how long, and the indicators that will prove
-it worked (with their baseline from the assessment where it measures the same thing)."""
+it worked (with their baseline from the assessment where it measures the same thing). What each
+indicator is comes from roadmaps/kpis.yaml, carried by the action library (:mod:`.kpis`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from enum import StrEnum
 
 from pydantic import Field
 
 from assessment.models import Frozen, Questionnaire, Result, Text
 from assessment.profile import SECTORS, Profile
+from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit
 from assessment.roadmap.text import PARTICIPANTS, TEAMS, number, say
 
 PILOT_WEEKS = 13  # three months, the domain's default
 TECH_SECTORS = ("J", "M")  # information & communication; professional, scientific, technical
 INTERNAL_DIMENSIONS = ("culture", "tools", "employee_experience")
-
-
-class KpiUnit(StrEnum):
-    score = "score"  # 0-100, the assessment's own scale
-    percent = "percent"
-    enps = "enps"
-    hours = "hours"  # per person per week
-
-
-UNIT_RANGES: dict[KpiUnit, tuple[float, float]] = {
-    KpiUnit.score: (0, 100),
-    KpiUnit.percent: (0, 100),
-    KpiUnit.enps: (-100, 100),
-    KpiUnit.hours: (0, 168),  # the hours in a week
-}
 
 
 class Pilot(Frozen):
@@ -65,161 +50,7 @@ class Kpi(Frozen):
     edited: list[str] = Field(default_factory=list, description="Fields a user changed")
 
 
-@dataclass(frozen=True)
-class KpiSpec:
-    """What an indicator is; baseline and dates come from the assessment and the schedule."""
-
-    id: str
-    unit: KpiUnit
-    texts: dict[str, Text]  # name, definition, method, source, target_rule, frequency, owner
-    questions: tuple[str, ...] = ()  # assessment questions measuring the same thing
-    step: float | None = None  # target = baseline + step (capped to the unit's range)
-    fixed_target: float | None = None
-
-
-def _texts(**pairs: tuple[str, str]) -> dict[str, Text]:
-    return {name: Text(fr=fr, en=en) for name, (fr, en) in pairs.items()}
-
-
-KPI_SPECS: tuple[KpiSpec, ...] = (
-    KpiSpec(
-        "productivity",
-        KpiUnit.hours,
-        _texts(
-            name=(
-                "Productivité : temps passé à chercher",
-                "Productivity: time spent searching",
-            ),
-            definition=(
-                "Heures par semaine qu'un participant passe à chercher une information, un "
-                "document ou la personne qui sait.",
-                "Hours per week a participant spends looking for information, a document or "
-                "the person who knows.",
-            ),
-            method=(
-                "Une question hebdomadaire de deux minutes aux participants (« combien d'heures "
-                "cette semaine ? ») ; on retient la médiane.",
-                "A two-minute weekly question to participants (“how many hours this week?”); "
-                "the median is kept.",
-            ),
-            source=("Sondage éclair des participants", "Pulse survey of participants"),
-            target_rule=("20 % de moins que le point de départ", "20% below the baseline"),
-            frequency=("Chaque semaine", "Weekly"),
-            owner=("Responsable du pilote", "Pilot lead"),
-        ),
-    ),
-    KpiSpec(
-        "knowledge_management",
-        KpiUnit.score,
-        _texts(
-            name=("Gestion des connaissances", "Knowledge management"),
-            definition=(
-                "Dans quelle mesure les participants trouvent et partagent le savoir de "
-                "l'équipe, sur 100.",
-                "How far participants find and share the team's knowledge, out of 100.",
-            ),
-            method=(
-                "Les participants répondent aux questions du diagnostic sur le partage des "
-                "connaissances et la recherche d'information ; moyenne ramenée sur 100 "
-                "(niveau 1 = 0, niveau 5 = 100).",
-                "Participants answer the assessment's questions on knowledge sharing and "
-                "finding information; mean mapped to 0–100 (level 1 = 0, level 5 = 100).",
-            ),
-            source=(
-                "Questions du diagnostic posées aux participants",
-                "Assessment questions put to the participants",
-            ),
-            target_rule=(
-                "Un niveau de l'échelle au-dessus du point de départ (+25 points)",
-                "One level of the scale above the baseline (+25 points)",
-            ),
-            frequency=(
-                "Au lancement, à mi-parcours et à la fin",
-                "At launch, halfway and at the end",
-            ),
-            owner=("Responsable du pilote", "Pilot lead"),
-        ),
-        questions=("culture_knowledge_sharing", "tools_search_and_tagging"),
-        step=25,
-    ),
-    KpiSpec(
-        "employee_satisfaction",
-        KpiUnit.score,
-        _texts(
-            name=("Satisfaction des collaborateurs", "Employee satisfaction"),
-            definition=(
-                "Le sentiment des participants d'être appréciés, soutenus par leurs pairs et "
-                "reconnus, sur 100.",
-                "Participants' sense of being appreciated, backed by their peers and "
-                "recognised, out of 100.",
-            ),
-            method=(
-                "Sondage anonyme reprenant les questions du diagnostic sur la reconnaissance et "
-                "l'échange entre pairs ; moyenne ramenée sur 100.",
-                "Anonymous survey repeating the assessment's questions on appreciation and peer "
-                "exchange; mean mapped to 0–100.",
-            ),
-            source=("Sondage anonyme des participants", "Anonymous participant survey"),
-            target_rule=(
-                "Un niveau de l'échelle au-dessus du point de départ (+25 points)",
-                "One level of the scale above the baseline (+25 points)",
-            ),
-            frequency=("Chaque mois", "Monthly"),
-            owner=("Ressources humaines", "Human resources"),
-        ),
-        questions=("ex_appreciated_trusted", "ex_peer_exchange_recognition"),
-        step=25,
-    ),
-    KpiSpec(
-        "employee_advocacy",
-        KpiUnit.enps,
-        _texts(
-            name=("Recommandation de l'employeur (eNPS)", "Employer recommendation (eNPS)"),
-            definition=(
-                "Part des participants qui recommanderaient l'entreprise comme employeur, moins "
-                "la part de ceux qui la déconseilleraient.",
-                "Share of participants who would recommend the company as an employer, minus "
-                "the share who would advise against it.",
-            ),
-            method=(
-                "« Recommanderiez-vous l'entreprise comme employeur à un proche ? », de 0 à 10 ; "
-                "eNPS = % de 9 et 10 − % de 0 à 6.",
-                "“Would you recommend the company as an employer to a friend?”, from 0 to 10; "
-                "eNPS = % of 9s and 10s − % of 0 to 6.",
-            ),
-            source=("Sondage anonyme des participants", "Anonymous participant survey"),
-            target_rule=("10 points au-dessus du point de départ", "10 points above the baseline"),
-            frequency=("Au lancement et à la fin", "At launch and at the end"),
-            owner=("Ressources humaines", "Human resources"),
-        ),
-    ),
-    KpiSpec(
-        "participation",
-        KpiUnit.percent,
-        _texts(
-            name=("Participation", "Participation"),
-            definition=(
-                "Part des participants qui ont contribué au moins une fois dans la semaine "
-                "(publication, réponse, partage).",
-                "Share of participants who contributed at least once in the week (post, reply, "
-                "share).",
-            ),
-            method=(
-                "Participants actifs dans la semaine ÷ participants × 100.",
-                "Active participants in the week ÷ participants × 100.",
-            ),
-            source=(
-                "Statistiques d'usage de l'espace collaboratif",
-                "Usage statistics of the shared workspace",
-            ),
-            target_rule=("Au moins 60 % en fin de pilote", "At least 60% by the end of the pilot"),
-            frequency=("Chaque semaine", "Weekly"),
-            owner=("Direction informatique", "IT department"),
-        ),
-        fixed_target=60,
-    ),
-)
-ADVOCACY_KPI = "employee_advocacy"
+ADVOCACY_KPI = "employee_advocacy"  # shown only when the roadmap works on employee advocacy
 
 
 # --- scores ---------------------------------------------------------------------------------
@@ -302,6 +133,7 @@ def _pilot_team(
 
 
 def pilot_kpis(
+    definitions: Sequence[KpiDefinition],
     questionnaire: Questionnaire,
     answers: Mapping[str, int | None],
     start: date,
@@ -312,13 +144,13 @@ def pilot_kpis(
     """The pilot's indicators; the eNPS only when the roadmap works on employee advocacy."""
     return [
         _kpi(spec, questionnaire, answers, start, end)
-        for spec in KPI_SPECS
+        for spec in definitions
         if advocacy or spec.id != ADVOCACY_KPI
     ]
 
 
 def _kpi(
-    spec: KpiSpec,
+    spec: KpiDefinition,
     questionnaire: Questionnaire,
     answers: Mapping[str, int | None],
     start: date,
@@ -346,7 +178,7 @@ def _kpi(
         target=target,
         start=start,
         end=end,
-        **spec.texts,
+        **spec.texts(),
     )
 
 
