@@ -68,10 +68,13 @@ def validate_document(
     error: type[DocumentError],
     explain: Callable[[Any], tuple[Location, str]],
     consistency: Callable[[dict], Found],
+    expected: str | None = None,
 ) -> Model:
     """The document as `model`, or `error` listing every problem of both passes: the structure
-    (each pydantic error put into words by `explain`) and the `consistency` of the raw data."""
-    data, root = parse_mapping(text, source, error, ", ".join(model.model_fields))
+    (each pydantic error put into words by `explain`) and the `consistency` of the raw data.
+    ``expected`` names the top-level keys when the document is not a mapping at all."""
+    expected = expected or ", ".join(model.model_fields)
+    data, root = parse_mapping(text, source, error, expected)
     try:
         model.model_validate(data)
         found = []

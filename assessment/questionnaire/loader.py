@@ -13,20 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from assessment.models import Questionnaire
 from assessment.yaml_document import (
     DocumentError,
     Location,
     Problem,
     describe,
-    duplicate_keys,
     duplicates,
     entries,
     format_location,
-    located,
-    parse_mapping,
+    read_document,
+    validate_document,
 )
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
@@ -42,32 +39,19 @@ __all__ = ["Problem", "QuestionnaireError", "format_location", "load_questionnai
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuestionnaireError([Problem(path.name, (), f"cannot be read: {error}")]) from error
-    return parse_questionnaire(text, path.name)
+    return parse_questionnaire(read_document(path, QuestionnaireError), path.name)
 
 
 def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionnaire:
-    data, root = parse_mapping(
-        text, source, QuestionnaireError, "id, version, title, scale, dimensions, …"
+    return validate_document(
+        text,
+        source,
+        Questionnaire,
+        QuestionnaireError,
+        lambda error: describe(error, "questionnaires/README.md"),
+        _consistency_problems,
+        expected="id, version, title, scale, dimensions, …",
     )
-    found = duplicate_keys(root) + _structure_problems(data) + _consistency_problems(data)
-    if found:
-        raise QuestionnaireError(located(source, root, found))
-    return Questionnaire.model_validate(data)
-
-
-# --- structure -----------------------------------------------------------------------------
-
-
-def _structure_problems(data: dict) -> list[tuple[Location, str]]:
-    try:
-        Questionnaire.model_validate(data)
-    except ValidationError as error:
-        return [describe(e, "questionnaires/README.md") for e in error.errors()]
-    return []
 
 
 # --- consistency ---------------------------------------------------------------------------

@@ -137,7 +137,7 @@ class ActionLibrary(Frozen):
 def load_library(
     path: str | Path,
     questionnaire: Questionnaire | None = None,
-    kpi_file: str | Path = DEFAULT_KPIS,
+    kpi_file: str | Path | None = None,
 ) -> ActionLibrary:
     """Load and validate a library and its KPI file; with a questionnaire, their references
     are checked too. The KPI file is checked once the actions pass (LibraryError lists every
@@ -150,12 +150,24 @@ def parse_library(
     text: str,
     source: str = "<actions>",
     questionnaire: Questionnaire | None = None,
-    kpi_file: str | Path = DEFAULT_KPIS,
+    kpi_file: str | Path | None = None,
 ) -> ActionLibrary:
     checks = partial(_consistency_problems, questionnaire=questionnaire)
     library = validate_document(text, source, ActionLibrary, LibraryError, _explain, checks)
-    library._kpis = load_kpis(kpi_file, questionnaire).kpis
+    library._kpis = _kpis_for(kpi_file, questionnaire)
     return library
+
+
+def _kpis_for(kpi_file: str | Path | None, questionnaire: Questionnaire | None):
+    """The KPI file given (checked against the questionnaire), else the shipped one: checked
+    too when it is written for this questionnaire; with another questionnaire its KPIs simply
+    find no baseline in the answers, as a library of one's own needs no KPI file of its own."""
+    if kpi_file is not None:
+        return load_kpis(kpi_file, questionnaire).kpis
+    shipped = load_kpis(DEFAULT_KPIS)
+    if questionnaire is not None and shipped.questionnaire == questionnaire.id:
+        shipped = load_kpis(DEFAULT_KPIS, questionnaire)
+    return shipped.kpis
 
 
 # --- structure -----------------------------------------------------------------------------
