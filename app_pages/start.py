@@ -11,7 +11,7 @@ from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
 from ui.benchmark_strings import tr
 from ui.context import current_language, load_all_questionnaires, plain, t
-from ui.forms import paste_link_form, profile_fields, validated_profile
+from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.pool import pool_changed
 from ui.session import (
     TOKEN_PARAM,
@@ -57,27 +57,14 @@ def new_assessment_form() -> None:
                 st.switch_page("app_pages/answer.py")
 
 
-def resume_form() -> None:
-    def opens(token: str) -> bool:
-        try:
-            store.find(token)
-        except LinkError:
-            st.error(t("link_unknown", lang))
-            return False
-        open_assessment(token)
-        return True
+RESUME_LINK = PastedLink("resume.link", TOKEN_PARAM, "https://…/?a=…")
 
+
+def resume_form() -> None:
+    texts = (t("resume_label", lang), t("resume_button", lang), t("link_unknown", lang))
     with st.container(border=True):
         st.subheader(t("resume_title", lang))
-        paste_link_form(
-            lang,
-            label=t("resume_label", lang),
-            placeholder="https://…/?a=…",
-            param=TOKEN_PARAM,
-            button=t("resume_button", lang),
-            key="resume.link",
-            opens=opens,
-        )
+        paste_link_form(lang, RESUME_LINK, texts, store.find, LinkError, open_assessment)
 
 
 def import_form() -> None:

@@ -15,7 +15,7 @@ from assessment.workshop import (
 )
 from ui import widgets
 from ui.context import current_language, plain
-from ui.forms import paste_link_form, profile_fields, validated_profile
+from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.session import open_assessment
 from ui.workshop_controls import controls
 from ui.workshop_dashboard import live_dashboard
@@ -37,27 +37,17 @@ lang = current_language()
 store = get_workshop_store()
 
 
-def resume_form() -> None:
-    def opens(token: str) -> bool:
-        try:
-            store.by_facilitator(token)
-        except UnknownWorkshop:
-            st.error(tr("facilitator_unknown", lang))
-            return False
-        open_facilitator(token)
-        return True
+FACILITATOR_LINK = PastedLink(
+    "facilitator_paste", FACILITATOR_PARAM, "https://…/facilitate?f=…", True
+)
 
+
+def resume_form() -> None:
+    texts = (tr("facilitator_link_label", lang), tr("open", lang), tr("facilitator_unknown", lang))
     with st.container(border=True):
         st.markdown(f"**{tr('facilitator_resume', lang)}**")
         paste_link_form(
-            lang,
-            label=tr("facilitator_link_label", lang),
-            placeholder="https://…/facilitate?f=…",
-            param=FACILITATOR_PARAM,
-            button=tr("open", lang),
-            key="facilitator_paste",
-            opens=opens,
-            secret=True,
+            lang, FACILITATOR_LINK, texts, store.by_facilitator, UnknownWorkshop, open_facilitator
         )
     st.page_link(
         "app_pages/workshop_new.py", label=tr("create_instead", lang), icon=":material/add:"

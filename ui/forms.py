@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
@@ -53,22 +54,41 @@ def token_in(pasted: str, param: str) -> str:
     return found[0] if found else text
 
 
+@dataclass(frozen=True)
+class PastedLink:
+    key: str  # of the text field
+    param: str  # the link's query parameter that holds the token
+    example: str  # shown in the empty field
+    secret: bool = False  # a bearer link: typed as a password
+
+
 def paste_link_form(
     lang: Language,
-    *,
-    label: str,
-    placeholder: str,
-    param: str,
-    button: str,
-    key: str,
-    opens: Callable[[str], bool],
-    secret: bool = False,
+    link: PastedLink,
+    texts: tuple[str, str, str],
+    find: Callable[[str], object],
+    refused: type[Exception],
+    opened: Callable[[str], None],
 ) -> None:
-    """A field for a pasted link (or its token alone) and a button; ``opens(token)`` says
-    whether the link was opened (and reruns the page itself when it was)."""
+    """A field for a pasted link (or its token alone) and a button. ``texts`` are the field's
+    label, the button's and the message for a link that opens nothing (``find`` raised
+    ``refused``); a link that opens is ``opened`` and the page rerun."""
+    label, button, unknown = texts
     pasted = widgets.text_input(
-        label, key, lang, placeholder=placeholder, type="password" if secret else "default"
+        label,
+        link.key,
+        lang,
+        placeholder=link.example,
+        type="password" if link.secret else "default",
     )
-    if st.button(button, key=f"{key}.open") and opens(token_in(pasted, param)):
-        widgets.clear_drafts(key)
-        st.rerun()
+    if not st.button(button, key=f"{link.key}.open"):
+        return
+    token = token_in(pasted, link.param)
+    try:
+        find(token)
+    except refused:
+        st.error(unknown)
+        return
+    widgets.clear_drafts(link.key)
+    opened(token)
+    st.rerun()

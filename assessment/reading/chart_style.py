@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import plotly.graph_objects as go
+
 from assessment.models import Language, Quadrant
 
 HEIGHT = 420
@@ -89,3 +91,48 @@ def wrap_label(text: str, width: int = WRAP, separator: str = "<br>") -> str:
         else:
             lines.append(word)
     return separator.join(lines)
+
+
+def hover_points(
+    uid: str, scores: list[float], labels: list[str], colours: list[str], hovers: list[str]
+) -> go.Scatterpolar:
+    """One point per dimension of a radar, coloured (navy, or grey for no answer), carrying
+    the hover; the lines are drawn by other traces."""
+    return go.Scatterpolar(
+        uid=uid,
+        r=scores,
+        theta=labels,
+        mode="markers",
+        marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
+        text=hovers,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+    )
+
+
+def radar_axes(count: int) -> dict:
+    """The polar layout of a radar with ``count`` axes, 0-100. Four axes go on the diagonals,
+    so that no label sits at the narrow left and right edges of a phone screen (otherwise the
+    first axis points up); the scale reads along an axis pointing up or up-right."""
+    four = count == 4
+    return dict(
+        bgcolor="white",
+        gridshape="linear" if count >= 3 else "circular",
+        radialaxis=dict(
+            range=[0, 100],
+            tickvals=[25, 50, 75, 100],
+            ticktext=["25", "50", "75", ""],  # 100 is the outline, beside an axis label
+            tickfont=dict(size=9, color=MUTED),
+            tickangle=0,
+            gridcolor=GRID,
+            showline=False,
+            angle=45 if four else 90,
+        ),
+        angularaxis=dict(
+            direction="clockwise",
+            rotation=135 if four else 90,
+            tickfont=dict(size=11, color=INK),
+            gridcolor=GRID,
+            linecolor=GRID,
+        ),
+    )

@@ -78,30 +78,26 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
         hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
         shapes=shapes,
         annotations=annotations,
-        xaxis=dict(
-            title=dict(text=chart_text("internal_axis", lang)),
-            range=[0, 100],
-            tickvals=[0, 25, 50, 75, 100],
-            showgrid=False,
-            zeroline=False,
-            linecolor=GRID,
-            fixedrange=True,
-            constrain="domain",
-        ),
-        yaxis=dict(
-            title=dict(text=chart_text("customer_axis", lang)),
-            range=[0, 100],
-            tickvals=[0, 25, 50, 75, 100],
-            showgrid=False,
-            zeroline=False,
-            linecolor=GRID,
-            fixedrange=True,
-            scaleanchor="x",  # square: the diagonal is at 45 degrees on every screen
-            scaleratio=1,
-            constrain="domain",
-        ),
+        xaxis=_axis(chart_text("internal_axis", lang)),
+        # Square: the diagonal is at 45 degrees on every screen.
+        yaxis=_axis(chart_text("customer_axis", lang), scaleanchor="x", scaleratio=1),
     )
     return figure
+
+
+def _axis(title: str, **extra: object) -> dict:
+    """A 0-100 score axis of the map, fixed (no zoom on a phone), constrained to its square."""
+    return dict(
+        title=dict(text=title),
+        range=[0, 100],
+        tickvals=[0, 25, 50, 75, 100],
+        showgrid=False,
+        zeroline=False,
+        linecolor=GRID,
+        fixedrange=True,
+        constrain="domain",
+        **extra,
+    )
 
 
 def _zone(quadrant: Quadrant, midpoint: float) -> dict:

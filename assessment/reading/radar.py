@@ -9,14 +9,14 @@ from assessment.i18n import t
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading.chart_style import (
     FONT,
-    GRID,
     HEIGHT,
     INK,
-    MUTED,
     NAVY,
     NAVY_FILL,
     NO_ANSWER,
     chart_text,
+    hover_points,
+    radar_axes,
     wrap_label,
 )
 from assessment.reading.interpretation import format_score
@@ -60,22 +60,8 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
             showlegend=False,
         )
     )
-    figure.add_trace(
-        go.Scatterpolar(
-            uid="scores",
-            name=t("score", lang),
-            r=scores,
-            theta=labels,
-            mode="markers",
-            marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
-            text=hovers,
-            hovertemplate="%{text}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    # Four axes go on the diagonals, so that no label sits at the narrow left and right edges
-    # of a phone screen; otherwise the first axis points up.
-    rotation = 135 if len(labels) == 4 else 90
+    points = hover_points("scores", scores, labels, colours, hovers)
+    figure.add_trace(points.update(name=t("score", lang)))
     figure.update_layout(
         height=HEIGHT,
         margin=dict(l=52, r=52, t=40, b=40),
@@ -84,27 +70,6 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
         showlegend=False,
         dragmode=False,
         hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
-        polar=dict(
-            bgcolor="white",
-            gridshape="linear" if len(labels) >= 3 else "circular",
-            radialaxis=dict(
-                range=[0, 100],
-                tickvals=[25, 50, 75, 100],
-                ticktext=["25", "50", "75", ""],  # 100 is the outline, beside an axis label
-                tickfont=dict(size=9, color=MUTED),
-                tickangle=0,
-                gridcolor=GRID,
-                showline=False,
-                # The scale reads along an axis pointing up or up-right, never upside down.
-                angle=45 if len(labels) == 4 else 90,
-            ),
-            angularaxis=dict(
-                direction="clockwise",
-                rotation=rotation,
-                tickfont=dict(size=11, color=INK),
-                gridcolor=GRID,
-                linecolor=GRID,
-            ),
-        ),
+        polar=radar_axes(len(labels)),
     )
     return figure

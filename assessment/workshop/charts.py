@@ -11,7 +11,17 @@ import plotly.graph_objects as go
 
 from assessment.models import Language, Questionnaire
 from assessment.reading import quadrant_chart
-from assessment.reading.chart_style import FONT, GRID, INK, MUTED, NAVY, NO_ANSWER, wrap_label
+from assessment.reading.chart_style import (
+    FONT,
+    GRID,
+    INK,
+    MUTED,
+    NAVY,
+    NO_ANSWER,
+    hover_points,
+    radar_axes,
+    wrap_label,
+)
 from assessment.reading.chart_style import STRINGS as CHART_STRINGS
 from assessment.workshop.consolidation import as_result
 from assessment.workshop.room import RoomAggregate
@@ -137,45 +147,14 @@ def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language
             hoverinfo="skip",
         )
     )
-    figure.add_trace(
-        go.Scatterpolar(
-            uid="points",
-            r=means,
-            theta=labels,
-            mode="markers",
-            marker=dict(size=9, color=colours, line=dict(color="white", width=1.5)),
-            text=hovers,
-            hovertemplate="%{text}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    four = len(labels) == 4
+    figure.add_trace(hover_points("points", means, labels, colours, hovers))
     return _layout(
         figure,
         height=HEIGHT,
         margin=dict(l=56, r=56, t=36, b=56),
         showlegend=True,
         legend=dict(orientation="h", yanchor="top", y=-0.04, xanchor="center", x=0.5),
-        polar=dict(
-            bgcolor="white",
-            gridshape="linear" if len(labels) >= 3 else "circular",
-            radialaxis=dict(
-                range=[0, 100],
-                tickvals=[25, 50, 75, 100],
-                ticktext=["25", "50", "75", ""],
-                tickfont=dict(size=9, color=MUTED),
-                gridcolor=GRID,
-                showline=False,
-                angle=45 if four else 90,
-            ),
-            angularaxis=dict(
-                direction="clockwise",
-                rotation=135 if four else 90,
-                tickfont=dict(size=11, color=INK),
-                gridcolor=GRID,
-                linecolor=GRID,
-            ),
-        ),
+        polar=radar_axes(len(labels)),
     )
 
 
