@@ -1,4 +1,3 @@
-import os
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,7 @@ def postgres_cluster():
     """One throwaway PostgreSQL server for the whole run (or a skip/fail if not installed)."""
     from tests import postgres
 
-    if not postgres.available():
-        message = "PostgreSQL is not installed (`make test` installs it when run as root)"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    cluster = postgres.PostgresCluster().start()
+    cluster = postgres.started_cluster()
     yield cluster
     cluster.stop()
 

@@ -25,24 +25,25 @@ def controls(
     questionnaire: Questionnaire,
 ) -> None:
     st.markdown(f"**{tr('controls', lang)}**")
-    if record.is_open:
-        st.badge(tr("status_open", lang), icon=":material/play_circle:", color="green")
-        st.button(
-            tr("close_answering", lang),
-            key="close_answering",
-            icon=":material/lock:",
-            on_click=run,
-            args=(store.set_open, token, False),
+    status, icon, colour, move, move_icon = (
+        ("status_open", ":material/play_circle:", "green", "close_answering", ":material/lock:")
+        if record.is_open
+        else (
+            "status_closed",
+            ":material/lock:",
+            "gray",
+            "reopen_answering",
+            ":material/lock_open:",
         )
-    else:
-        st.badge(tr("status_closed", lang), icon=":material/lock:", color="gray")
-        st.button(
-            tr("reopen_answering", lang),
-            key="reopen_answering",
-            icon=":material/lock_open:",
-            on_click=run,
-            args=(store.set_open, token, True),
-        )
+    )
+    st.badge(tr(status, lang), icon=icon, color=colour)
+    st.button(
+        tr(move, lang),
+        key=move,
+        icon=move_icon,
+        on_click=run,
+        args=(store.set_open, token, not record.is_open),
+    )
 
     paces = ["free", "paced"]
     st.segmented_control(

@@ -32,6 +32,11 @@ def on_page(at, page=BENCHMARK):
     return at
 
 
+def upload_csv(at, name: str, content: bytes) -> None:
+    at.file_uploader(key="bench.upload__en").upload(name, content, "text/csv")
+    at.run()
+
+
 def test_without_an_assessment_the_page_points_to_the_start(database):
     at = open_app(lang="en")
     on_page(at)
@@ -131,8 +136,7 @@ def test_a_broken_upload_lists_its_errors_and_saves_nothing(store):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     upload = HEADER + "J,50-249,62.5,40,55,\nJ,50-249,abc,40,55,\n"
-    at.file_uploader(key="bench.upload__en").upload("clients.csv", upload.encode(), "text/csv")
-    at.run()
+    upload_csv(at, "clients.csv", upload.encode())
     assert at.error[0].value == "File rejected, nothing was saved:"
     assert "clients.csv:3: column 'culture': 'abc' is not a number" in at.code[-1].value
     assert store.benchmark_batches() == []
@@ -142,8 +146,7 @@ def test_a_hostile_upload_is_refused(store):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     latin = (HEADER + "J,50-249,50,50,50,50\n# société\n").encode("latin-1")
-    at.file_uploader(key="bench.upload__en").upload("latin.csv", latin, "text/csv")
-    at.run()
+    upload_csv(at, "latin.csv", latin)
     assert "not UTF-8 text" in at.code[-1].value
     assert store.benchmark_batches() == []
 
@@ -152,8 +155,7 @@ def test_a_valid_upload_is_imported_once_and_can_be_deleted(store):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     upload = HEADER + "J,50-249,62.5,40,55,\nC,250+,30,35,42.5,50\n"
-    at.file_uploader(key="bench.upload__en").upload("clients.csv", upload.encode(), "text/csv")
-    at.run()
+    upload_csv(at, "clients.csv", upload.encode())
     assert "2 valid row(s), ready to join the pool." in [i.value for i in at.info]
     at.button(key="bench.import").click().run()
     [batch] = store.benchmark_batches()

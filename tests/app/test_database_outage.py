@@ -11,10 +11,7 @@ from tests.app.conftest import APP, restart_server
 
 @pytest.fixture
 def cluster(monkeypatch):
-    if not postgres.available():
-        message = "PostgreSQL is not installed (`make test` installs it when run as root)"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    started = postgres.PostgresCluster().start()
+    started = postgres.started_cluster()
     monkeypatch.setenv("DATABASE_URL", started.new_database())
     restart_server()
     yield started

@@ -9,26 +9,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.commands import answers_file
+from tests.cli.commands import run_cli as cli
+from tests.paths import ROOT
+
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal.yaml"
 DEFAULT = ROOT / "questionnaires" / "transformation.yaml"
 
 
-def cli(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def write_answers(tmp_path: Path, answers: dict, questionnaire: str = "minimal") -> Path:
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps({"questionnaire": questionnaire, "answers": answers}))
-    return path
+    return answers_file(tmp_path, answers, questionnaire)
 
 
 def test_validate_prints_a_one_line_summary_per_valid_file():

@@ -2,30 +2,21 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import DocumentKind, Store
+from tests.cli.commands import run_cli
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 HEADER = "sector,size_class,culture,tools,employee_experience,customer_symmetry\n"
 
 
-def cli(*args, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", "benchmark", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+def cli(*args, env: dict | None = None):
+    return run_cli("benchmark", *args, env=env)
 
 
 @pytest.fixture

@@ -2,30 +2,18 @@
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from tests.cli.commands import answers_file, run_cli
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 BROKEN = ROOT / "tests" / "fixtures" / "roadmap_broken"
 
 
-def cli(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", "roadmap", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def answers_file(tmp_path: Path, answers: dict, questionnaire: str = "transformation") -> Path:
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps({"questionnaire": questionnaire, "answers": answers}))
-    return path
+def cli(*args: str | Path):
+    return run_cli("roadmap", *args)
 
 
 def tools_only_weak() -> dict:

@@ -10,10 +10,9 @@ from playwright.async_api import async_playwright, expect
 
 from assessment.store import Store
 from assessment.workshop import WorkshopStore
-from tests.e2e.conftest import CHROMIUM, StreamlitServer
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 from tests.e2e.test_workshop_browser import (
     ALL_IDS,
-    LAUNCH_ARGS,
     READY,
     create_workshop,
     expected_answers,
@@ -31,7 +30,7 @@ async def scenario(database_url: str) -> None:
     try:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
             facilitator, secret = await create_workshop(browser, replicas[0].url)
             record = workshops.by_facilitator(secret)

@@ -18,7 +18,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore, format_code
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, StreamlitServer
+from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 ALL_IDS = [q.id for _, q in QUESTIONNAIRE.questions()]
@@ -27,15 +27,6 @@ LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.leve
 PHONES = 10
 ROLES = ["Direction", "Équipes"]
 READY = 45_000  # generous: two cores shared by ten browser pages and a server
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 def level_for(phone: int, question_id: str) -> int | None:
@@ -144,7 +135,7 @@ async def scenario(tmp_path: Path) -> None:
     try:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
             facilitator, secret = await create_workshop(browser, server.url)
             record = workshops.by_facilitator(secret)

@@ -1,7 +1,5 @@
 """PostgreSQL goes away and comes back: clear errors, nothing lost, then work resumes."""
 
-import os
-
 import pytest
 
 from assessment.profile import Profile
@@ -13,10 +11,7 @@ ACME = Profile(organisation="Acme", sector="J", size_class="50-249", country="FR
 
 @pytest.fixture
 def cluster():
-    if not postgres.available():
-        message = "PostgreSQL is not installed (`make test` installs it when run as root)"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    started = postgres.PostgresCluster().start()
+    started = postgres.started_cluster()
     yield started
     started.stop()
 
