@@ -198,29 +198,10 @@ def test_the_readme_documents_every_key_of_the_kpi_file():
         assert unit.value in documented, unit
 
 
-def test_a_library_of_ones_own_for_another_questionnaire_keeps_the_shipped_kpis(tmp_path, minimal):
+def test_a_library_of_ones_own_for_another_questionnaire_keeps_the_shipped_kpis(minimal):
     """The shipped KPIs are written for the shipped questionnaire: with another one they load
     unchecked and simply find no baseline, as they did when they were Python."""
-    own = tmp_path / "actions.yaml"
-    own.write_text(
-        """id: tiny
-version: "0.1"
-questionnaire: minimal
-title: {fr: "Petite bibliothèque", en: "Tiny library"}
-actions:
-  - id: brief
-    phase: awareness
-    title: {fr: "Informer la direction", en: "Brief the leadership"}
-    rationale: {fr: "Pour obtenir son soutien.", en: "To win its support."}
-    owner: {fr: "Responsable", en: "Lead"}
-    effort: low
-    duration_weeks: 2
-    themes: [sharing]
-    when: always
-""",
-        encoding="utf-8",
-    )
-    library = load_library(own, minimal)
+    library = load_library(FIXTURES / "roadmap_for_minimal.yaml", minimal)
     answers = {"share": 2, "sponsor": 3, "ambition": 4, "equipped": 2}
     roadmap = generate_roadmap(minimal, answers, None, library, date(2027, 1, 4))
     assert {k.id for k in roadmap.kpis} <= {k.id for k in library.kpis}

@@ -26,6 +26,7 @@ from assessment.roadmap import (
     roadmap_to_dict,
 )
 from assessment.scoring import score
+from tests.paths import FIXTURES
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 LIBRARY = load_library(DEFAULT_LIBRARY, QUESTIONNAIRE)
@@ -206,31 +207,7 @@ def test_a_stall_proposes_holding_customer_promises_and_says_by_how_much():
     assert "stall" in stall_reasons
 
 
-SIDES_LIBRARY = """
-id: sides
-version: "1"
-questionnaire: transformation
-title: {fr: "Côtés", en: "Sides"}
-actions:
-  - id: a_customer_promise
-    phase: pilot
-    title: {fr: "Promettre", en: "Promise"}
-    rationale: {fr: "Pour les clients.", en: "For customers."}
-    owner: {fr: "Direction client", en: "Customer director"}
-    effort: low
-    duration_weeks: 2
-    themes: [customer_journey]
-    when: always
-  - id: b_equip_front_line
-    phase: pilot
-    title: {fr: "Équiper le terrain", en: "Equip the front line"}
-    rationale: {fr: "Pour servir.", en: "To serve."}
-    owner: {fr: "Informatique", en: "IT"}
-    effort: high
-    duration_weeks: 4
-    questions: [cx_front_line_knows_customer]
-    when: always
-"""
+SIDES_LIBRARY = (FIXTURES / "roadmap_sides.yaml").read_text(encoding="utf-8")
 
 
 def test_with_a_stall_the_internal_side_comes_first_and_the_reason_says_so():
