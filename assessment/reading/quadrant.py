@@ -102,19 +102,19 @@ def _axis(title: str, **extra: object) -> dict:
 
 def _zone(quadrant: Quadrant, midpoint: float) -> dict:
     x0, x1, y0, y1 = _zone_bounds(quadrant, midpoint)
-    return dict(
-        type="rect",
-        xref="x",
-        yref="y",
-        x0=x0,
-        x1=x1,
-        y0=y0,
-        y1=y1,
+    return _shape(
+        "rect",
+        (x0, y0, x1, y1),
         fillcolor=ZONE_FILLS[quadrant],
         line=dict(width=0),
-        layer="below",
         name=f"zone_{quadrant.value}",
     )
+
+
+def _shape(kind: str, corners: tuple[float, float, float, float], **style: object) -> dict:
+    """A shape in the axes' coordinates, drawn below the points."""
+    x0, y0, x1, y1 = corners
+    return dict(type=kind, xref="x", yref="y", x0=x0, y0=y0, x1=x1, y1=y1, layer="below", **style)
 
 
 def _zone_bounds(quadrant: Quadrant, midpoint: float) -> tuple[float, float, float, float]:
@@ -216,20 +216,10 @@ def _line(
     dash: str,
     name: str | None = None,
 ) -> dict:
-    line = dict(
-        type="line",
-        xref="x",
-        yref="y",
-        x0=x0,
-        y0=y0,
-        x1=x1,
-        y1=y1,
-        line=dict(color=colour, width=width, dash=dash),
-        layer="below",
+    named = {"name": name} if name else {}
+    return _shape(
+        "line", (x0, y0, x1, y1), line=dict(color=colour, width=width, dash=dash), **named
     )
-    if name:
-        line["name"] = name
-    return line
 
 
 def _organisation(result: Result, lang: Language) -> go.Scatter:
