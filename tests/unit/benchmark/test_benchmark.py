@@ -16,7 +16,6 @@ from assessment.benchmark import (
     quartiles,
 )
 from assessment.scoring import score
-from assessment.settings import DEFAULT_MIN_PEERS, settings
 
 # --- percentile: 100 × (below + ½ ties) / n -----------------------------------------------
 
@@ -188,18 +187,6 @@ def test_fewer_than_30_peers_is_flagged_thin(result):
 
 
 # --- settings and caveats ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("env", "expected"),
-    [(None, DEFAULT_MIN_PEERS), ("3", 3), ("12", 12), ("0", 5), ("-2", 5), ("lots", 5)],
-)
-def test_minimum_peers_comes_from_the_environment(monkeypatch, env, expected):
-    if env is None:
-        monkeypatch.delenv("BENCHMARK_MIN_PEERS", raising=False)
-    else:
-        monkeypatch.setenv("BENCHMARK_MIN_PEERS", env)
-    assert settings().benchmark_min_peers == expected
 
 
 def test_a_figure_more_than_five_years_old_is_flagged():

@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from assessment.profile import Profile
-from assessment.settings import settings
 from assessment.store import (
     SCHEMA_VERSION,
     ExpiredLink,
@@ -399,17 +398,6 @@ def test_upserts_and_tables_compile_for_postgresql():
     for table in metadata.sorted_tables:
         ddl = str(sa.schema.CreateTable(table).compile(dialect=dialect))
         assert "TIMESTAMP WITH TIME ZONE" in ddl or table.name == "meta"
-
-
-def test_the_database_url_comes_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db/x")
-    assert settings().database() == "postgresql+psycopg://u:p@db/x"
-    monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
-    assert settings().database() == "sqlite:///elsewhere.db"
-    monkeypatch.delenv("DATABASE_URL")
-    monkeypatch.setenv("DATA_DIR", str(tmp_path / "new" / "folder"))
-    assert settings().database() == f"sqlite:///{tmp_path}/new/folder/assessments.db"
-    assert (tmp_path / "new" / "folder").is_dir()
 
 
 # --- Concurrency ---------------------------------------------------------------------------
