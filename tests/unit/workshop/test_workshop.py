@@ -1,4 +1,4 @@
-"""The room's aggregates: distributions, dispersion, consensus, segments, consolidation."""
+"""The room's aggregates: distributions, dispersion, consensus, consolidation."""
 
 import json
 import math
@@ -8,18 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.reading import interpret, radar_chart
-from assessment.scoring import ScoringPlan, score
+from assessment.scoring import score
 from assessment.workshop import (
     Participant,
-    Segment,
-    SegmentSyntaxError,
     aggregate,
     as_result,
     consensus_band,
     consolidated_answers,
     distribution_chart,
     median_level,
-    parse_segments,
     question_stats,
     room_quadrant,
     room_radar,
@@ -28,27 +25,7 @@ from assessment.workshop import (
     top_disagreements,
 )
 from tests.paths import ROOT
-
-QUESTIONS = ("share", "sponsor", "ambition", "equipped")
-LEVEL = st.one_of(st.none(), st.integers(1, 5))
-ANSWERS = st.dictionaries(st.sampled_from(QUESTIONS), LEVEL)
-
-
-def room(*answer_sets, segments=None):
-    """Participants numbered from 1, with the given answers (and segment choices)."""
-    return [
-        Participant(id=i, answers=answers, segments=(segments or {}).get(i, {}))
-        for i, answers in enumerate(answer_sets, 1)
-    ]
-
-
-def same(level, n, **more):
-    return [{q: level for q in QUESTIONS} | more for _ in range(n)]
-
-
-def stats_of(minimal, participants, question_id):
-    return next(s for s in question_stats(minimal, participants) if s.question_id == question_id)
-
+from tests.unit.workshop.rooms import ANSWERS, ROLE, room, same, stats_of, with_roles
 
 # --- per question -------------------------------------------------------------------------------
 
@@ -257,124 +234,6 @@ def test_the_room_symmetry_is_withheld_until_enough_people_answered_both_sides(m
     result = aggregate(minimal, room(*[culture_only] * 5, *same(4, 2)), threshold=5)
     assert result.visible and result.symmetry.index is None
     assert result.symmetry.participants_with_index == 0
-
-
-# --- segments ---------------------------------------------------------------------------------
-
-ROLE = Segment(name="Role", options=["Leadership", "Staff"])
-
-
-def with_roles(leaders, staff, level_leaders=5, level_staff=2):
-    answer_sets = same(level_leaders, leaders) + same(level_staff, staff)
-    roles = {i: {"Role": "Leadership" if i <= leaders else "Staff"} for i in range(1, 20)}
-    return room(*answer_sets, segments=roles)
-
-
-def test_groups_at_or_above_the_threshold_show_their_mean_and_the_gap(minimal):
-    result = aggregate(minimal, with_roles(5, 6), [ROLE], threshold=5)
-    view = result.segments[0]
-    leaders, staff = view.groups
-    assert (leaders.option, leaders.size, staff.size) == ("Leadership", 5, 6)
-    assert leaders.cells["culture"].score == 100 and staff.cells["culture"].score == 25
-    assert leaders.cells["culture"].contributors == 5
-    assert view.gaps["culture"] == 75
-    assert view.widest_gap == ("culture", 75)
-
-
-def test_a_group_below_the_threshold_is_hidden_with_no_figure(minimal):
-    result = aggregate(minimal, with_roles(3, 8), [ROLE], threshold=5)
-    leaders, staff = result.segments[0].groups
-    assert leaders.size is None
-    assert {c.status for c in leaders.cells.values()} == {"too_few"}
-    assert all(c.score is None and c.contributors is None for c in leaders.cells.values())
-    # The room's mean and the staff's mean would give the leaders' away: staff hidden too.
-    assert {c.status for c in staff.cells.values()} == {"protects_other"}
-    assert staff.size == 8  # the head count is not secret, the answers are
-
-
-def test_hidden_groups_adding_up_to_the_threshold_need_no_extra_hiding(minimal):
-    three = Segment(name="Site", options=["North", "South", "East"])
-    sites = {i: {"Site": "North" if i <= 6 else "South" if i <= 9 else "East"} for i in range(13)}
-    people = room(*same(3, 12), segments=sites)
-    north, south, east = aggregate(minimal, people, [three], threshold=5).segments[0].groups
-    assert (south.size, east.size) == (None, None)  # 3 each: hidden
-    assert north.cells["culture"].status == "shown"  # 6 hidden together ≥ 5: North is safe
-
-
-def test_participants_without_a_choice_form_their_own_group(minimal):
-    people = room(*same(4, 6), segments={i: {"Role": "Staff"} for i in range(1, 6)})
-    groups = aggregate(minimal, people, [ROLE], threshold=1).segments[0].groups
-    assert [g.option for g in groups] == ["Leadership", "Staff", ""]
-    assert groups[0].cells["culture"].status == "empty"
-    assert groups[2].size == 1
-
-
-@given(
-    st.lists(st.tuples(st.sampled_from(["A", "B", "C", "D"]), ANSWERS), min_size=1, max_size=40),
-    st.integers(2, 6),
-)
-@settings(max_examples=120, deadline=None)
-def test_no_shown_cell_lets_a_small_group_be_worked_out(minimal, rows, threshold):
-    segment = Segment(name="Team", options=["A", "B", "C", "D"])
-    people = [
-        Participant(id=i, segments={"Team": team}, answers=answers)
-        for i, (team, answers) in enumerate(rows)
-    ]
-    result = aggregate(minimal, people, [segment], threshold=threshold)
-    if not result.visible:
-        return
-    plan = ScoringPlan(minimal)
-    for key in ("culture", "cx", "overall"):
-        cells = [group.cells[key] for group in result.segments[0].groups]
-        shown = [c for c in cells if c.status == "shown"]
-        assert all(c.contributors >= threshold for c in shown)
-        # Room minus the shown groups = the hidden ones: none, or at least `threshold` people.
-        contributors = [
-            p
-            for p in people
-            if (plan.scores(p.answers).overall if key == "overall" else
-                plan.scores(p.answers).dimensions[key]) is not None
-        ]  # fmt: skip
-        hidden = len(contributors) - sum(c.contributors for c in shown)
-        assert hidden == 0 or hidden >= threshold or not shown
-
-
-# --- segments typed by the facilitator ------------------------------------------------------------
-
-
-def test_segments_are_typed_one_per_line():
-    text = "Fonction : Direction, Managers, Équipes\n\n Site: Siège ,Régions \n"
-    assert parse_segments(text) == [
-        Segment(name="Fonction", options=["Direction", "Managers", "Équipes"]),
-        Segment(name="Site", options=["Siège", "Régions"]),
-    ]
-    assert parse_segments("") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "reason"),
-    [
-        ("Role Leadership, Staff", 1, "no_colon"),
-        (": a, b", 1, "no_colon"),
-        ("Role: Leadership", 1, "few_options"),
-        ("Role: a, A", 1, "same_option"),
-        ("Role: a, b\nrole: c, d", 2, "same_name"),
-        ("Role: " + ", ".join(f"o{i}" for i in range(13)), 1, "many_options"),
-        ("Role: a, " + "b" * 61, 1, "too_long"),
-        ("A: a, b\nB: a, b\nC: a, b\nD: a, b", 4, "too_many"),
-    ],
-)
-def test_a_faulty_segment_line_is_named_with_its_reason(text, line, reason):
-    with pytest.raises(SegmentSyntaxError) as error:
-        parse_segments(text)
-    assert (error.value.line, error.value.reason) == (line, reason)
-    assert reason in SegmentSyntaxError.REASONS
-
-
-def test_the_threshold_must_be_a_sensible_whole_number(minimal):
-    for wrong in (0, 51, 2.5, True):
-        with pytest.raises((ValueError, TypeError)):
-            aggregate(minimal, [], threshold=wrong)
 
 
 # --- what leaves the room -------------------------------------------------------------------------

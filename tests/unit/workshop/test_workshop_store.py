@@ -3,16 +3,11 @@
 Every test runs on SQLite and on PostgreSQL (the `database_url` fixture of tests/conftest.py),
 except those about SQLite's own mechanics."""
 
-import random
 import sqlite3
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
 
-from assessment.profile import Profile
-from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.scoring import score
 from assessment.store import DocumentKind, Store
 from assessment.workshop import (
@@ -20,7 +15,6 @@ from assessment.workshop import (
     DimensionNotOpen,
     InvalidAnswer,
     InvalidChoice,
-    Segment,
     UnknownWorkshop,
     WorkshopClosed,
     WorkshopError,
@@ -28,43 +22,16 @@ from assessment.workshop import (
     consolidated_answers,
     format_code,
     normalise_code,
-    workshop_answers_table,
 )
-
-FULL = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-FULL_IDS = [q.id for _, q in FULL.questions()]
-ROLE = Segment(name="Rôle", options=["Direction", "Équipes"])
-PROFILE = Profile(organisation="Acme", sector="J", size_class="50-249", country="FR", role="hr")
-
-
-# Tests of SQLite's own mechanics (the file, its write lock) run on SQLite only.
-SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def database(database_url) -> str:
-    return database_url
-
-
-@pytest.fixture
-def store(database) -> Store:
-    store = Store(database)
-    yield store
-    store.dispose()
-
-
-@pytest.fixture
-def workshops(store) -> WorkshopStore:
-    return WorkshopStore(store)
-
-
-def rows(store: Store) -> list[tuple]:
-    table = workshop_answers_table
-    with store.engine.connect() as conn:
-        return conn.execute(
-            sa.select(table.c.participant_id, table.c.question_id, table.c.level)
-        ).all()
-
+from tests.unit.workshop.conftest import (
+    FULL,
+    FULL_IDS,
+    PROFILE,
+    ROLE,
+    SQLITE_ONLY,
+    answer_everything,
+    rows,
+)
 
 # --- creating and finding ---------------------------------------------------------------------
 
@@ -240,76 +207,6 @@ def test_an_unknown_participant_token_cannot_answer(workshops, minimal):
     for token in ("x" * 32, "", None, "short"):
         with pytest.raises(UnknownWorkshop):
             workshops.save_answer(token, "share", 3)
-
-
-# --- many at once -----------------------------------------------------------------------------
-
-
-def answer_everything(workshops: WorkshopStore, token: str, seed: int) -> dict:
-    """One participant's whole questionnaire, in a shuffled order, with replays."""
-    rng = random.Random(seed)
-    levels = {q: rng.choice([1, 2, 3, 4, 5, None]) for q in FULL_IDS}
-    order = FULL_IDS + rng.sample(FULL_IDS, 10)  # ten answers sent twice
-    rng.shuffle(order)
-    for question_id in order:
-        workshops.save_answer(token, question_id, levels[question_id])
-    return levels
-
-
-def test_concurrent_participants_lose_nothing_and_duplicate_nothing(workshops, store):
-    _, record = workshops.create(FULL, "Grande salle", "fr", [ROLE])
-    tokens = [workshops.join(record.join_code, {"Rôle": ROLE.options[i % 2]})[0] for i in range(24)]
-    with ThreadPoolExecutor(max_workers=24) as pool:
-        expected = list(pool.map(answer_everything, [workshops] * 24, tokens, range(24)))
-    saved = rows(store)
-    assert len(saved) == 24 * 41  # nothing lost, nothing twice
-    assert len({(p, q) for p, q, _ in saved}) == len(saved)
-    for token, levels in zip(tokens, expected, strict=True):
-        assert workshops.answers_of(token) == levels
-    counts = workshops.counts(record.id)
-    assert (counts.joined, counts.completed, counts.answers) == (24, 24, 24 * 41)
-
-
-def test_many_threads_answering_the_same_question_leave_one_row(workshops, store, minimal):
-    _, record = workshops.create(minimal, "Atelier", "fr")
-    token, _ = workshops.join(record.join_code)
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        list(pool.map(lambda level: workshops.save_answer(token, "share", level), [3] * 64))
-    assert rows(store) == [(1, "share", 3)]
-
-
-def test_closing_mid_flight_keeps_every_accepted_answer_and_no_refused_one(workshops, store):
-    facilitator, record = workshops.create(FULL, "Atelier", "fr")
-    tokens = [workshops.join(record.join_code)[0] for _ in range(12)]
-    accepted, refused, lock = set(), set(), threading.Lock()
-    go = threading.Event()
-
-    def participant(token: str) -> None:
-        go.wait()
-        for question_id in FULL_IDS:
-            try:
-                workshops.save_answer(token, question_id, 3)
-            except WorkshopClosed:
-                with lock:
-                    refused.add((token, question_id))
-            else:
-                with lock:
-                    accepted.add((token, question_id))
-
-    threads = [threading.Thread(target=participant, args=(t,)) for t in tokens]
-    for thread in threads:
-        thread.start()
-    go.set()
-    while len(accepted) < 40:  # let some answers in, then close while others are in flight
-        threading.Event().wait(0.001)
-    workshops.set_open(facilitator, False)
-    for thread in threads:
-        thread.join()
-    assert refused  # the close did land in the middle
-    ids = {workshops.participant(t)[0].id: t for t in tokens}
-    stored = {(ids[p], q) for p, q, _ in rows(store)}
-    assert stored == accepted
-    assert len(accepted) + len(refused) == 12 * 41
 
 
 # --- restarts, the room, and what comes out of it -----------------------------------------------
