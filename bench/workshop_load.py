@@ -20,20 +20,14 @@ Run it: ``python -m bench.workshop_load`` (``--participants``, ``--phones`` to c
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import random
-import re
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -44,7 +38,6 @@ from assessment.models import Questionnaire
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import (
-    Segment,
     WorkshopStore,
     aggregate,
     distribution_chart,
@@ -53,6 +46,7 @@ from assessment.workshop import (
     segment_heatmap,
     workshop_answers_table,
 )
+from bench.workshop_phones import ROLE, browser_run, rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTICIPANTS = 200
@@ -60,12 +54,6 @@ PHONES = 6
 REPLAY_SHARE = 0.1
 ROUNDS = 15
 SMALL_ROOM = 5  # the default anonymity threshold: the smallest room whose result is shown
-BROWSER_TIME_LIMIT = 240  # seconds for the whole browser part
-ROLE = Segment(name="Fonction", options=["Direction", "Managers", "Équipes"])
-CHROMIUM = next(
-    (p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()),
-    shutil.which("chromium"),
-)
 
 
 # --- 1. two hundred participants through the service layer -------------------------------------
@@ -216,117 +204,6 @@ def page_run(database_url: str, token: str, rounds: int = 5) -> float:
         if at.exception:
             raise RuntimeError(at.exception)
     return statistics.median(times)
-
-
-# --- 3. a few real phones against a live server ----------------------------------------------
-
-
-def rss_mb(pid: int | str = "self") -> tuple[float, float]:
-    """Resident memory now and at its peak (VmRSS, VmHWM), in MB."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            fields[name] = int(value.split()[0]) / 1024
-    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(database: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise TimeoutError("streamlit did not start")
-
-
-async def phones_run(url: str, code: str, questionnaire: Questionnaire, phones: int) -> dict:
-    from playwright.async_api import async_playwright, expect
-
-    first = questionnaire.ordered_dimensions()[0].ordered_questions()
-    labels = {level.value: level.label.fr for level in questionnaire.scale.levels}
-
-    latencies: list[float] = []
-
-    async def phone(browser, number: int) -> None:
-        context = await browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 900})
-        page = await context.new_page()
-        await page.goto(f"{url}/?join={code}")
-        await page.get_by_text(ROLE.options[number % 3], exact=True).click()
-        await page.get_by_role("button", name="Rejoindre").click()
-        await page.wait_for_url(re.compile(r"[?&]p="), timeout=60_000)
-        for question in first:
-            level = (number + question.order) % 5 + 1
-            status = page.locator('[data-testid="stStatusWidget"]')
-            await expect(status).to_have_count(0, timeout=60_000)  # the last run is over
-            box = page.locator(f'[class*="st-key-wa-{question.id}-"]')
-            clicked = time.perf_counter()
-            await box.get_by_text(f"{level} · {labels[level]}", exact=True).click()
-            saved = page.locator(f".st-key-wq-{question.id}").get_by_text("check_circle")
-            await expect(saved).to_be_visible(timeout=60_000)
-            latencies.append(time.perf_counter() - clicked)
-        await context.close()
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
-        )
-        began = time.perf_counter()
-        await asyncio.gather(*(phone(browser, n) for n in range(phones)))
-        elapsed = time.perf_counter() - began
-        await browser.close()
-    return {
-        "elapsed": elapsed,
-        "answers": phones * len(first),
-        "click": statistics.median(latencies),
-        "click_p90": statistics.quantiles(latencies, n=10)[-1],
-    }
-
-
-def browser_run(folder: Path, questionnaire: Questionnaire, phones: int) -> dict | None:
-    if CHROMIUM is None:
-        return None
-    database = folder / "browsers.db"
-    store = Store(f"sqlite:///{database}")
-    workshops = WorkshopStore(store)
-    _, record = workshops.create(questionnaire, "Téléphones", "fr", [ROLE])
-    process, url = start_server(database)
-    try:
-        idle = rss_mb(process.pid)[0]
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            outcome = pool.submit(
-                asyncio.run, phones_run(url, record.join_code, questionnaire, phones)
-            ).result(timeout=BROWSER_TIME_LIMIT)
-        now, peak = rss_mb(process.pid)
-        counts = workshops.counts(record.id)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        store.dispose()
-    return {**outcome, "rows": counts.answers, "idle": idle, "rss": now, "peak": peak}
 
 
 # --- report -----------------------------------------------------------------------------------
