@@ -1,44 +1,72 @@
-"""Interface strings in French and English (questionnaire content carries its own)."""
+"""Every string the product shows, from one catalogue per language: ``locales/<lang>.yaml``.
+
+A catalogue is plain YAML, grouped by part of the product (``app``, ``reading``, ``workbook``…),
+each message keyed and written with ``{placeholders}``: the format translation platforms read as
+key-value files, and keys stay put when a wording changes. Adding a language is adding a file;
+a key its catalogue lacks falls back to English. ``say`` is the one lookup.
+"""
 
 from __future__ import annotations
 
-from assessment.models import Language
+from functools import cache
+from pathlib import Path
 
-STRINGS: dict[str, dict[Language, str]] = {
-    "language": {"fr": "Langue", "en": "Language"},
-    "questionnaire": {"fr": "Questionnaire", "en": "Questionnaire"},
-    "dimension": {"fr": "Dimension", "en": "Dimension"},
-    "score": {"fr": "Score", "en": "Score"},
-    "coverage": {"fr": "Couverture", "en": "Coverage"},
-    "overall": {"fr": "Global", "en": "Overall"},
-    "level": {"fr": "Niveau", "en": "Level"},
-    "questions": {"fr": "questions", "en": "questions"},
-    "weight": {"fr": "Poids", "en": "Weight"},
-    "theme": {"fr": "Thème", "en": "Theme"},
-    "side": {"fr": "Côté", "en": "Side"},
-    "symmetry": {"fr": "Symétrie", "en": "Symmetry"},
-    "customer_side": {"fr": "côté client", "en": "customer side"},
-    "internal_side": {"fr": "côté interne", "en": "internal side"},
-    "index": {"fr": "indice", "en": "index"},
-    "threshold": {"fr": "seuil", "en": "threshold"},
-    "stall_warning": {
-        "fr": "ALERTE DÉCROCHAGE : l'ambition client devance la capacité interne",
-        "en": "STALL WARNING: customer ambition outruns internal capability",
-    },
-    "no_stall": {"fr": "pas de décrochage", "en": "no stall"},
-    "symmetry_unknown": {
-        "fr": "symétrie non calculable : il faut des réponses des deux côtés",
-        "en": "symmetry cannot be computed: both sides need answers",
-    },
-    "quadrant": {"fr": "Quadrant", "en": "Quadrant"},
-    "quadrant_grounded": {"fr": "Au sol", "en": "Grounded"},
-    "quadrant_stall_risk": {"fr": "Risque de décrochage", "en": "Stall risk"},
-    "quadrant_untapped": {"fr": "Moteur sans portance", "en": "Untapped engine"},
-    "quadrant_airborne": {"fr": "En vol", "en": "Airborne"},
-    "strongest": {"fr": "Points forts", "en": "Strongest"},
-    "weakest": {"fr": "Points faibles", "en": "Weakest"},
-}
+import yaml
+
+from assessment.models import Text
+from assessment.settings import PROJECT_DIR
+
+LOCALES_DIR = PROJECT_DIR / "locales"
+FALLBACK = "en"
 
 
-def t(key: str, lang: Language) -> str:
-    return STRINGS[key][lang]
+class Catalogues:
+    """The catalogues of one folder, read once each."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def languages(self) -> list[str]:
+        return sorted(path.stem for path in self.folder.glob("*.yaml"))
+
+    def messages(self, lang: str) -> dict[str, str]:
+        return _read(self.folder / f"{lang}.yaml")
+
+    def say(self, key: str, lang: str, **values: object) -> str:
+        """The message in the language (else in English), its placeholders filled."""
+        text = self.messages(lang).get(key) if lang in self.languages() else None
+        if text is None:
+            text = self.messages(FALLBACK)[key]
+        return text.format(**values) if values else text
+
+
+@cache
+def _read(path: Path) -> dict[str, str]:
+    """``{"part.key": message}`` from a catalogue grouped by part."""
+    if not path.exists():
+        return {}
+    grouped = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        f"{part}.{key}": message
+        for part, messages in grouped.items()
+        for key, message in messages.items()
+    }
+
+
+CATALOGUES = Catalogues(LOCALES_DIR)
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` (``part.name``) in the language, its placeholders filled."""
+    return CATALOGUES.say(key, lang, **values)
+
+
+def languages() -> list[str]:
+    """The languages the product speaks: one catalogue file each."""
+    return CATALOGUES.languages()
+
+
+def text_of(key: str, **values: object) -> Text:
+    """The message in every language content is written in (for values kept in all of them,
+    such as a roadmap's reasons)."""
+    return Text(**{lang: say(key, lang, **values) for lang in Text.model_fields})

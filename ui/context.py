@@ -7,10 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from assessment import i18n
+from assessment.i18n import CATALOGUES, say
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
-from ui.strings import UI_STRINGS
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
@@ -38,7 +37,8 @@ def choose_language() -> Language:
 
 
 def t(key: str, lang: Language) -> str:
-    return UI_STRINGS[key][lang] if key in UI_STRINGS else i18n.t(key, lang)
+    known = CATALOGUES.messages("en")
+    return say(f"app.{key}" if f"app.{key}" in known else f"core.{key}", lang)
 
 
 def plain(text: str) -> str:

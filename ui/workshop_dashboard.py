@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.i18n import t as core_t
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.reading import format_points, format_score
 from assessment.settings import settings
@@ -174,7 +174,7 @@ def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
         tr(
             "verdict",
             lang,
-            quadrant=core_t("quadrant_" + symmetry.quadrant.value, lang),
+            quadrant=say("core.quadrant_" + symmetry.quadrant.value, lang),
             customer=format_score(symmetry.customer_score, lang),
             internal=format_score(symmetry.internal_score, lang),
             index=format_points(symmetry.index, lang, signed=True, keep_apart=[threshold]),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from assessment.i18n import t
+from assessment.i18n import say
 from assessment.models import (
     DimensionResult,
     Language,
@@ -178,7 +178,7 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
     text = _say(
         f"symmetry_{symmetry.quadrant.value}",
         lang,
-        quadrant=t(f"quadrant_{symmetry.quadrant.value}", lang),
+        quadrant=say(f"core.quadrant_{symmetry.quadrant.value}", lang),
         customer=format_score(symmetry.customer_score, lang, [midpoint]),
         internal=format_score(symmetry.internal_score, lang, [midpoint]),
         midpoint=format_number(midpoint, lang),

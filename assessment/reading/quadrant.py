@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from assessment.i18n import t
+from assessment.i18n import say
 from assessment.models import Language, Quadrant, Questionnaire, Result
 from assessment.reading.chart_style import (
     CHAR_WIDTH,
@@ -162,7 +162,7 @@ def _overlap(a: Box, b: Box) -> bool:
 def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Language) -> dict:
     """The quadrant's name in a corner of its zone; another corner when the organisation's
     marker or its label would cover it."""
-    name = t("quadrant_" + quadrant.value, lang)
+    name = say("core.quadrant_" + quadrant.value, lang)
     corners = _label_corners(quadrant, midpoint)
     boxes = [_text_box(*corner, name) for corner in corners]
     free = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from assessment.i18n import t
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading.chart_style import (
     FONT,
@@ -61,7 +61,7 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
         )
     )
     points = hover_points("scores", scores, labels, colours, hovers)
-    figure.add_trace(points.update(name=t("score", lang)))
+    figure.add_trace(points.update(name=say("core.score", lang)))
     figure.update_layout(
         height=HEIGHT,
         margin=dict(l=52, r=52, t=40, b=40),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.i18n import t
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire, QuestionScore, Result
 from assessment.scoring import maturity_level
 
@@ -13,10 +13,14 @@ def plain_score(value: float | None) -> str:
 
 def format_result(questionnaire: Questionnaire, result: Result, lang: Language) -> str:
     width = max(len(d.title(lang)) for d in questionnaire.dimensions) + 2
+
+    def word(key: str) -> str:
+        return say(f"core.{key}", lang)
+
     lines = [
         f"{questionnaire.title(lang)} ({questionnaire.id} v{questionnaire.version})",
         "",
-        f"{t('dimension', lang):<{width}}{t('score', lang):>7}  {t('coverage', lang)}",
+        f"{word('dimension'):<{width}}{word('score'):>7}  {word('coverage')}",
     ]
     for dimension in result.dimensions:
         title = questionnaire.dimension(dimension.id).title(lang)
@@ -25,31 +29,34 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
             f"{dimension.answered}/{dimension.total} ({dimension.coverage:.0%})"
         )
     level = maturity_level(questionnaire, result.overall.score)
-    level_text = f"  {t('level', lang)} {level.level}: {level.name(lang)}" if level else ""
+    level_text = f"  {word('level')} {level.level}: {level.name(lang)}" if level else ""
     lines += [
-        f"{t('overall', lang):<{width}}{plain_score(result.overall.score):>7}  "
+        f"{word('overall'):<{width}}{plain_score(result.overall.score):>7}  "
         f"{result.overall.coverage:.0%}{level_text}",
         "",
         _symmetry_line(result, lang),
     ]
     for key, highlights in (("strongest", result.strongest), ("weakest", result.weakest)):
         if highlights:
-            lines += ["", f"{t(key, lang)}:"] + [
+            lines += ["", f"{word(key)}:"] + [
                 _highlight(questionnaire, s, lang) for s in highlights
             ]
     return "\n".join(lines)
 
 
 def _symmetry_line(result: Result, lang: Language) -> str:
+    def word(key: str) -> str:
+        return say(f"core.{key}", lang)
+
     s = result.symmetry
     if s.index is None:
-        return f"{t('symmetry', lang)}: {t('symmetry_unknown', lang)}"
-    verdict = t("stall_warning", lang) if s.stall else t("no_stall", lang)
+        return f"{word('symmetry')}: {word('symmetry_unknown')}"
+    verdict = word("stall_warning") if s.stall else word("no_stall")
     return (
-        f"{t('symmetry', lang)}: {t('customer_side', lang)} {plain_score(s.customer_score)}, "
-        f"{t('internal_side', lang)} {plain_score(s.internal_score)}, "
-        f"{t('index', lang)} {s.index:+.1f} ({t('threshold', lang)} {s.stall_threshold:g}); "
-        f"{t('quadrant', lang)}: {t('quadrant_' + s.quadrant, lang)}; {verdict}"
+        f"{word('symmetry')}: {word('customer_side')} {plain_score(s.customer_score)}, "
+        f"{word('internal_side')} {plain_score(s.internal_score)}, "
+        f"{word('index')} {s.index:+.1f} ({word('threshold')} {s.stall_threshold:g}); "
+        f"{word('quadrant')}: {word('quadrant_' + s.quadrant)}; {verdict}"
     )
 
 

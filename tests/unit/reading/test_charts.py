@@ -5,7 +5,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from assessment.i18n import t
+from assessment.i18n import say
 from assessment.models import Quadrant
 from assessment.questionnaire import load_questionnaire
 from assessment.reading import quadrant_chart, radar_chart
@@ -123,7 +123,7 @@ def test_the_stall_zone_is_drawn_above_the_diagonal_at_the_threshold(minimal):
 def test_the_four_quadrants_are_labelled_in_the_language(minimal, lang):
     texts = annotation_texts(quadrant_chart(minimal, score(minimal, STALL_ANSWERS), lang))
     for quadrant in Quadrant:
-        assert t(f"quadrant_{quadrant.value}", lang) in texts
+        assert say(f"core.quadrant_{quadrant.value}", lang) in texts
 
 
 def test_the_quadrants_split_at_the_questionnaire_midpoint(minimal):
