@@ -4,10 +4,11 @@ from functools import partial
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Dimension, Question, Questionnaire
 from assessment.scoring import AnswerError, check_answers
 from assessment.store import AssessmentRecord, StoreError
-from ui.context import current_language, plain, t
+from ui.context import current_language, plain
 from ui.question_input import level_of, question_card
 from ui.session import get_store, with_assessment
 
@@ -45,25 +46,25 @@ def question_block(
         lang,
         keys=(f"question.{question.id}", f"answer.{question.id}.{lang}"),
         save=partial(save_answer, record.id, questionnaire, question.id),
-        label=t("your_answer", lang),
+        label=say("app.your_answer", lang),
     )
     with card:
         for reference_id in question.references:
             reference = questionnaire.reference(reference_id)
             source = f"{reference.source}, {reference.year}"
-            note = t("reference_point_note", lang)
+            note = say("app.reference_point_note", lang)
             st.caption(f":material/push_pin: {reference.statement(lang)} ({source}) · {note}")
         comment_key = f"comment.{question.id}.{lang}"
-        with st.expander(t("comment", lang) + (" ✎" if question.id in comments else "")):
+        with st.expander(say("app.comment", lang) + (" ✎" if question.id in comments else "")):
             st.text_area(
-                t("comment", lang),
+                say("app.comment", lang),
                 value=comments.get(question.id, ""),
                 key=comment_key,
                 max_chars=2000,
                 on_change=save_comment,
                 args=(record.id, question.id, comment_key),
                 label_visibility="collapsed",
-                placeholder=t("comment_placeholder", lang),
+                placeholder=say("app.comment_placeholder", lang),
             )
 
 
@@ -80,7 +81,7 @@ def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
     back, _, forward = st.columns([1, 2, 1])
     if step > 0:
         back.button(
-            f"← {t('back', lang)}",
+            f"← {say('app.back', lang)}",
             key=f"back_{where}",
             on_click=go_to,
             args=(step - 1,),
@@ -88,7 +89,7 @@ def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
         )
     if step < len(dimensions) - 1:
         forward.button(
-            f"{t('next', lang)} →",
+            f"{say('app.next', lang)} →",
             key=f"next_{where}",
             on_click=go_to,
             args=(step + 1,),
@@ -97,7 +98,7 @@ def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
         )
     else:
         forward.page_link(
-            "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+            "app_pages/results.py", label=say("app.see_results", lang), icon=":material/insights:"
         )
 
 
@@ -111,11 +112,11 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     st.title(plain(record.profile.organisation))
     st.progress(
         len(answers) / total,
-        text=t("progress", lang).format(done=len(answers), total=total)
-        + (f" · {t('dont_know_count', lang).format(n=dont_know)}" if dont_know else ""),
+        text=say("app.progress", lang, done=len(answers), total=total)
+        + (f" · {say('app.dont_know_count', lang, n=dont_know)}" if dont_know else ""),
     )
     chosen = st.segmented_control(
-        t("steps", lang),
+        say("app.steps", lang),
         range(len(dimensions)),
         default=step,
         format_func=lambda i: step_label(dimensions[i], answers),
@@ -129,7 +130,7 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
 
     error = st.session_state.pop("save_error", None)
     if error:
-        st.error(t("save_failed", lang).format(error=error))
+        st.error(say("app.save_failed", lang, error=error))
 
     dimension = dimensions[step]
     st.header(f"{step + 1}. {dimension.title(lang)}")
@@ -139,9 +140,9 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
 
     missing = [q.order for q in dimension.ordered_questions() if q.id not in answers]
     if missing:
-        st.info(t("still_unanswered", lang).format(questions=", ".join(map(str, missing))))
+        st.info(say("app.still_unanswered", lang, questions=", ".join(map(str, missing))))
     else:
-        st.success(t("step_complete", lang))
+        st.success(say("app.step_complete", lang))
     step_navigation(dimensions, step, "bottom")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.benchmark import BenchmarkLibrary, dii
+from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.scoring import score
 from assessment.services import benchmark_library
@@ -13,7 +14,7 @@ from assessment.store import AssessmentRecord, DocumentKind
 from ui.benchmark_peers import peers_section
 from ui.benchmark_pool import consultant_tools
 from ui.benchmark_strings import percent, tr
-from ui.context import current_language, plain, t
+from ui.context import current_language, plain
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
 
@@ -93,7 +94,7 @@ def benchmark_page(record: AssessmentRecord, questionnaire: Questionnaire) -> No
     result = score(questionnaire, answers)
     pool = peer_pool(questionnaire)
     if result.overall.score is None:
-        st.info(t("nothing_answered", lang))
+        st.info(say("app.nothing_answered", lang))
     else:
         peers_section(lang, store, record, questionnaire, result, pool, library, answers)
     dii_check(record, library)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Dimension, Language, Question, Questionnaire
-from ui.context import choose_questionnaire, current_language, t
+from ui.context import choose_questionnaire, current_language
 
 lang: Language = current_language()
 questionnaire: Questionnaire | None = choose_questionnaire(lang)
@@ -12,8 +13,11 @@ if questionnaire is not None:
     st.title(questionnaire.title(lang))
     st.write(questionnaire.description(lang))
     st.caption(
-        t("overview_caption", lang).format(
-            dimensions=len(questionnaire.dimensions), questions=len(questionnaire.questions())
+        say(
+            "app.overview_caption",
+            lang,
+            dimensions=len(questionnaire.dimensions),
+            questions=len(questionnaire.questions()),
         )
     )
 
@@ -21,18 +25,19 @@ if questionnaire is not None:
         with st.expander(f"**{question.order}.** {question.text(lang)}"):
             if question.help:
                 st.caption(question.help(lang))
-            side = t(f"side_{dimension.side_of(question)}", lang)
+            side = say(f"app.side_{dimension.side_of(question)}", lang)
             st.markdown(
-                f"{t('theme', lang)}: `{questionnaire.theme(question.theme).label(lang)}` · "
-                f"{t('weight', lang)}: {question.weight:g} · {t('side', lang)}: {side}"
+                f"{say('core.theme', lang)}: `{questionnaire.theme(question.theme).label(lang)}` · "
+                f"{say('core.weight', lang)}: {question.weight:g} · "
+                f"{say('core.side', lang)}: {side}"
             )
             st.table(
                 {
-                    t("level", lang): [
+                    say("core.level", lang): [
                         f"{level.value} · {level.label(lang)}"
                         for level in questionnaire.scale.levels
                     ],
-                    t("answer_scale", lang): [
+                    say("app.answer_scale", lang): [
                         question.anchors[v](lang) for v in questionnaire.scale.values
                     ],
                 },
@@ -46,7 +51,7 @@ if questionnaire is not None:
                     icon=":material/push_pin:",
                 )
             if question.references:
-                st.caption(t("reference_caveat", lang))
+                st.caption(say("app.reference_caveat", lang))
 
     tabs = st.tabs([d.title(lang) for d in questionnaire.ordered_dimensions()])
     for tab, dimension in zip(tabs, questionnaire.ordered_dimensions(), strict=True):

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
     interpret,
@@ -14,7 +15,7 @@ from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_strings import describe, tr
-from ui.context import current_language, plain, t
+from ui.context import current_language, plain
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
@@ -25,22 +26,24 @@ lang = current_language()
 def headline(questionnaire: Questionnaire, result: Result) -> None:
     level = maturity_level(questionnaire, result.overall.score)
     overall, named, coverage = st.columns(3)
-    overall.metric(t("overall_score", lang), f"{plain_score(result.overall.score)} / 100")
-    named.metric(t("maturity_level", lang), f"{level.level} · {level.name(lang)}" if level else "—")
-    coverage.metric(t("coverage", lang), f"{result.overall.coverage:.0%}")
+    overall.metric(say("app.overall_score", lang), f"{plain_score(result.overall.score)} / 100")
+    named.metric(
+        say("app.maturity_level", lang), f"{level.level} · {level.name(lang)}" if level else "—"
+    )
+    coverage.metric(say("core.coverage", lang), f"{result.overall.coverage:.0%}")
     if level:
         st.write(level.description(lang))
     if result.overall.coverage < 1:
-        st.warning(t("partial_result", lang).format(coverage=f"{result.overall.coverage:.0%}"))
+        st.warning(say("app.partial_result", lang, coverage=f"{result.overall.coverage:.0%}"))
 
 
 def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
     """One bar per dimension: readable at any width, coverage always beside the score."""
     for dimension in result.dimensions:
         title = questionnaire.dimension(dimension.id).title(lang)
-        answered = t("answered_of", lang).format(done=dimension.answered, total=dimension.total)
+        answered = say("app.answered_of", lang, done=dimension.answered, total=dimension.total)
         if dimension.score is None:
-            st.markdown(f"**{title}**  \n{t('not_answered', lang)} · {answered}")
+            st.markdown(f"**{title}**  \n{say('app.not_answered', lang)} · {answered}")
             continue
         st.progress(
             dimension.score / 100,
@@ -49,15 +52,17 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
 
 
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
-    st.subheader(t("symmetry_title", lang))
-    st.caption(t("symmetry_help", lang))
+    st.subheader(say("app.symmetry_title", lang))
+    st.caption(say("app.symmetry_help", lang))
     st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant", theme=None)
     explanation = stall_explanation(result, lang)
     if explanation:
         st.error(explanation, icon=":material/warning:")
     elif result.symmetry.index is not None:
         st.success(
-            t("no_stall_explained", lang).format(
+            say(
+                "app.no_stall_explained",
+                lang,
                 index=f"{result.symmetry.index:+.0f}",
                 threshold=f"{result.symmetry.stall_threshold:g}",
             )
@@ -65,7 +70,7 @@ def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
 
 
 def highlights(questionnaire: Questionnaire, title_key: str, scored: list[QuestionScore]) -> None:
-    st.markdown(f"**{t(title_key, lang)}**")
+    st.markdown(f"**{say(title_key, lang)}**")
     if not scored:
         st.caption("—")
     for item in scored:
@@ -78,10 +83,12 @@ def highlights(questionnaire: Questionnaire, title_key: str, scored: list[Questi
 
 def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     result = result_of(get_store(), record, questionnaire)
-    st.title(t("results_title", lang).format(organisation=plain(record.profile.organisation)))
+    st.title(say("app.results_title", lang, organisation=plain(record.profile.organisation)))
     if result.overall.score is None:
-        st.info(t("nothing_answered", lang))
-        st.page_link("app_pages/answer.py", label=t("continue", lang), icon=":material/edit_note:")
+        st.info(say("app.nothing_answered", lang))
+        st.page_link(
+            "app_pages/answer.py", label=say("app.continue", lang), icon=":material/edit_note:"
+        )
         return
     headline(questionnaire, result)
     download_buttons(record, questionnaire, lang)
@@ -93,10 +100,10 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     symmetry_section(questionnaire, result)
     strongest, weakest = st.columns(2)
     with strongest:
-        highlights(questionnaire, "strongest_questions", result.strongest)
+        highlights(questionnaire, "app.strongest_questions", result.strongest)
     with weakest:
-        highlights(questionnaire, "weakest_questions", result.weakest)
-    st.subheader(t("interpretation", lang))
+        highlights(questionnaire, "app.weakest_questions", result.weakest)
+    st.subheader(say("app.interpretation", lang))
     for paragraph in interpret(questionnaire, result, lang):
         st.markdown(paragraph)
     benchmark_summary(record, questionnaire, result)

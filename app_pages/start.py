@@ -3,14 +3,14 @@
 import streamlit as st
 
 from assessment.bundle import restore
+from assessment.i18n import say
 from assessment.models import Questionnaire
-from assessment.profile import COUNTRIES, SECTORS, SIZE_CLASSES
 from assessment.services import opted_in, set_opt_in
 from assessment.store import AssessmentRecord, LinkError
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
 from ui.benchmark_strings import tr
-from ui.context import current_language, load_all_questionnaires, plain, t
+from ui.context import current_language, load_all_questionnaires, plain
 from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.pool import pool_changed
 from ui.session import (
@@ -31,13 +31,13 @@ store = get_store()
 def new_assessment_form() -> None:
     valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
     if not valid:
-        st.error(t("no_questionnaire", lang))
+        st.error(say("app.no_questionnaire", lang))
         return
     with st.container(border=True):
-        st.subheader(t("new_assessment", lang))
+        st.subheader(say("app.new_assessment", lang))
         questionnaire = (
             widgets.selectbox(
-                t("questionnaire", lang),
+                say("core.questionnaire", lang),
                 "new.questionnaire",
                 lang,
                 [q.id for q in valid],
@@ -46,8 +46,8 @@ def new_assessment_form() -> None:
             or valid[0].id
         )
         values = profile_fields("new", lang)
-        st.caption(t("profile_use", lang))
-        if st.button(t("start_assessment", lang), type="primary", key="start"):
+        st.caption(say("app.profile_use", lang))
+        if st.button(say("app.start_assessment", lang), type="primary", key="start"):
             profile = validated_profile(values, lang)
             if profile is not None:
                 chosen = next(q for q in valid if q.id == questionnaire)
@@ -61,30 +61,34 @@ RESUME_LINK = PastedLink("resume.link", TOKEN_PARAM, "https://…/?a=…")
 
 
 def resume_form() -> None:
-    texts = (t("resume_label", lang), t("resume_button", lang), t("link_unknown", lang))
+    texts = (
+        say("app.resume_label", lang),
+        say("app.resume_button", lang),
+        say("app.link_unknown", lang),
+    )
     with st.container(border=True):
-        st.subheader(t("resume_title", lang))
+        st.subheader(say("app.resume_title", lang))
         paste_link_form(lang, RESUME_LINK, texts, store.find, LinkError, open_assessment)
 
 
 def import_form() -> None:
-    with st.expander(t("import_title", lang)):
-        st.caption(t("import_help", lang))
+    with st.expander(say("app.import_title", lang)):
+        st.caption(say("app.import_help", lang))
         upload = st.file_uploader(
-            t("import_file", lang),
+            say("app.import_file", lang),
             type=["xlsx", "json"],
             key="import_file",
             label_visibility="collapsed",
             max_upload_size=MAX_UPLOAD_BYTES // 1_000_000,
         )
-        if upload is not None and st.button(t("import_button", lang), key="import"):
+        if upload is not None and st.button(say("app.import_button", lang), key="import"):
             installed = [
                 q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)
             ]
             try:
                 questionnaire, bundle = read_export(upload.getvalue(), upload.name, installed)
             except ImportRejected as error:
-                st.error(t("import_refused", lang).format(reason=error))
+                st.error(say("app.import_refused", lang, reason=error))
                 return
             open_assessment(restore(store, questionnaire, bundle))
             st.rerun()
@@ -111,45 +115,52 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
     answers = store.answers(record.id)
     total = len(questionnaire.questions()) if questionnaire else 0
     st.title(plain(record.profile.organisation))
+    profile = record.profile
     st.caption(
-        f"{SECTORS[record.profile.sector][lang]} · {SIZE_CLASSES[record.profile.size_class][lang]}"
-        f" · {COUNTRIES[record.profile.country][lang]}"
+        " · ".join(
+            say(f"{field}.{getattr(profile, field)}", lang)
+            for field in ("sector", "size_class", "country")
+        )
     )
     if questionnaire is None:
-        st.error(t("questionnaire_missing", lang).format(id=record.questionnaire_id))
+        st.error(say("app.questionnaire_missing", lang, id=record.questionnaire_id))
         return
     st.progress(
-        len(answers) / total, text=t("progress", lang).format(done=len(answers), total=total)
+        len(answers) / total, text=say("app.progress", lang, done=len(answers), total=total)
     )
     left, right = st.columns(2)
-    left.page_link("app_pages/answer.py", label=t("continue", lang), icon=":material/edit_note:")
+    left.page_link(
+        "app_pages/answer.py", label=say("app.continue", lang), icon=":material/edit_note:"
+    )
     right.page_link(
-        "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+        "app_pages/results.py", label=say("app.see_results", lang), icon=":material/insights:"
     )
 
     pool_opt_in(record)
 
-    st.subheader(t("private_link", lang))
-    st.caption(t("private_link_help", lang))
+    st.subheader(say("app.private_link", lang))
+    st.caption(say("app.private_link_help", lang))
     st.code(resume_link(st.session_state.token), language=None)
 
-    with st.expander(t("edit_profile", lang)):
+    with st.expander(say("app.edit_profile", lang)):
         values = profile_fields(f"edit.{record.id}", lang, record.profile.model_dump())
-        if st.button(t("save", lang), key="save_profile"):
+        if st.button(say("app.save", lang), key="save_profile"):
             profile = validated_profile(values, lang)
             if profile is not None:
                 store.update_profile(record.id, profile)
-                st.toast(t("saved", lang))
+                st.toast(say("app.saved", lang))
 
-    with st.expander(t("other_actions", lang)):
-        if st.button(t("leave_assessment", lang), key="leave"):
+    with st.expander(say("app.other_actions", lang)):
+        if st.button(say("app.leave_assessment", lang), key="leave"):
             forget_assessment()
             st.rerun()
         st.divider()
-        st.markdown(f"**{t('delete_title', lang)}**")
-        st.caption(t("delete_help", lang))
-        sure = st.checkbox(t("delete_confirm", lang), key="delete_confirm")
-        if st.button(t("delete_button", lang), type="primary", disabled=not sure, key="delete"):
+        st.markdown(f"**{say('app.delete_title', lang)}**")
+        st.caption(say("app.delete_help", lang))
+        sure = st.checkbox(say("app.delete_confirm", lang), key="delete_confirm")
+        if st.button(
+            say("app.delete_button", lang), type="primary", disabled=not sure, key="delete"
+        ):
             store.delete_assessment(record.id)
             pool_changed()
             forget_assessment()
@@ -159,16 +170,16 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
 
 error = pop_link_error()
 if error:
-    st.error(t(error, lang))
+    st.error(say(f"app.{error}", lang))
 if st.session_state.pop("flash", None) == "deleted":
-    st.success(t("deleted", lang))
+    st.success(say("app.deleted", lang))
 
 record = active_assessment()
 if record is not None:
     current_assessment_panel(record)
 else:
-    st.title(t("app_title", lang))
-    st.write(t("intro", lang))
+    st.title(say("app.app_title", lang))
+    st.write(say("app.intro", lang))
     new_assessment_form()
     resume_form()
     import_form()

@@ -6,6 +6,7 @@ are in ui/workshop_dashboard.py, its controls in ui/workshop_controls.py.
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.workshop import (
     UnknownWorkshop,
@@ -31,7 +32,6 @@ from ui.workshop_session import (
     questionnaire_by_id,
     reachable_from_phones,
 )
-from ui.workshop_strings import tr
 
 lang = current_language()
 store = get_workshop_store()
@@ -43,14 +43,20 @@ FACILITATOR_LINK = PastedLink(
 
 
 def resume_form() -> None:
-    texts = (tr("facilitator_link_label", lang), tr("open", lang), tr("facilitator_unknown", lang))
+    texts = (
+        say("workshop.facilitator_link_label", lang),
+        say("workshop.open", lang),
+        say("workshop.facilitator_unknown", lang),
+    )
     with st.container(border=True):
-        st.markdown(f"**{tr('facilitator_resume', lang)}**")
+        st.markdown(f"**{say('workshop.facilitator_resume', lang)}**")
         paste_link_form(
             lang, FACILITATOR_LINK, texts, store.by_facilitator, UnknownWorkshop, open_facilitator
         )
     st.page_link(
-        "app_pages/workshop_new.py", label=tr("create_instead", lang), icon=":material/add:"
+        "app_pages/workshop_new.py",
+        label=say("workshop.create_instead", lang),
+        icon=":material/add:",
     )
 
 
@@ -60,22 +66,22 @@ def created_link_panel() -> None:
     if not link:
         return
     with st.container(border=True):
-        st.markdown(f":material/key: **{tr('keep_link_title', lang)}**")
-        st.caption(tr("keep_link_help", lang))
+        st.markdown(f":material/key: **{say('workshop.keep_link_title', lang)}**")
+        st.caption(say("workshop.keep_link_help", lang))
         st.code(link, language=None)
-        if st.button(tr("keep_link_done", lang), key="keep_link_done"):
+        if st.button(say("workshop.keep_link_done", lang), key="keep_link_done"):
             st.session_state.pop(CREATED_LINK_KEY, None)
             st.rerun()
 
 
 def join_panel(record: WorkshopRecord) -> None:
     link = join_link(record.join_code)
-    st.markdown(f"**{tr('join_at', lang)}**")
+    st.markdown(f"**{say('workshop.join_at', lang)}**")
     st.title(format_code(record.join_code), anchor=False)
-    st.image(qr_code(link), width=300, caption=tr("scan_me", lang))
+    st.image(qr_code(link), width=300, caption=say("workshop.scan_me", lang))
     st.code(link, language=None)
     if not reachable_from_phones():
-        st.warning(tr("localhost_warning", lang), icon=":material/wifi_off:")
+        st.warning(say("workshop.localhost_warning", lang), icon=":material/wifi_off:")
     png, svg = st.columns(2)
     png.download_button(
         "QR · PNG",
@@ -99,18 +105,18 @@ def join_panel(record: WorkshopRecord) -> None:
 
 
 def convert_section(token: str, record: WorkshopRecord, questionnaire: Questionnaire) -> None:
-    with st.expander(tr("convert_title", lang), icon=":material/insights:"):
-        st.caption(tr("convert_help", lang, k=record.threshold))
+    with st.expander(say("workshop.convert_title", lang), icon=":material/insights:"):
+        st.caption(say("workshop.convert_help", lang, k=record.threshold))
         prefix = f"convert.{record.id}"
         values = profile_fields(prefix, lang, {"organisation": record.title, "role": "consultant"})
-        if st.button(tr("convert_button", lang), key="convert", type="primary"):
+        if st.button(say("workshop.convert_button", lang), key="convert", type="primary"):
             profile = validated_profile(values, lang)
             if profile is None:
                 return
             try:
                 assessment_token = store.to_assessment(token, questionnaire, profile, lang)
             except WorkshopError as error:
-                st.error(tr("convert_refused", lang, reason=str(error)))
+                st.error(say("workshop.convert_refused", lang, reason=str(error)))
                 return
             widgets.clear_drafts(prefix)
             open_assessment(assessment_token)
@@ -118,10 +124,10 @@ def convert_section(token: str, record: WorkshopRecord, questionnaire: Questionn
 
 
 def delete_section(token: str) -> None:
-    with st.expander(tr("delete_title", lang), icon=":material/delete:"):
-        st.caption(tr("delete_help", lang))
-        sure = st.checkbox(tr("delete_confirm", lang), key="workshop_delete_confirm")
-        if st.button(tr("delete_button", lang), disabled=not sure, key="workshop_delete"):
+    with st.expander(say("workshop.delete_title", lang), icon=":material/delete:"):
+        st.caption(say("workshop.delete_help", lang))
+        sure = st.checkbox(say("workshop.delete_confirm", lang), key="workshop_delete_confirm")
+        if st.button(say("workshop.delete_button", lang), disabled=not sure, key="workshop_delete"):
             store.delete(token)
             forget_facilitator()
             st.session_state.pop(CREATED_LINK_KEY, None)
@@ -132,13 +138,13 @@ def delete_section(token: str) -> None:
 def facilitator_page(token: str, record: WorkshopRecord) -> None:
     questionnaire = questionnaire_by_id(record.questionnaire_id)
     if questionnaire is None:
-        st.error(tr("questionnaire_missing", lang))
+        st.error(say("workshop.questionnaire_missing", lang))
         return
     created_link_panel()
     st.title(plain(record.title), anchor=False)
     st.caption(
-        f"{questionnaire.title(lang)} · {tr('language_' + record.language, lang)}"
-        f" · {tr('threshold_is', lang, k=record.threshold)}"
+        f"{questionnaire.title(lang)} · {say('workshop.language_' + record.language, lang)}"
+        f" · {say('workshop.threshold_is', lang, k=record.threshold)}"
     )
     join, control = st.columns([3, 2], gap="large")
     with join:
@@ -155,16 +161,16 @@ def facilitator_page(token: str, record: WorkshopRecord) -> None:
 def page(lang_: Language) -> None:
     token = facilitator_token()
     if not token:
-        st.title(tr("facilitator_title", lang_))
-        st.info(tr("facilitator_needs_link", lang_))
+        st.title(say("workshop.facilitator_title", lang_))
+        st.info(say("workshop.facilitator_needs_link", lang_))
         resume_form()
         return
     try:
         record = store.by_facilitator(token)
     except UnknownWorkshop:
         forget_facilitator()
-        st.title(tr("facilitator_title", lang_))
-        st.error(tr("facilitator_unknown", lang_))
+        st.title(say("workshop.facilitator_title", lang_))
+        st.error(say("workshop.facilitator_unknown", lang_))
         resume_form()
         return
     open_facilitator(token)  # keep the link in the address bar after a page switch

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.workshop import (
     DEFAULT_THRESHOLD,
@@ -23,7 +24,6 @@ from ui.workshop_session import (
     get_workshop_store,
     open_facilitator,
 )
-from ui.workshop_strings import tr
 
 lang = current_language()
 store = get_workshop_store()
@@ -45,22 +45,22 @@ def _draft(field: str, default=None):
 def create_form() -> None:
     valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
     if not valid:
-        st.error(tr("questionnaire_missing", lang))
+        st.error(say("workshop.questionnaire_missing", lang))
         return
     if _draft("questionnaire") not in [q.id for q in valid]:
         widgets.set_draft(f"{PREFIX}.questionnaire", valid[0].id)
     with st.container(border=True):
-        st.subheader(tr("create_title", lang), anchor=False)
+        st.subheader(say("workshop.create_title", lang), anchor=False)
         title = widgets.text_input(
-            tr("workshop_title", lang),
+            say("workshop.workshop_title", lang),
             f"{PREFIX}.title",
             lang,
             max_chars=200,
-            placeholder=tr("workshop_title_placeholder", lang),
+            placeholder=say("workshop.workshop_title_placeholder", lang),
         )
         questionnaire_id = (
             widgets.selectbox(
-                tr("questionnaire", lang),
+                say("core.questionnaire", lang),
                 f"{PREFIX}.questionnaire",
                 lang,
                 [q.id for q in valid],
@@ -71,7 +71,7 @@ def create_form() -> None:
         left, right = st.columns(2)
         languages = ["fr", "en"]
         language = left.radio(
-            tr("participants_language", lang),
+            say("workshop.participants_language", lang),
             languages,
             index=languages.index(_draft("language", lang)),
             format_func=LANGUAGE_NAMES.get,
@@ -79,31 +79,31 @@ def create_form() -> None:
             on_change=_keep,
             args=("language",),
             horizontal=True,
-            help=tr("participants_language_help", lang),
+            help=say("workshop.participants_language_help", lang),
         )
         paces = ["free", "paced"]
         pace = right.radio(
-            tr("pace", lang),
+            say("workshop.pace", lang),
             paces,
             index=paces.index(_draft("pace", "free")),
-            format_func=lambda p: tr(f"pace_{p}", lang),
+            format_func=lambda p: say(f"workshop.pace_{p}", lang),
             key=_key("pace"),
             on_change=_keep,
             args=("pace",),
-            help=tr("pace_help", lang),
+            help=say("workshop.pace_help", lang),
         )
         segments_text = st.text_area(
-            tr("segments_label", lang),
+            say("workshop.segments_label", lang),
             value=_draft("segments", ""),
             key=_key("segments"),
             on_change=_keep,
             args=("segments",),
-            placeholder=tr("segments_placeholder", lang),
-            help=tr("segments_input_help", lang, most=MAX_SEGMENTS),
+            placeholder=say("workshop.segments_placeholder", lang),
+            help=say("workshop.segments_input_help", lang, most=MAX_SEGMENTS),
             height=100,
         )
         threshold = st.number_input(
-            tr("threshold", lang),
+            say("workshop.threshold", lang),
             min_value=MIN_THRESHOLD,
             max_value=MAX_THRESHOLD,
             value=_draft("threshold", DEFAULT_THRESHOLD),
@@ -111,21 +111,21 @@ def create_form() -> None:
             key=_key("threshold"),
             on_change=_keep,
             args=("threshold",),
-            help=tr("threshold_help", lang),
+            help=say("workshop.threshold_help", lang),
         )
         if threshold < 3:
-            st.warning(tr("threshold_low", lang), icon=":material/warning:")
-        if st.button(tr("create_button", lang), type="primary", key="create_workshop"):
+            st.warning(say("workshop.threshold_low", lang), icon=":material/warning:")
+        if st.button(say("workshop.create_button", lang), type="primary", key="create_workshop"):
             if not (title or "").strip():
-                st.error(tr("title_missing", lang))
+                st.error(say("workshop.title_missing", lang))
                 return
             try:
                 segments = parse_segments(segments_text, MAX_SEGMENTS)
             except SegmentSyntaxError as error:
                 st.error(
-                    tr("segments_error", lang, line=error.line)
+                    say("workshop.segments_error", lang, line=error.line)
                     + " "
-                    + tr(f"segments_{error.reason}", lang, most=MAX_SEGMENTS)
+                    + say(f"workshop.segments_{error.reason}", lang, most=MAX_SEGMENTS)
                 )
                 return
             questionnaire = next(q for q in valid if q.id == questionnaire_id)
@@ -140,23 +140,25 @@ def create_form() -> None:
 
 def join_form() -> None:
     with st.container(border=True):
-        st.subheader(tr("join_as_participant", lang), anchor=False)
+        st.subheader(say("workshop.join_as_participant", lang), anchor=False)
         with st.form("join_from_menu", border=False):
-            code = st.text_input(tr("code_label", lang), max_chars=12, placeholder="ABC-DEF")
-            if st.form_submit_button(tr("continue", lang)):
+            code = st.text_input(
+                say("workshop.code_label", lang), max_chars=12, placeholder="ABC-DEF"
+            )
+            if st.form_submit_button(say("workshop.continue", lang)):
                 # A participant link: the router now shows the participant page only.
                 st.query_params.from_dict({JOIN_PARAM: normalise_code(code), "lang": lang})
                 st.rerun()
 
 
 if st.session_state.pop("workshop_flash", None) == "deleted":
-    st.success(tr("deleted", lang))
-st.title(tr("workshop_page_title", lang), anchor=False)
-st.write(tr("workshop_intro", lang))
+    st.success(say("workshop.deleted", lang))
+st.title(say("workshop.workshop_page_title", lang), anchor=False)
+st.write(say("workshop.workshop_intro", lang))
 if facilitator_token():
     st.page_link(
         "app_pages/workshop_facilitator.py",
-        label=tr("back_to_dashboard", lang),
+        label=say("workshop.back_to_dashboard", lang),
         icon=":material/monitoring:",
     )
 create_form()

@@ -9,6 +9,7 @@ import time
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.workshop import (
@@ -34,7 +35,6 @@ from ui.workshop_session import (
     state_of,
     workshop_state,
 )
-from ui.workshop_strings import tr
 
 RENDERED_KEY = "workshop_rendered"  # (state, time) of the last full run
 
@@ -46,21 +46,21 @@ store = get_workshop_store()
 
 def room_section(record: WorkshopRecord, questionnaire: Questionnaire, lang: Language) -> None:
     st.divider()
-    st.subheader(tr("room_title", lang))
+    st.subheader(say("workshop.room_title", lang))
     _, _, room = live_room(settings().database(), record.id)
     if not room.visible:
-        st.info(tr("room_hidden", lang, k=record.threshold))
+        st.info(say("workshop.room_hidden", lang, k=record.threshold))
         return
-    st.caption(tr("room_caption", lang, n=room.contributors))
+    st.caption(say("workshop.room_caption", lang, n=room.contributors))
     st.plotly_chart(room_radar(questionnaire, room, lang), key="participant_radar", theme=None)
     st.markdown(symmetry_verdict(room, lang))
     if room.disagreements:
-        st.markdown(f"**{tr('to_discuss', lang)}**")
+        st.markdown(f"**{say('workshop.to_discuss', lang)}**")
         for stats in room.disagreements[:3]:
             band = consensus_band(stats.consensus)
             question = questionnaire.question(stats.question_id)
-            st.markdown(f"- {question.text(lang)} · _{tr('band_' + band, lang)}_")
-    st.button(tr("refresh", lang), key="refresh_room", icon=":material/refresh:")
+            st.markdown(f"- {question.text(lang)} · _{say('workshop.band_' + band, lang)}_")
+    st.button(say("workshop.refresh", lang), key="refresh_room", icon=":material/refresh:")
 
 
 @st.fragment(run_every=PARTICIPANT_POLL_SECONDS)
@@ -79,30 +79,32 @@ def participant_page(token: str) -> None:
     except UnknownWorkshop:
         forget_participant()
         lang = language_switch(browser_language())
-        st.title(tr("join_title", lang))
-        st.error(tr("participant_unknown", lang))
+        st.title(say("workshop.join_title", lang))
+        st.error(say("workshop.participant_unknown", lang))
         code_form(lang)
         return
     lang = language_switch(participant_language(record.language))
     questionnaire = questionnaire_by_id(record.questionnaire_id)
     if questionnaire is None:
-        st.error(tr("questionnaire_missing", lang))
+        st.error(say("workshop.questionnaire_missing", lang))
         return
     answers = store.answers_of(token)
     total = record.question_count
     st.title(plain(record.title))
-    st.caption(tr("anonymous_note", lang, code=format_code(record.join_code)))
-    st.progress(len(answers) / total, text=tr("progress", lang, done=len(answers), total=total))
+    st.caption(say("workshop.anonymous_note", lang, code=format_code(record.join_code)))
+    st.progress(
+        len(answers) / total, text=say("app.progress", lang, done=len(answers), total=total)
+    )
     # Notices go in one container that is always there, so that the questions below never
     # move on the phone's screen when a notice comes or goes.
     notices = st.container()
     error = st.session_state.pop(ERROR_KEY, None)
     if error:
-        notices.error(tr(error, lang), icon=":material/error:")
+        notices.error(say(f"workshop.{error}", lang), icon=":material/error:")
     if len(answers) >= total:
-        notices.success(tr("all_done", lang), icon=":material/celebration:")
+        notices.success(say("workshop.all_done", lang), icon=":material/celebration:")
     if not record.is_open:
-        st.info(tr("closed_answering", lang), icon=":material/lock:")
+        st.info(say("workshop.closed_answering", lang), icon=":material/lock:")
     elif record.pace == "paced":
         paced_step(token, questionnaire, record, answers, lang)
     else:

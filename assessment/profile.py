@@ -10,101 +10,17 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
-from assessment.models import Frozen, Language
+from assessment.models import Frozen
 
-# NACE Rev. 2 sections (Eurostat), shortened labels.
-SECTORS: dict[str, dict[Language, str]] = {
-    "A": {"fr": "Agriculture, sylviculture et pêche", "en": "Agriculture, forestry and fishing"},
-    "B": {"fr": "Industries extractives", "en": "Mining and quarrying"},
-    "C": {"fr": "Industrie manufacturière", "en": "Manufacturing"},
-    "D": {"fr": "Énergie (électricité, gaz, vapeur)", "en": "Electricity, gas, steam supply"},
-    "E": {"fr": "Eau, assainissement, déchets", "en": "Water supply, sewerage, waste"},
-    "F": {"fr": "Construction", "en": "Construction"},
-    "G": {"fr": "Commerce ; réparation d'automobiles", "en": "Wholesale and retail trade"},
-    "H": {"fr": "Transports et entreposage", "en": "Transportation and storage"},
-    "I": {"fr": "Hébergement et restauration", "en": "Accommodation and food services"},
-    "J": {"fr": "Information et communication", "en": "Information and communication"},
-    "K": {"fr": "Activités financières et d'assurance", "en": "Financial and insurance activities"},
-    "L": {"fr": "Activités immobilières", "en": "Real estate activities"},
-    "M": {
-        "fr": "Activités spécialisées, scientifiques et techniques",
-        "en": "Professional, scientific and technical activities",
-    },
-    "N": {
-        "fr": "Activités de services administratifs et de soutien",
-        "en": "Administrative and support services",
-    },
-    "O": {"fr": "Administration publique", "en": "Public administration and defence"},
-    "P": {"fr": "Enseignement", "en": "Education"},
-    "Q": {"fr": "Santé humaine et action sociale", "en": "Human health and social work"},
-    "R": {
-        "fr": "Arts, spectacles et activités récréatives",
-        "en": "Arts, entertainment, recreation",
-    },
-    "S": {"fr": "Autres activités de services", "en": "Other service activities"},
-    "T": {"fr": "Activités des ménages employeurs", "en": "Households as employers"},
-    "U": {"fr": "Organisations extraterritoriales", "en": "Extraterritorial organisations"},
-}
-
+# Codes only: their labels are in the message catalogues (locales/), as "sector.J" and so on.
+# NACE Rev. 2 sections (Eurostat).
+SECTORS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 # Employees, as in Eurostat's size classes.
-SIZE_CLASSES: dict[str, dict[Language, str]] = {
-    "1-9": {"fr": "1 à 9 salariés", "en": "1–9 employees"},
-    "10-49": {"fr": "10 à 49 salariés", "en": "10–49 employees"},
-    "50-249": {"fr": "50 à 249 salariés", "en": "50–249 employees"},
-    "250+": {"fr": "250 salariés et plus", "en": "250 employees or more"},
-}
-
+SIZE_CLASSES = ("1-9", "10-49", "50-249", "250+")
 # ISO 3166-1 alpha-2: the EU-27, neighbours, and other francophone or large markets.
-COUNTRIES: dict[str, dict[Language, str]] = {
-    "AT": {"fr": "Autriche", "en": "Austria"},
-    "BE": {"fr": "Belgique", "en": "Belgium"},
-    "BG": {"fr": "Bulgarie", "en": "Bulgaria"},
-    "HR": {"fr": "Croatie", "en": "Croatia"},
-    "CY": {"fr": "Chypre", "en": "Cyprus"},
-    "CZ": {"fr": "Tchéquie", "en": "Czechia"},
-    "DK": {"fr": "Danemark", "en": "Denmark"},
-    "EE": {"fr": "Estonie", "en": "Estonia"},
-    "FI": {"fr": "Finlande", "en": "Finland"},
-    "FR": {"fr": "France", "en": "France"},
-    "DE": {"fr": "Allemagne", "en": "Germany"},
-    "GR": {"fr": "Grèce", "en": "Greece"},
-    "HU": {"fr": "Hongrie", "en": "Hungary"},
-    "IE": {"fr": "Irlande", "en": "Ireland"},
-    "IT": {"fr": "Italie", "en": "Italy"},
-    "LV": {"fr": "Lettonie", "en": "Latvia"},
-    "LT": {"fr": "Lituanie", "en": "Lithuania"},
-    "LU": {"fr": "Luxembourg", "en": "Luxembourg"},
-    "MT": {"fr": "Malte", "en": "Malta"},
-    "NL": {"fr": "Pays-Bas", "en": "Netherlands"},
-    "PL": {"fr": "Pologne", "en": "Poland"},
-    "PT": {"fr": "Portugal", "en": "Portugal"},
-    "RO": {"fr": "Roumanie", "en": "Romania"},
-    "SK": {"fr": "Slovaquie", "en": "Slovakia"},
-    "SI": {"fr": "Slovénie", "en": "Slovenia"},
-    "ES": {"fr": "Espagne", "en": "Spain"},
-    "SE": {"fr": "Suède", "en": "Sweden"},
-    "CH": {"fr": "Suisse", "en": "Switzerland"},
-    "NO": {"fr": "Norvège", "en": "Norway"},
-    "GB": {"fr": "Royaume-Uni", "en": "United Kingdom"},
-    "CA": {"fr": "Canada", "en": "Canada"},
-    "US": {"fr": "États-Unis", "en": "United States"},
-    "MA": {"fr": "Maroc", "en": "Morocco"},
-    "TN": {"fr": "Tunisie", "en": "Tunisia"},
-    "SN": {"fr": "Sénégal", "en": "Senegal"},
-    "CI": {"fr": "Côte d'Ivoire", "en": "Côte d'Ivoire"},
-    "ZZ": {"fr": "Autre pays", "en": "Other country"},
-}
-
-ROLES: dict[str, dict[Language, str]] = {
-    "executive": {"fr": "Dirigeant·e / comité de direction", "en": "Executive / leadership team"},
-    "hr": {"fr": "Ressources humaines", "en": "Human resources"},
-    "communications": {"fr": "Communication / marketing", "en": "Communications / marketing"},
-    "it": {"fr": "Informatique / numérique", "en": "IT / digital"},
-    "customer": {"fr": "Relation client / commercial", "en": "Customer service / sales"},
-    "operations": {"fr": "Opérations / métier", "en": "Operations / business line"},
-    "consultant": {"fr": "Consultant·e externe", "en": "External consultant"},
-    "other": {"fr": "Autre", "en": "Other"},
-}
+EU_27 = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+COUNTRIES = (*EU_27.split(), "CH", "NO", "GB", "CA", "US", "MA", "TN", "SN", "CI", "ZZ")
+ROLES = ("executive", "hr", "communications", "it", "customer", "operations", "consultant", "other")
 
 OrganisationName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
@@ -141,7 +57,7 @@ class Profile(Frozen):
         return _known(value, ROLES, "role")
 
 
-def _known(value: str, allowed: dict, what: str) -> str:
+def _known(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
     return value

@@ -15,13 +15,14 @@ from assessment.benchmark import (
     is_old,
     peer_chart,
 )
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire, ReferencePoint, Result
 from assessment.services import opted_in, peer_positions
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, Store
 from ui import widgets
 from ui.benchmark_strings import describe, number, tr, widened_note
-from ui.context import plain, t
+from ui.context import plain
 
 
 def scope_picker(lang: Language) -> Scope:
@@ -135,7 +136,7 @@ def reference_points(
         return
     count = sum(len(lines) for _, lines in blocks)
     with st.expander(tr("refs_title", lang).format(n=count)):
-        st.caption(t("reference_caveat", lang))
+        st.caption(say("app.reference_caveat", lang))
         for heading, lines in blocks:
             st.markdown(heading)
             st.markdown("\n".join(lines))

@@ -9,13 +9,13 @@ import streamlit as st
 
 from assessment.benchmark import load_pool
 from assessment.bundle import bundle_of
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.scoring import score
 from assessment.services import peer_positions
 from assessment.store import AssessmentRecord
 from exports.json_backup import build_json
 from exports.workbook import full_workbook
-from ui.context import t
 from ui.session import get_store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +28,7 @@ def download_buttons(
     stem = _file_stem(record.profile.organisation)
     excel, backup = st.columns(2)
     excel.download_button(
-        t("download_xlsx", lang),
+        say("app.download_xlsx", lang),
         data=lambda: workbook(store, record, questionnaire),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
@@ -37,14 +37,14 @@ def download_buttons(
         key="download_xlsx",
     )
     backup.download_button(
-        t("download_json", lang),
+        say("app.download_json", lang),
         data=lambda: build_json(bundle_of(store, record)),
         file_name=f"{stem}.json",
         mime="application/json",
         icon=":material/data_object:",
         on_click="ignore",
         key="download_json",
-        help=t("download_json_help", lang),
+        help=say("app.download_json_help", lang),
     )
 
 

@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
 from ui import widgets
-from ui.context import t
 
 CHOICES = {"sector": SECTORS, "size_class": SIZE_CLASSES, "country": COUNTRIES, "role": ROLES}
 
@@ -23,26 +23,26 @@ def profile_fields(prefix: str, lang: Language, current: dict | None = None) -> 
             widgets.set_draft(f"{prefix}.{field}", value)
     values = {
         "organisation": widgets.text_input(
-            t("organisation", lang), f"{prefix}.organisation", lang, max_chars=200
+            say("app.organisation", lang), f"{prefix}.organisation", lang, max_chars=200
         )
     }
     for field, options in CHOICES.items():
         values[field] = widgets.selectbox(
-            t(field, lang),
+            say(f"app.{field}", lang),
             f"{prefix}.{field}",
             lang,
             list(options),
-            format_func=lambda code, options=options: options[code][lang],
-            placeholder=t("choose", lang),
+            format_func=lambda code, field=field: say(f"{field}.{code}", lang),
+            placeholder=say("app.choose", lang),
         )
     return values
 
 
 def validated_profile(values: dict, lang: Language) -> Profile | None:
     """The profile, or None after saying which fields are still empty."""
-    missing = [t(field, lang) for field, value in values.items() if not (value or "").strip()]
+    missing = [say(f"app.{f}", lang) for f, value in values.items() if not (value or "").strip()]
     if missing:
-        st.error(t("fill_in", lang).format(fields=", ".join(missing)))
+        st.error(say("app.fill_in", lang, fields=", ".join(missing)))
         return None
     return Profile(**values)
 

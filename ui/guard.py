@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.store import SchemaVersionError, StoreError, StoreUnavailable
-from ui.context import t
 from ui.session import get_store
 
 RETRY_SECONDS = 5
@@ -20,11 +20,11 @@ def guarded(run: Callable[[], None], lang: Language) -> bool:
     try:
         run()
     except StoreUnavailable:
-        st.error(t("database_unavailable", lang), icon=":material/cloud_off:")
+        st.error(say("app.database_unavailable", lang), icon=":material/cloud_off:")
         _retry_until_back(lang)
         return False
     except SchemaVersionError as error:
-        st.error(t("database_schema", lang).format(detail=error), icon=":material/error:")
+        st.error(say("app.database_schema", lang, detail=error), icon=":material/error:")
         return False
     return True
 
@@ -34,6 +34,6 @@ def _retry_until_back(lang: Language) -> None:
     try:
         get_store().schema_version()
     except StoreError:
-        st.caption(t("database_retrying", lang).format(seconds=RETRY_SECONDS))
+        st.caption(say("app.database_retrying", lang, seconds=RETRY_SECONDS))
         return
     st.rerun(scope="app")

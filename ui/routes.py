@@ -8,39 +8,39 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
-from ui.context import t
 
 
 @dataclass(frozen=True)
 class Route:
     script: str
     url_path: str  # "" for the start page
-    title_key: str  # in the app's strings
+    title_key: str
     icon: str
 
     def page(self, lang: Language) -> st.Page:
         where = {"url_path": self.url_path} if self.url_path else {"default": True}
-        return st.Page(self.script, title=t(self.title_key, lang), icon=self.icon, **where)
+        return st.Page(self.script, title=say(self.title_key, lang), icon=self.icon, **where)
 
 
 ROUTES = (
-    Route("app_pages/start.py", "", "page_start", ":material/home:"),
-    Route("app_pages/answer.py", "answer", "page_answer", ":material/edit_note:"),
-    Route("app_pages/results.py", "results", "page_results", ":material/insights:"),
-    Route("app_pages/benchmark.py", "benchmark", "page_benchmark", ":material/leaderboard:"),
-    Route("app_pages/roadmap.py", "roadmap", "page_roadmap", ":material/route:"),
+    Route("app_pages/start.py", "", "app.page_start", ":material/home:"),
+    Route("app_pages/answer.py", "answer", "app.page_answer", ":material/edit_note:"),
+    Route("app_pages/results.py", "results", "app.page_results", ":material/insights:"),
+    Route("app_pages/benchmark.py", "benchmark", "app.page_benchmark", ":material/leaderboard:"),
+    Route("app_pages/roadmap.py", "roadmap", "app.page_roadmap", ":material/route:"),
     Route(
         "app_pages/questionnaire.py",
         "questionnaire",
-        "page_questionnaire",
+        "app.page_questionnaire",
         ":material/list_alt:",
     ),
-    Route("app_pages/workshop_new.py", "workshop", "page_workshop", ":material/groups:"),
+    Route("app_pages/workshop_new.py", "workshop", "app.page_workshop", ":material/groups:"),
     Route(
         "app_pages/workshop_facilitator.py",
         "facilitate",
-        "page_facilitate",
+        "app.page_facilitate",
         ":material/monitoring:",
     ),
 )

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store
-from ui.context import current_language, load_all_questionnaires, t
+from ui.context import current_language, load_all_questionnaires
 from ui.routes import app_address
 
 TOKEN_PARAM = "a"
@@ -90,7 +91,9 @@ def with_assessment(page: Callable[[AssessmentRecord, Questionnaire], None]) -> 
     questionnaire = questionnaire_of(record) if record else None
     if record is None or questionnaire is None:
         lang = current_language()
-        st.info(t("no_assessment", lang))
-        st.page_link("app_pages/start.py", label=t("go_to_start", lang), icon=":material/home:")
+        st.info(say("app.no_assessment", lang))
+        st.page_link(
+            "app_pages/start.py", label=say("app.go_to_start", lang), icon=":material/home:"
+        )
         return
     page(record, questionnaire)

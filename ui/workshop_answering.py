@@ -8,12 +8,12 @@ from functools import partial
 import sqlalchemy as sa
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Dimension, Language, Question, Questionnaire
 from assessment.store import StoreError
 from assessment.workshop import DimensionNotOpen, WorkshopClosed, WorkshopRecord
 from ui.question_input import level_of, question_card
 from ui.workshop_session import get_workshop_store
-from ui.workshop_strings import tr
 
 ERROR_KEY = "workshop_save_error"
 
@@ -47,7 +47,7 @@ def question_block(
         lang,
         keys=(f"wq-{question.id}", f"wa.{question.id}.{lang}"),
         save=partial(save_answer, token, question.id),
-        label=tr("your_answer", lang),
+        label=say("app.your_answer", lang),
         disabled=disabled,
     )
 
@@ -79,7 +79,7 @@ def free_steps(
         return f"{dimensions[i].title(lang)} ({done}/{len(dimensions[i].questions)})"
 
     chosen = st.segmented_control(
-        tr("parts", lang),
+        say("workshop.parts", lang),
         range(len(dimensions)),
         default=step,
         format_func=label,
@@ -94,14 +94,14 @@ def free_steps(
     back, forward = st.columns(2)
     if step > 0:
         back.button(
-            f"← {tr('back', lang)}",
+            f"← {say('app.back', lang)}",
             key="workshop_back",
             on_click=lambda: st.session_state.update(workshop_step=step - 1),
             width="stretch",
         )
     if step < len(dimensions) - 1:
         forward.button(
-            f"{tr('next', lang)} →",
+            f"{say('app.next', lang)} →",
             key="workshop_next",
             on_click=lambda: st.session_state.update(workshop_step=step + 1),
             type="primary",
@@ -121,8 +121,8 @@ def paced_step(
     ids = [d.id for d in dimensions]
     current = record.current_dimension if record.current_dimension in ids else ids[0]
     position = ids.index(current)
-    st.caption(tr("paced_note", lang, n=position + 1, total=len(ids)))
+    st.caption(say("workshop.paced_note", lang, n=position + 1, total=len(ids)))
     dimension = dimensions[position]
     dimension_questions(token, questionnaire, dimension, position + 1, answers, lang, False)
     if all(q.id in answers for q in dimension.questions) and position < len(ids) - 1:
-        st.info(tr("wait_next_part", lang), icon=":material/hourglass_top:")
+        st.info(say("workshop.wait_next_part", lang), icon=":material/hourglass_top:")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.workshop import WorkshopError, WorkshopRecord, WorkshopStore
-from ui.workshop_strings import tr
 
 
 def run(action, *args) -> None:
@@ -24,21 +24,27 @@ def controls(
     record: WorkshopRecord,
     questionnaire: Questionnaire,
 ) -> None:
-    st.markdown(f"**{tr('controls', lang)}**")
+    st.markdown(f"**{say('workshop.controls', lang)}**")
     status, icon, colour, move, move_icon = (
-        ("status_open", ":material/play_circle:", "green", "close_answering", ":material/lock:")
+        (
+            "workshop.status_open",
+            ":material/play_circle:",
+            "green",
+            "close_answering",
+            ":material/lock:",
+        )
         if record.is_open
         else (
-            "status_closed",
+            "workshop.status_closed",
             ":material/lock:",
             "gray",
             "reopen_answering",
             ":material/lock_open:",
         )
     )
-    st.badge(tr(status, lang), icon=icon, color=colour)
+    st.badge(say(status, lang), icon=icon, color=colour)
     st.button(
-        tr(move, lang),
+        say(f"workshop.{move}", lang),
         key=move,
         icon=move_icon,
         on_click=run,
@@ -47,10 +53,10 @@ def controls(
 
     paces = ["free", "paced"]
     st.segmented_control(
-        tr("pace", lang),
+        say("workshop.pace", lang),
         paces,
         default=record.pace,
-        format_func=lambda p: tr(f"pace_{p}", lang),
+        format_func=lambda p: say(f"workshop.pace_{p}", lang),
         key=f"pace.{record.pace}.{lang}",
         required=True,
         on_change=lambda key: run(store.set_pace, token, st.session_state[key]),
@@ -62,11 +68,17 @@ def controls(
         position = ids.index(record.current_dimension) if record.current_dimension in ids else 0
         current = dimensions[position]
         st.markdown(
-            tr("part_open", lang, n=position + 1, total=len(ids), title=current.title(lang))
+            say(
+                "workshop.part_open",
+                lang,
+                n=position + 1,
+                total=len(ids),
+                title=current.title(lang),
+            )
         )
         back, forward = st.columns(2)
         back.button(
-            tr("previous_part", lang),
+            say("workshop.previous_part", lang),
             key="previous_part",
             disabled=position == 0,
             on_click=run,
@@ -74,7 +86,7 @@ def controls(
             width="stretch",
         )
         forward.button(
-            tr("next_part", lang),
+            say("workshop.next_part", lang),
             key="next_part",
             type="primary",
             disabled=position == len(ids) - 1,
@@ -83,10 +95,10 @@ def controls(
             width="stretch",
         )
     st.toggle(
-        tr("reveal", lang),
+        say("workshop.reveal", lang),
         value=record.revealed,
         key=f"reveal.{record.revealed}",
-        help=tr("reveal_help", lang, k=record.threshold),
+        help=say("workshop.reveal_help", lang, k=record.threshold),
         on_change=run,
         args=(store.reveal, token, not record.revealed),
     )

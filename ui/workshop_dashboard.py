@@ -25,7 +25,6 @@ from assessment.workshop import (
 )
 from ui.context import plain
 from ui.workshop_session import REFRESH_SECONDS, live_room
-from ui.workshop_strings import tr
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -35,31 +34,31 @@ def live_dashboard(lang: Language, workshop_id: int, questionnaire: Questionnair
     except UnknownWorkshop:  # erased from another screen
         st.rerun(scope="app")
     except StoreError:  # the database is out of reach: say so, and try again next refresh
-        st.warning(tr("live_unavailable", lang), icon=":material/cloud_off:")
+        st.warning(say("workshop.live_unavailable", lang), icon=":material/cloud_off:")
         return
     joined, answering, completed, answers = st.columns(4)
-    joined.metric(tr("joined", lang), counts.joined, border=True)
-    answering.metric(tr("answering", lang), counts.responded, border=True)
-    completed.metric(tr("completed", lang), counts.completed, border=True)
-    answers.metric(tr("answers", lang), counts.answers, border=True)
+    joined.metric(say("workshop.joined", lang), counts.joined, border=True)
+    answering.metric(say("workshop.answering", lang), counts.responded, border=True)
+    completed.metric(say("workshop.completed", lang), counts.completed, border=True)
+    answers.metric(say("workshop.answers", lang), counts.answers, border=True)
     if counts.joined:
         st.progress(
             counts.completed / counts.joined,
-            text=tr("completed_of", lang, done=counts.completed, joined=counts.joined),
+            text=say("workshop.completed_of", lang, done=counts.completed, joined=counts.joined),
         )
     if not room.visible:
         st.info(
-            tr("room_waiting", lang, k=room.threshold, n=room.contributors),
+            say("workshop.room_waiting", lang, k=room.threshold, n=room.contributors),
             icon=":material/visibility_off:",
         )
         return
     radar, verdict = st.columns(2)
     with radar:
-        st.subheader(tr("room_radar", lang), anchor=False)
-        st.caption(tr("room_radar_help", lang))
+        st.subheader(say("workshop.room_radar", lang), anchor=False)
+        st.caption(say("workshop.room_radar_help", lang))
         st.plotly_chart(room_radar(questionnaire, room, lang), key="room_radar", theme=None)
     with verdict:
-        st.subheader(tr("room_symmetry", lang), anchor=False)
+        st.subheader(say("workshop.room_symmetry", lang), anchor=False)
         st.markdown(symmetry_verdict(room, lang))
         st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
     disagreements(lang, questionnaire, room)
@@ -68,11 +67,11 @@ def live_dashboard(lang: Language, workshop_id: int, questionnaire: Questionnair
 
 
 def disagreements(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:
-    st.subheader(tr("disagreements", lang), anchor=False)
+    st.subheader(say("workshop.disagreements", lang), anchor=False)
     if not room.disagreements:
-        st.caption(tr("no_disagreement", lang))
+        st.caption(say("workshop.no_disagreement", lang))
         return
-    st.caption(tr("disagreements_help", lang))
+    st.caption(say("workshop.disagreements_help", lang))
     ids = [s.question_id for s in room.disagreements]
     st.plotly_chart(
         distribution_chart(questionnaire, room, ids, lang), key="disagreements", theme=None
@@ -82,12 +81,12 @@ def disagreements(lang: Language, questionnaire: Questionnaire, room: RoomAggreg
 def distributions(
     lang: Language, questionnaire: Questionnaire, record: WorkshopRecord, room: RoomAggregate
 ):
-    st.subheader(tr("distributions", lang), anchor=False)
+    st.subheader(say("workshop.distributions", lang), anchor=False)
     dimensions = questionnaire.ordered_dimensions()
     ids = [d.id for d in dimensions]
     default = record.current_dimension if record.current_dimension in ids else ids[0]
     chosen = st.segmented_control(
-        tr("parts", lang),
+        say("workshop.parts", lang),
         ids,
         default=default,
         format_func=lambda d: questionnaire.dimension(d).title(lang),
@@ -102,8 +101,8 @@ def distributions(
         key="distribution",
         theme=None,
     )
-    with st.expander(tr("dispersion_table", lang)):
-        st.caption(tr("dispersion_help", lang))
+    with st.expander(say("workshop.dispersion_table", lang)):
+        st.caption(say("workshop.dispersion_help", lang))
         st.dataframe(dispersion_table(lang, questionnaire, room, question_ids), hide_index=True)
 
 
@@ -116,17 +115,17 @@ def dispersion_table(
         stats = room.question(question_id)
         rows.append(
             {
-                tr("col_question", lang): f"{question.order}. {question.text(lang)}",
-                tr("col_answers", lang): stats.answered if stats else None,
-                tr("col_dont_know", lang): stats.dont_know if stats else None,
-                tr("col_mean", lang): _round(stats.mean_score if stats else None),
-                tr("col_sd", lang): _round(stats.sd if stats else None),
-                tr("col_consensus", lang): _percent(stats.consensus if stats else None),
-                tr("col_modal", lang): _percent(stats.modal_share if stats else None),
-                tr("col_reading", lang): (
-                    tr("band_" + consensus_band(stats.consensus), lang)
+                say("workshop.col_question", lang): f"{question.order}. {question.text(lang)}",
+                say("workshop.col_answers", lang): stats.answered if stats else None,
+                say("workshop.col_dont_know", lang): stats.dont_know if stats else None,
+                say("workshop.col_mean", lang): _round(stats.mean_score if stats else None),
+                say("workshop.col_sd", lang): _round(stats.sd if stats else None),
+                say("workshop.col_consensus", lang): _percent(stats.consensus if stats else None),
+                say("workshop.col_modal", lang): _percent(stats.modal_share if stats else None),
+                say("workshop.col_reading", lang): (
+                    say("workshop.band_" + consensus_band(stats.consensus), lang)
                     if stats and stats.consensus is not None
-                    else tr("withheld", lang)
+                    else say("workshop.withheld", lang)
                 ),
             }
         )
@@ -136,8 +135,8 @@ def dispersion_table(
 def segments(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:
     if not room.segments:
         return
-    st.subheader(tr("segments", lang), anchor=False)
-    st.caption(tr("segments_help", lang, k=room.threshold))
+    st.subheader(say("workshop.segments", lang), anchor=False)
+    st.caption(say("workshop.segments_help", lang, k=room.threshold))
     for number, view in enumerate(room.segments):
         st.markdown(f"**{plain(view.segment)}**")
         st.plotly_chart(
@@ -149,11 +148,11 @@ def segments(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) 
         if widest:
             key, gap = widest
             title = (
-                tr("overall", lang)
+                say("core.overall", lang)
                 if key == "overall"
                 else questionnaire.dimension(key).title(lang)
             )
-            st.caption(tr("widest_gap", lang, gap=f"{gap:.0f}", title=title))
+            st.caption(say("workshop.widest_gap", lang, gap=f"{gap:.0f}", title=title))
 
 
 def _round(value: float | None) -> float | None:
@@ -168,11 +167,11 @@ def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
     """Two or three sentences: the room's quadrant and gap, the warning, the individuals."""
     symmetry = room.symmetry
     if symmetry is None or symmetry.index is None:
-        return tr("verdict_withheld", lang, k=room.threshold)
+        return say("workshop.verdict_withheld", lang, k=room.threshold)
     threshold = symmetry.stall_threshold
     lines = [
-        tr(
-            "verdict",
+        say(
+            "workshop.verdict",
             lang,
             quadrant=say("core.quadrant_" + symmetry.quadrant.value, lang),
             customer=format_score(symmetry.customer_score, lang),
@@ -180,9 +179,9 @@ def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
             index=format_points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
             threshold=format_points(threshold, lang),
         ),
-        tr("verdict_stall" if symmetry.stall else "verdict_no_stall", lang),
-        tr(
-            "verdict_individuals",
+        say("workshop.verdict_stall" if symmetry.stall else "workshop.verdict_no_stall", lang),
+        say(
+            "workshop.verdict_individuals",
             lang,
             stall=symmetry.participants_in_stall,
             n=symmetry.participants_with_index,

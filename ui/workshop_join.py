@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.workshop import InvalidChoice, UnknownWorkshop, WorkshopClosed, normalise_code
 from ui.context import plain
@@ -14,7 +15,6 @@ from ui.workshop_session import (
     get_workshop_store,
     participant_language,
 )
-from ui.workshop_strings import tr
 
 
 def browser_language() -> Language:
@@ -44,9 +44,13 @@ def code_form(lang: Language, typed: str = "") -> None:
     """Type the code shown on the screen (any case, with or without the dash)."""
     with st.form("join_code_form", border=True):
         code = st.text_input(
-            tr("code_label", lang), value=typed, max_chars=12, placeholder="ABC-DEF", key="code"
+            say("workshop.code_label", lang),
+            value=typed,
+            max_chars=12,
+            placeholder="ABC-DEF",
+            key="code",
         )
-        if st.form_submit_button(tr("continue", lang), type="primary", width="stretch"):
+        if st.form_submit_button(say("workshop.continue", lang), type="primary", width="stretch"):
             st.query_params[JOIN_PARAM] = normalise_code(code)
             st.rerun()
 
@@ -55,23 +59,23 @@ def join_page(code: str) -> None:
     lang = browser_language()
     if not code:
         lang = language_switch(lang)
-        st.title(tr("join_title", lang))
+        st.title(say("workshop.join_title", lang))
         code_form(lang)
         return
     try:
         record = get_workshop_store().by_code(code)
     except UnknownWorkshop:
         lang = language_switch(lang)
-        st.title(tr("join_title", lang))
-        st.error(tr("code_unknown", lang, code=plain(code.upper()[:12])))
+        st.title(say("workshop.join_title", lang))
+        st.error(say("workshop.code_unknown", lang, code=plain(code.upper()[:12])))
         code_form(lang, code)
         return
     lang = language_switch(participant_language(record.language))
     st.title(plain(record.title))
     if not record.is_open:
-        st.warning(tr("closed_join", lang), icon=":material/lock:")
+        st.warning(say("workshop.closed_join", lang), icon=":material/lock:")
         return
-    st.write(tr("join_intro", lang))
+    st.write(say("workshop.join_intro", lang))
     choices = {}
     for number, segment in enumerate(record.segments):
         choices[segment.name] = st.radio(
@@ -82,19 +86,19 @@ def join_page(code: str) -> None:
             key=f"segment.{number}",
         )
     if record.segments:
-        st.caption(tr("segment_why", lang, k=record.threshold))
-    if st.button(tr("join_button", lang), type="primary", key="join", width="stretch"):
+        st.caption(say("workshop.segment_why", lang, k=record.threshold))
+    if st.button(say("workshop.join_button", lang), type="primary", key="join", width="stretch"):
         missing = [s.name for s in record.segments if not choices.get(s.name)]
         if missing:
-            st.error(tr("choose_segment", lang, names=", ".join(map(plain, missing))))
+            st.error(say("workshop.choose_segment", lang, names=", ".join(map(plain, missing))))
             return
         try:
             token, _ = get_workshop_store().join(record.join_code, choices)
         except WorkshopClosed:
-            st.warning(tr("closed_join", lang), icon=":material/lock:")
+            st.warning(say("workshop.closed_join", lang), icon=":material/lock:")
             return
         except InvalidChoice:
-            st.error(tr("choose_segment", lang, names=""))
+            st.error(say("workshop.choose_segment", lang, names=""))
             return
         enter_as_participant(token)
         st.rerun()

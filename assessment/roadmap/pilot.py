@@ -9,8 +9,9 @@ from datetime import date
 
 from pydantic import Field
 
+from assessment.i18n import text_of
 from assessment.models import Frozen, Questionnaire, Result, Text
-from assessment.profile import SECTORS, Profile
+from assessment.profile import Profile
 from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit
 from assessment.roadmap.text import PARTICIPANTS, TEAMS, number, say
 
@@ -115,7 +116,7 @@ def _pilot_team(
     if profile and profile.size_class == "1-9":
         return "whole_organisation", say("pilot_reason_micro")
     if profile and profile.sector in TECH_SECTORS:
-        sector = Text(**SECTORS[profile.sector])
+        sector = text_of(f"sector.{profile.sector}")
         return "technology", say("pilot_reason_sector", sector=sector)
     scored = {
         d.id: d.score

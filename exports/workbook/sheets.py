@@ -18,8 +18,8 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.bundle import AssessmentBundle
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
-from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES
 from assessment.reading import interpret, stall_explanation
 from assessment.scoring import maturity_level, score
 from exports.workbook.labels import label
@@ -76,10 +76,10 @@ def _summary(
     )
     facts = [
         ("organisation", profile.organisation if profile else "—"),
-        ("sector", SECTORS[profile.sector][lang] if profile else "—"),
-        ("size_class", SIZE_CLASSES[profile.size_class][lang] if profile else "—"),
-        ("country", COUNTRIES[profile.country][lang] if profile else "—"),
-        ("role", ROLES[profile.role][lang] if profile else "—"),
+        ("sector", say(f"sector.{profile.sector}", lang) if profile else "—"),
+        ("size_class", say(f"size_class.{profile.size_class}", lang) if profile else "—"),
+        ("country", say(f"country.{profile.country}", lang) if profile else "—"),
+        ("role", say(f"role.{profile.role}", lang) if profile else "—"),
         ("date", (bundle.exported_at or datetime.now(UTC)).date()),
         ("questionnaire", f"{questionnaire.id} v{questionnaire.version}"),
         ("overall_score", result.overall.score),
