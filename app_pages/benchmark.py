@@ -13,7 +13,7 @@ from assessment.services import benchmark_library
 from assessment.store import AssessmentRecord, DocumentKind
 from ui.benchmark_peers import peers_section
 from ui.benchmark_pool import consultant_tools
-from ui.benchmark_strings import percent, tr
+from ui.benchmark_text import percent
 from ui.context import current_language, plain
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
@@ -37,8 +37,8 @@ def save_dii(record_id: int) -> None:
 
 
 def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> None:
-    st.header(tr("dii_title", lang).format(year=dii.SURVEY_YEAR))
-    st.caption(tr("dii_intro", lang))
+    st.header(say("benchmark.dii_title", lang, year=dii.SURVEY_YEAR))
+    st.caption(say("benchmark.dii_intro", lang))
     stored = store.document(record.id, DocumentKind.dii) or {}
     ticked = stored.get("items", {}) if stored.get("year") == dii.SURVEY_YEAR else {}
     for item in dii.ITEMS:
@@ -50,20 +50,22 @@ def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> Non
             on_change=save_dii,
             args=(record.id,),
         )
-    st.caption(f":material/info: {tr('dii_items_source', lang).format(year=dii.SURVEY_YEAR)}")
+    st.caption(f":material/info: {say('benchmark.dii_items_source', lang, year=dii.SURVEY_YEAR)}")
     items = {item.id: bool(st.session_state.get(f"dii.{item.id}__{lang}")) for item in dii.ITEMS}
     distribution = library.distributions.get("eurostat_dii_2023") if library else None
     result = dii.check(items, record.profile.size_class, distribution)
-    level = tr(f"dii_{result.level}", lang)
-    st.subheader(tr("dii_result", lang).format(points=result.ticked, level=level))
+    level = say(f"benchmark.dii_{result.level}", lang)
+    st.subheader(say("benchmark.dii_result", lang, points=result.ticked, level=level))
     placed = result.placement
     if distribution is None:
-        st.warning(tr("dii_missing", lang))
+        st.warning(say("benchmark.dii_missing", lang))
     elif placed is None:
-        st.info(tr("dii_no_group", lang))
+        st.info(say("benchmark.dii_no_group", lang))
     else:
         st.markdown(
-            tr("dii_placement", lang).format(
+            say(
+                "benchmark.dii_placement",
+                lang,
                 group=placed.group_label(lang),
                 year=placed.year,
                 below=percent(placed.below, lang),
@@ -71,11 +73,11 @@ def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> Non
                 above=percent(placed.above, lang),
             )
         )
-        notes = [tr(f"dii_mapping_{placed.group}", lang).format(year=placed.year)]
+        notes = [say(f"benchmark.dii_mapping_{placed.group}", lang, year=placed.year)]
         if placed.second_hand:
-            notes.append(tr("dii_second_hand", lang))
+            notes.append(say("benchmark.dii_second_hand", lang))
         if placed.derived:
-            notes.append(tr("dii_derived", lang))
+            notes.append(say("benchmark.dii_derived", lang))
         st.caption("  \n".join(notes))
 
 
@@ -83,12 +85,12 @@ def dii_check(record: AssessmentRecord, library: BenchmarkLibrary | None) -> Non
 
 
 def benchmark_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
-    st.title(tr("title", lang).format(organisation=plain(record.profile.organisation)))
-    st.write(tr("intro", lang))
+    st.title(say("benchmark.title", lang, organisation=plain(record.profile.organisation)))
+    st.write(say("benchmark.intro", lang))
     loaded = library_for(questionnaire, questionnaire.id)
     library = loaded if isinstance(loaded, BenchmarkLibrary) else None
     if library is None:
-        st.error(tr("library_broken", lang))
+        st.error(say("benchmark.library_broken", lang))
         st.code("\n".join(loaded.problems), language=None)
     answers = store.answers(record.id)
     result = score(questionnaire, answers)

@@ -14,7 +14,7 @@ from assessment.reading import (
 from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
-from ui.benchmark_strings import describe, tr
+from ui.benchmark_text import describe
 from ui.context import current_language, plain
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
@@ -114,13 +114,15 @@ def benchmark_summary(
 ) -> None:
     """Per dimension, the percentile among peers when the group is big enough (benchmark page)."""
     positions = peer_positions(record, result, peer_pool(questionnaire))
-    st.subheader(tr("results_title", lang))
+    st.subheader(say("benchmark.results_title", lang))
     for item in positions:
         title = questionnaire.dimension(item.dimension_id).title(lang)
-        text = describe(item, lang) if item.enough else tr("results_not_enough", lang)
+        text = describe(item, lang) if item.enough else say("benchmark.results_not_enough", lang)
         st.markdown(f"- **{title}** · {text}")
     st.page_link(
-        "app_pages/benchmark.py", label=tr("results_link", lang), icon=":material/leaderboard:"
+        "app_pages/benchmark.py",
+        label=say("benchmark.results_link", lang),
+        icon=":material/leaderboard:",
     )
 
 

@@ -9,7 +9,6 @@ from assessment.services import opted_in, set_opt_in
 from assessment.store import AssessmentRecord, LinkError
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
-from ui.benchmark_strings import tr
 from ui.context import current_language, load_all_questionnaires, plain
 from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.pool import pool_changed
@@ -102,10 +101,10 @@ def pool_opt_in(record: AssessmentRecord) -> None:
         pool_changed()
 
     st.checkbox(
-        tr("pool_opt_in", lang),
+        say("benchmark.pool_opt_in", lang),
         value=opted_in(store, record.id),
         key=f"pool_opt_in__{lang}",
-        help=tr("pool_opt_in_help", lang),
+        help=say("benchmark.pool_opt_in_help", lang),
         on_change=changed,
     )
 

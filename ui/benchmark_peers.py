@@ -21,7 +21,7 @@ from assessment.services import opted_in, peer_positions
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, Store
 from ui import widgets
-from ui.benchmark_strings import describe, number, tr, widened_note
+from ui.benchmark_text import describe, number, widened_note
 from ui.context import plain
 
 
@@ -29,10 +29,10 @@ def scope_picker(lang: Language) -> Scope:
     field = "bench.scope"
     current = widgets.draft(field, Scope.sector_size.value)
     chosen = st.segmented_control(
-        tr("scope_label", lang),
+        say("benchmark.scope_label", lang),
         [scope.value for scope in WIDENING],
         default=current,
-        format_func=lambda value: tr(f"scope_{value}", lang),
+        format_func=lambda value: say(f"benchmark.scope_{value}", lang),
         key=f"{field}__{lang}",
         required=True,
     )
@@ -49,17 +49,19 @@ def dimension_peers(lang: Language, item: DimensionPosition) -> None:
         return
     st.markdown(describe(item, lang))
     st.plotly_chart(
-        peer_chart(item, tr("peers", lang), tr("you_are_here", lang)),
+        peer_chart(item, say("benchmark.peers", lang), say("benchmark.you_are_here", lang)),
         key=f"bench.chart.{item.dimension_id}",
     )
     q = item.quartiles
     st.caption(
-        tr("quartiles_text", lang).format(
+        say(
+            "benchmark.quartiles_text",
+            lang,
             **{k: number(v, lang) for k, v in q.model_dump().items()},
         )
     )
     if item.thin:
-        st.caption(f":material/warning: {tr('thin', lang)}")
+        st.caption(f":material/warning: {say('benchmark.thin', lang)}")
 
 
 # --- published reference points ------------------------------------------------------------
@@ -70,11 +72,11 @@ def figure_line(
 ) -> str:
     notes = []
     if second_hand:
-        notes.append(tr("second_hand", lang))
+        notes.append(say("benchmark.second_hand", lang))
     if is_old(year):
-        notes.append(tr("old_data", lang))
+        notes.append(say("benchmark.old_data", lang))
     warning = f" · :orange[{' · '.join(notes)}]" if notes else ""
-    cited = tr("ref_source", lang).format(population=population, year=year, source=source)
+    cited = say("benchmark.ref_source", lang, population=population, year=year, source=source)
     return f"- {plain(statement)}  \n  _{plain(cited)}_{warning}"
 
 
@@ -112,7 +114,7 @@ def reference_points(
     blocks = []
     if library is not None and library.references_for(dimension_id):
         lines = [from_dataset(lang, f) for f in library.references_for(dimension_id)]
-        blocks.append((f"**{tr('dimension_wide', lang)}**", lines))
+        blocks.append((f"**{say('benchmark.dimension_wide', lang)}**", lines))
     for question in dimension.ordered_questions():
         lines = [from_questionnaire(lang, questionnaire.reference(r)) for r in question.references]
         if library is not None:
@@ -125,17 +127,17 @@ def reference_points(
                 else (
                     questionnaire.scale.dont_know(lang)
                     if question.id in answers
-                    else tr("no_answer", lang)
+                    else say("benchmark.no_answer", lang)
                 )
             )
             heading = (
-                f"**{question.text(lang)}**  \n{tr('your_answer', lang).format(answer=answer)}"
+                f"**{question.text(lang)}**  \n{say('benchmark.your_answer', lang, answer=answer)}"
             )
             blocks.append((heading, lines))
     if not blocks:
         return
     count = sum(len(lines) for _, lines in blocks)
-    with st.expander(tr("refs_title", lang).format(n=count)):
+    with st.expander(say("benchmark.refs_title", lang, n=count)):
         st.caption(say("app.reference_caveat", lang))
         for heading, lines in blocks:
             st.markdown(heading)
@@ -156,15 +158,20 @@ def peers_section(
     imported = sum(1 for entry in pool if entry.assessment_id is None)
     you_in = opted_in(store, record.id)
     st.caption(
-        tr("pool_summary", lang).format(
-            total=len(pool), assessed=len(pool) - imported, imported=imported, min=min_peers
+        say(
+            "benchmark.pool_summary",
+            lang,
+            total=len(pool),
+            assessed=len(pool) - imported,
+            imported=imported,
+            min=min_peers,
         )
         + " "
-        + tr("pool_you_in" if you_in else "pool_you_out", lang)
+        + say("benchmark.pool_you_in" if you_in else "benchmark.pool_you_out", lang)
     )
     scope = scope_picker(lang)
     positions = peer_positions(record, result, pool, scope)
-    st.caption(tr("percentile_help", lang))
+    st.caption(say("benchmark.percentile_help", lang))
     for item in positions:
         with st.container(border=True):
             st.subheader(questionnaire.dimension(item.dimension_id).title(lang))

@@ -8,10 +8,10 @@ import hmac
 import streamlit as st
 
 from assessment.benchmark import BenchmarkError, PoolEntry, as_rows, export_rows, parse_import
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.store import Store
-from ui.benchmark_strings import tr
 from ui.pool import pool_changed
 
 
@@ -21,65 +21,73 @@ def consultant_unlocked(lang: Language) -> bool:
     expected = settings().consultant_key
     if not expected:
         return True
-    given = st.text_input(tr("consultant_key", lang), type="password", key=f"bench.key__{lang}")
+    given = st.text_input(
+        say("benchmark.consultant_key", lang), type="password", key=f"bench.key__{lang}"
+    )
     if given and not hmac.compare_digest(given, expected):
-        st.error(tr("consultant_key_wrong", lang))
+        st.error(say("benchmark.consultant_key_wrong", lang))
     return bool(given) and hmac.compare_digest(given, expected)
 
 
 def consultant_tools(
     lang: Language, store: Store, questionnaire: Questionnaire, pool: list[PoolEntry]
 ) -> None:
-    with st.expander(tr("consultant_title", lang), icon=":material/upload_file:"):
+    with st.expander(say("benchmark.consultant_title", lang), icon=":material/upload_file:"):
         if not consultant_unlocked(lang):
             return
         dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
-        st.caption(tr("import_help", lang).format(dimensions=", ".join(dimension_ids)))
+        st.caption(say("benchmark.import_help", lang, dimensions=", ".join(dimension_ids)))
         upload = st.file_uploader(
-            tr("import_label", lang), type=["csv"], key=f"bench.upload__{lang}"
+            say("benchmark.import_label", lang), type=["csv"], key=f"bench.upload__{lang}"
         )
         done = st.session_state.pop("bench.imported", None)
         if done:
-            st.success(tr("import_done", lang).format(n=done[1], batch=done[0]))
+            st.success(say("benchmark.import_done", lang, n=done[1], batch=done[0]))
         if upload is not None and upload.file_id != st.session_state.get("bench.last_upload"):
             try:
                 rows = parse_import(upload.getvalue(), questionnaire, upload.name)
             except BenchmarkError as error:
-                st.error(tr("import_failed", lang))
+                st.error(say("benchmark.import_failed", lang))
                 st.code("\n".join(error.problems), language=None)
             else:
-                st.info(tr("import_ready", lang).format(n=len(rows)))
-                if st.button(tr("import_button", lang), key="bench.import", type="primary"):
+                st.info(say("benchmark.import_ready", lang, n=len(rows)))
+                if st.button(
+                    say("benchmark.import_button", lang), key="bench.import", type="primary"
+                ):
                     batch_id = store.add_benchmark_batch(questionnaire.id, rows)
                     pool_changed()
                     st.session_state["bench.last_upload"] = upload.file_id  # once per file
                     st.session_state["bench.imported"] = (batch_id, len(rows))
                     st.rerun()
 
-        st.markdown(f"**{tr('batches_title', lang)}**")
+        st.markdown(f"**{say('benchmark.batches_title', lang)}**")
         batches = store.benchmark_batches(questionnaire.id)
         if not batches:
-            st.caption(tr("no_batch", lang))
+            st.caption(say("benchmark.no_batch", lang))
         for batch in batches:
             line, button = st.columns([4, 1])
             line.markdown(
-                tr("batch_line", lang).format(
+                say(
+                    "benchmark.batch_line",
+                    lang,
                     batch=batch.batch_id,
                     rows=batch.rows,
                     date=f"{batch.imported_at:%Y-%m-%d %H:%M} UTC",
                 )
             )
-            if button.button(tr("batch_delete", lang), key=f"bench.delete.{batch.batch_id}"):
+            if button.button(
+                say("benchmark.batch_delete", lang), key=f"bench.delete.{batch.batch_id}"
+            ):
                 store.delete_benchmark_batch(batch.batch_id)
                 pool_changed()
-                st.toast(tr("batch_deleted", lang).format(batch=batch.batch_id))
+                st.toast(say("benchmark.batch_deleted", lang, batch=batch.batch_id))
                 st.rerun()
 
         st.download_button(
-            tr("export_button", lang),
+            say("benchmark.export_button", lang),
             data=export_rows(as_rows(pool), dimension_ids).encode("utf-8"),
             file_name=f"benchmark-pool-{questionnaire.id}.csv",
             mime="text/csv",
             key="bench.export",
-            help=tr("export_help", lang),
+            help=say("benchmark.export_help", lang),
         )

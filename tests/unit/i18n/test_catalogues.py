@@ -45,11 +45,13 @@ def keys_in_code() -> tuple[set[str], set[str]]:
                 first = node.values[0]
                 if isinstance(first, ast.Constant) and re.fullmatch(r"[a-z_]+\.\w*", first.value):
                     prefixes.add(first.value)
-            elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant):
-                if isinstance(node.left.value, str) and re.fullmatch(
-                    r"[a-z_]+\.\w+", node.left.value
-                ):
-                    prefixes.add(node.left.value)
+            elif (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.left, ast.Constant)
+                and isinstance(node.left.value, str)
+                and re.fullmatch(r"[a-z_]+\.\w+", node.left.value)
+            ):
+                prefixes.add(node.left.value)
     return literal, prefixes
 
 
