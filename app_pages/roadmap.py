@@ -11,6 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from assessment import services
+from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.roadmap import (
     EDITABLE,
@@ -27,7 +28,6 @@ from assessment.roadmap import (
 from assessment.scoring import score
 from assessment.services import action_library, edited_roadmap, forget_edits, saved_edits, start_of
 from assessment.store import AssessmentRecord, StoreError
-from ui import roadmap_strings
 from ui.context import current_language, plain
 from ui.roadmap_view import actions_section, kpi_details, kpi_frame, native, period, pilot_card
 from ui.session import get_store, with_assessment
@@ -35,10 +35,6 @@ from ui.session import get_store, with_assessment
 lang = current_language()
 store = get_store()
 REVISION = "roadmap_revision"  # bumped by a reset, so the KPI editor drops its pending cells
-
-
-def tr(key: str, **values: object) -> str:
-    return roadmap_strings.tr(key, lang, **values)
 
 
 @st.cache_resource(max_entries=8)
@@ -51,7 +47,7 @@ def save_edits(record_id: int, edits: RoadmapEdits) -> bool:
     try:
         services.save_edits(store, record_id, edits)
     except StoreError as error:
-        st.error(tr("save_failed", error=error))
+        st.error(say("roadmap_page.save_failed", lang, error=error))
         return False
     return True
 
@@ -65,9 +61,9 @@ def save_start(record_id: int, key: str) -> None:
 def start_date(record: AssessmentRecord, edits: RoadmapEdits) -> dt.date:
     key = f"roadmap_start.{st.session_state.get(REVISION, 0)}.{lang}"
     chosen = st.date_input(
-        tr("start_date"),
+        say("roadmap_page.start_date", lang),
         value=start_of(edits, dt.date.today()),
-        help=tr("start_help"),
+        help=say("roadmap_page.start_help", lang),
         format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
         key=key,
         on_change=save_start,
@@ -79,8 +75,8 @@ def start_date(record: AssessmentRecord, edits: RoadmapEdits) -> dt.date:
 def kpi_section(
     record: AssessmentRecord, generated: Roadmap, roadmap: Roadmap, edits: RoadmapEdits
 ) -> None:
-    st.subheader(tr("kpis"))
-    st.caption(tr("kpis_help"))
+    st.subheader(say("roadmap_page.kpis", lang))
+    st.caption(say("roadmap_page.kpis_help", lang))
     date_format = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
     edited = st.data_editor(
         kpi_frame(lang, roadmap.kpis),
@@ -90,13 +86,15 @@ def kpi_section(
         width="stretch",
         disabled=["name", "unit"],
         column_config={
-            "name": st.column_config.TextColumn(tr("kpi"), width="medium", pinned=True),
-            "unit": st.column_config.TextColumn(tr("unit")),
+            "name": st.column_config.TextColumn(
+                say("roadmap_page.kpi", lang), width="medium", pinned=True
+            ),
+            "unit": st.column_config.TextColumn(say("roadmap_page.unit", lang)),
             "baseline": st.column_config.NumberColumn(
-                FIELDS["baseline"](lang).capitalize(), help=tr("baseline_help")
+                FIELDS["baseline"](lang).capitalize(), help=say("roadmap_page.baseline_help", lang)
             ),
             "target": st.column_config.NumberColumn(
-                FIELDS["target"](lang).capitalize(), help=tr("target_help")
+                FIELDS["target"](lang).capitalize(), help=say("roadmap_page.target_help", lang)
             ),
             "start": st.column_config.DateColumn(
                 FIELDS["start"](lang).capitalize(), format=date_format, required=True
@@ -117,52 +115,60 @@ def kpi_section(
         wanted = edits_from_table(generated, rows, roadmap.start)
     except KpiEditError as error:
         problems = "\n".join(f"- {problem(lang)}" for problem in error.problems)
-        st.error(f"{tr('kpi_invalid')}\n\n{problems}", icon=":material/error:")
+        st.error(f"{say('roadmap_page.kpi_invalid', lang)}\n\n{problems}", icon=":material/error:")
         return
     # Compared as saved (dates as text): what the store holds after a save compares equal,
     # so a save is followed by exactly one rerun. The start date is saved with the KPIs.
     changed = edits_to_payload(wanted)["kpis"] != edits_to_payload(edits)["kpis"]
     if changed and save_edits(record.id, wanted):
-        st.session_state.roadmap_flash = "kpi_saved"
+        st.session_state.roadmap_flash = "roadmap_page.kpi_saved"
         st.rerun()
 
 
 def reset_section(record: AssessmentRecord) -> None:
-    with st.expander(tr("reset_title")):
-        st.caption(tr("reset_help"))
-        sure = st.checkbox(tr("reset_confirm"), key=f"roadmap_reset_confirm.{lang}")
-        if st.button(tr("reset_button"), disabled=not sure, key="roadmap_reset"):
+    with st.expander(say("roadmap_page.reset_title", lang)):
+        st.caption(say("roadmap_page.reset_help", lang))
+        sure = st.checkbox(
+            say("roadmap_page.reset_confirm", lang), key=f"roadmap_reset_confirm.{lang}"
+        )
+        if st.button(
+            say("roadmap_page.reset_button", lang), disabled=not sure, key="roadmap_reset"
+        ):
             try:
                 forget_edits(store, record.id)
             except StoreError as error:
-                st.error(tr("save_failed", error=error))
+                st.error(say("roadmap_page.save_failed", lang, error=error))
                 return
             # New keys: the editor and the date input forget what they were showing.
             st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
             for key in [k for k in st.session_state if str(k).startswith("roadmap_reset_confirm")]:
                 del st.session_state[key]
-            st.session_state.roadmap_flash = "reset_done"
+            st.session_state.roadmap_flash = "roadmap_page.reset_done"
             st.rerun()
 
 
 def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
-    st.title(tr("title", organisation=plain(record.profile.organisation)))
+    st.title(say("roadmap_page.title", lang, organisation=plain(record.profile.organisation)))
     library = library_for(questionnaire.id, questionnaire)
     if not isinstance(library, ActionLibrary):
-        st.error(tr("library_invalid"))
+        st.error(say("roadmap_page.library_invalid", lang))
         st.code("\n".join(str(p) for p in library.problems), language=None)
         return
     flash = st.session_state.pop("roadmap_flash", None)
     if flash:  # a toast: the table and the reset button are far below the top of the page
-        st.toast(tr(flash), icon=":material/check_circle:")
-    st.caption(tr("intro"))
+        st.toast(say(flash, lang), icon=":material/check_circle:")
+    st.caption(say("roadmap_page.intro", lang))
     answers = store.answers(record.id)
     coverage = score(questionnaire, answers).overall.coverage
     if not any(level is not None for level in answers.values()):
-        st.info(tr("no_answers"))
-        st.page_link("app_pages/answer.py", label=tr("continue"), icon=":material/edit_note:")
+        st.info(say("roadmap_page.no_answers", lang))
+        st.page_link(
+            "app_pages/answer.py",
+            label=say("roadmap_page.continue", lang),
+            icon=":material/edit_note:",
+        )
     elif coverage < 1:
-        st.caption(tr("partial", coverage=f"{coverage:.0%}"))
+        st.caption(say("roadmap_page.partial", lang, coverage=f"{coverage:.0%}"))
 
     edits = saved_edits(store, record.id)
     start = start_date(record, edits)
@@ -170,10 +176,10 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
         questionnaire, answers, record.profile, library, edits, start
     )
     if roadmap.stall:
-        st.warning(tr("stall"), icon=":material/warning:")
+        st.warning(say("roadmap_page.stall", lang), icon=":material/warning:")
 
-    st.subheader(tr("timeline"))
-    st.caption(f"{tr('timeline_caption')} {period(lang, roadmap)}.")
+    st.subheader(say("roadmap_page.timeline", lang))
+    st.caption(f"{say('roadmap_page.timeline_caption', lang)} {period(lang, roadmap)}.")
     st.plotly_chart(timeline_chart(roadmap, lang), key=f"roadmap_timeline.{lang}")
     actions_section(lang, roadmap)
     pilot_card(lang, roadmap.pilot)

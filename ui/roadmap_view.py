@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.roadmap import EFFORTS, UNITS, Kpi, Pilot, Roadmap, format_date, format_value
-from ui.roadmap_strings import tr
 
 
 def weeks_text(lang: Language, weeks: int) -> str:
@@ -23,11 +23,16 @@ def colon(lang: Language) -> str:
 
 
 def period(lang: Language, item) -> str:
-    return tr("period", lang, start=format_date(item.start, lang), end=format_date(item.end, lang))
+    return say(
+        "roadmap_page.period",
+        lang,
+        start=format_date(item.start, lang),
+        end=format_date(item.end, lang),
+    )
 
 
 def actions_section(lang: Language, roadmap: Roadmap) -> None:
-    st.subheader(tr("actions", lang))
+    st.subheader(say("roadmap_page.actions", lang))
     for position, phase in enumerate(roadmap.phases, start=1):
         st.markdown(f"#### {position}. {phase.title(lang)}")
         st.caption(f"{phase.goal(lang)} · {period(lang, phase)}")
@@ -36,38 +41,38 @@ def actions_section(lang: Language, roadmap: Roadmap) -> None:
                 st.markdown(f"**{action.number}** · **{action.title(lang)}**")
                 details = [
                     action.owner(lang),
-                    tr("effort", lang, effort=EFFORTS[action.effort](lang)),
+                    say("roadmap_page.effort", lang, effort=EFFORTS[action.effort](lang)),
                     weeks_text(lang, action.duration_weeks),
                     period(lang, action),
                 ]
                 if action.depends_on:
                     numbers = sorted(roadmap.action(d).number for d in action.depends_on)
-                    details.append(tr("after", lang, numbers=", ".join(numbers)))
+                    details.append(say("roadmap_page.after", lang, numbers=", ".join(numbers)))
                 st.caption(" · ".join(details))
                 st.write(action.rationale(lang))
                 reasons = "\n".join(f"- {reason.text(lang)}" for reason in action.reasons)
-                st.markdown(f"*{tr('why', lang)}*\n\n{reasons}")
+                st.markdown(f"*{say('roadmap_page.why', lang)}*\n\n{reasons}")
 
 
 def pilot_card(lang: Language, pilot: Pilot) -> None:
-    st.subheader(tr("pilot", lang))
+    st.subheader(say("roadmap_page.pilot", lang))
     with st.container(border=True, key="pilot_card"):
-        st.markdown(f"**{tr('team', lang)}{colon(lang)}** {pilot.team_label(lang)}")
+        st.markdown(f"**{say('roadmap_page.team', lang)}{colon(lang)}** {pilot.team_label(lang)}")
         st.write(pilot.reason(lang))
-        duration = tr(
-            "duration_value",
+        duration = say(
+            "roadmap_page.duration_value",
             lang,
             weeks=pilot.duration_weeks,
             start=format_date(pilot.start, lang),
             end=format_date(pilot.end, lang),
         )
         st.markdown(
-            f"**{tr('scope', lang)}{colon(lang)}** {pilot.scope(lang)}  \n"
-            f"**{tr('duration', lang)}{colon(lang)}** {duration}  \n"
-            f"**{tr('participants', lang)}{colon(lang)}** {pilot.participants(lang)}"
+            f"**{say('roadmap_page.scope', lang)}{colon(lang)}** {pilot.scope(lang)}  \n"
+            f"**{say('roadmap_page.duration', lang)}{colon(lang)}** {duration}  \n"
+            f"**{say('roadmap_page.participants', lang)}{colon(lang)}** {pilot.participants(lang)}"
         )
         criteria = "\n".join(f"- {criterion(lang)}" for criterion in pilot.success_criteria)
-        st.markdown(f"**{tr('success', lang)}{colon(lang)}**\n\n{criteria}")
+        st.markdown(f"**{say('roadmap_page.success', lang)}{colon(lang)}**\n\n{criteria}")
 
 
 def kpi_frame(lang: Language, kpis: list[Kpi]) -> pd.DataFrame:
@@ -98,15 +103,16 @@ def native(value):
 
 
 def kpi_details(lang: Language, roadmap: Roadmap) -> None:
-    with st.expander(tr("kpi_details", lang)):
+    with st.expander(say("roadmap_page.kpi_details", lang)):
         for kpi in roadmap.kpis:
             baseline = format_value(kpi.baseline, kpi.unit, lang)
             st.markdown(
                 f"**{kpi.name(lang)}**  \n"
-                f"{tr('definition', lang)}{colon(lang)} {kpi.definition(lang)}  \n"
-                f"{tr('method', lang)}{colon(lang)} {kpi.method(lang)}  \n"
-                f"{tr('source', lang)}{colon(lang)} {kpi.source(lang)}  \n"
-                f"{tr('frequency', lang)}{colon(lang)} {kpi.frequency(lang)}  \n"
-                f"{tr('baseline', lang)}{colon(lang)} {baseline} · {kpi.baseline_note(lang)}  \n"
-                f"{tr('target_rule', lang)}{colon(lang)} {kpi.target_rule(lang)}"
+                f"{say('roadmap_page.definition', lang)}{colon(lang)} {kpi.definition(lang)}  \n"
+                f"{say('roadmap_page.method', lang)}{colon(lang)} {kpi.method(lang)}  \n"
+                f"{say('roadmap_page.source', lang)}{colon(lang)} {kpi.source(lang)}  \n"
+                f"{say('roadmap_page.frequency', lang)}{colon(lang)} {kpi.frequency(lang)}  \n"
+                f"{say('roadmap_page.baseline', lang)}{colon(lang)} {baseline} · "
+                f"{kpi.baseline_note(lang)}  \n"
+                f"{say('roadmap_page.target_rule', lang)}{colon(lang)} {kpi.target_rule(lang)}"
             )
