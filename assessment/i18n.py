@@ -8,6 +8,7 @@ a key its catalogue lacks falls back to English. ``say`` is the one lookup.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -37,7 +38,21 @@ class Catalogues:
         text = self.messages(lang).get(key) if lang in self.languages() else None
         if text is None:
             text = self.messages(FALLBACK)[key]
-        return text.format(**values) if values else text
+        text = text.format(**values) if values else text
+        return TYPOGRAPHY[lang](text) if lang in TYPOGRAPHY else text
+
+
+def french_spacing(text: str) -> str:
+    """The no-break spaces French typography puts before : ; ? ! and %, and inside « »; a
+    colon that starts an icon name (":material/…") is left alone."""
+    text = re.sub(r" ([;?!»])", "\u00a0\\1", text)
+    text = re.sub(r" :(?![\w/])", "\u00a0:", text)
+    text = re.sub(r"(\d) %", "\\1\u202f%", text)
+    return text.replace("« ", "«\u00a0")
+
+
+# Rules a language's typography adds to every message, values included.
+TYPOGRAPHY = {"fr": french_spacing}
 
 
 @cache

@@ -11,11 +11,9 @@ from assessment.reading.interpretation import (
 )
 from assessment.reading.quadrant import quadrant_chart
 from assessment.reading.radar import radar_chart
-from assessment.reading.templates import TEMPLATES
 from assessment.reading.text_report import format_result, plain_score
 
 __all__ = [
-    "TEMPLATES",
     "format_number",
     "format_points",
     "format_result",

@@ -25,7 +25,6 @@ from assessment.models import (
     Result,
     Side,
 )
-from assessment.reading.templates import TEMPLATES
 from assessment.scoring import maturity_level
 
 BALANCED_GAP = 5  # points: below this, two scores read as level with each other
@@ -40,15 +39,15 @@ def interpret(questionnaire: Questionnaire, result: Result, lang: Language) -> l
     if result.overall.score is None:
         dont_know = sum(d.dont_know for d in result.dimensions)
         if dont_know:
-            return [_say("empty_dont_know", lang, dont_know=dont_know)]
-        return [_say("empty", lang)]
+            return [say("reading.empty_dont_know", lang, dont_know=dont_know)]
+        return [say("reading.empty", lang)]
     paragraphs = [
         _overall(questionnaire, result, lang),
         _dimensions(questionnaire, result, lang),
         _symmetry(questionnaire, result, lang),
     ]
     if result.symmetry.stall:
-        paragraphs.append(_stall(result, lang, "stall"))
+        paragraphs.append(_stall(result, lang, "reading.stall"))
     paragraphs += _highlights(questionnaire, result, lang)
     return paragraphs
 
@@ -57,7 +56,7 @@ def stall_explanation(result: Result, lang: Language) -> str | None:
     """One or two plain sentences to show beside the quadrant chart; None when no stall."""
     if not result.symmetry.stall:
         return None
-    return _stall(result, lang, "stall_short").replace("**", "")
+    return _stall(result, lang, "reading.stall_short").replace("**", "")
 
 
 def format_number(value: float, lang: Language, keep_apart: Iterable[float] = ()) -> str:
@@ -77,7 +76,7 @@ def format_number(value: float, lang: Language, keep_apart: Iterable[float] = ()
 
 def format_score(value: float, lang: Language, keep_apart: Iterable[float] = ()) -> str:
     """``62 / 100``."""
-    return _say("score_of", lang, score=format_number(value, lang, keep_apart))
+    return say("reading.score_of", lang, score=format_number(value, lang, keep_apart))
 
 
 def format_points(
@@ -89,16 +88,16 @@ def format_points(
         number = "+" + number
     magnitude = abs(float(number.lstrip("+").replace("−", "-").replace(",", ".")))
     singular = magnitude < 2 if lang == "fr" else magnitude == 1
-    return _say("point" if singular else "points", lang, number=number)
+    return say("reading.point" if singular else "reading.points", lang, number=number)
 
 
 def format_share(answered: int, total: int, lang: Language) -> str:
     """Share of questions answered, rounded down so that a partial result never reads 100 %."""
     if total == 0:
-        return _say("percent", lang, number=0)
+        return say("reading.percent", lang, number=0)
     if 0 < answered < total / 100:
-        return _say("percent_below_one", lang)
-    return _say("percent", lang, number=math.floor(100 * answered / total))
+        return say("reading.percent_below_one", lang)
+    return say("reading.percent", lang, number=math.floor(100 * answered / total))
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -108,8 +107,8 @@ def _overall(questionnaire: Questionnaire, result: Result, lang: Language) -> st
     overall = result.overall
     level = maturity_level(questionnaire, overall.score)
     boundaries = [m.min_score for m in questionnaire.maturity_levels]
-    text = _say(
-        "overall",
+    text = say(
+        "reading.overall",
         lang,
         score=format_score(overall.score, lang, boundaries),
         level=level.level,
@@ -120,16 +119,16 @@ def _overall(questionnaire: Questionnaire, result: Result, lang: Language) -> st
     answered = sum(d.answered for d in result.dimensions)
     total = sum(d.total for d in result.dimensions)
     if answered >= total:
-        return f"{text} {_say('complete', lang, total=total)}"
-    text += " " + _say(
-        "partial",
+        return f"{text} {say('reading.complete', lang, total=total)}"
+    text += " " + say(
+        "reading.partial",
         lang,
         answered=_count(answered, lang),
         total=total,
         percent=format_share(answered, total, lang),
     )
     if answered < total / 2:
-        text += " " + _say("indicative", lang)
+        text += " " + say("reading.indicative", lang)
     return text
 
 
@@ -137,7 +136,9 @@ def _dimensions(questionnaire: Questionnaire, result: Result, lang: Language) ->
     scored = [d for d in result.dimensions if d.score is not None]
     missing = [d for d in result.dimensions if d.score is None]
     if len(scored) == 1:
-        text = _say("dimension_only", lang, dimension=_dimension(questionnaire, scored[0], lang))
+        text = say(
+            "reading.dimension_only", lang, dimension=_dimension(questionnaire, scored[0], lang)
+        )
     else:
         # Ties go to the dimension shown first, so the reading is stable.
         strongest = max(scored, key=lambda d: d.score)
@@ -146,23 +147,23 @@ def _dimensions(questionnaire: Questionnaire, result: Result, lang: Language) ->
         if round(gap, 6) < BALANCED_GAP:
             low, high = format_score(weakest.score, lang), format_score(strongest.score, lang)
             if low == high:
-                text = _say("dimensions_equal", lang, score=low)
+                text = say("reading.dimensions_equal", lang, score=low)
             else:
-                text = _say("dimensions_level", lang, low=low, high=high)
+                text = say("reading.dimensions_level", lang, low=low, high=high)
         else:
             gap_text = format_points(gap, lang, keep_apart=[BALANCED_GAP, LEVEL_GAP])
-            text = _say(
-                "dimensions_gap",
+            text = say(
+                "reading.dimensions_gap",
                 lang,
                 gap=gap_text,
                 strongest=_dimension(questionnaire, strongest, lang),
                 weakest=_dimension(questionnaire, weakest, lang),
             )
             if round(gap, 6) >= LEVEL_GAP:
-                text += " " + _say("dimensions_wide_gap", lang)
+                text += " " + say("reading.dimensions_wide_gap", lang)
     if missing:
         titles = [f"**{questionnaire.dimension(d.id).title(lang)}**" for d in missing]
-        text += " " + _say("dimensions_missing", lang, dimensions=_join(titles, lang))
+        text += " " + say("reading.dimensions_missing", lang, dimensions=_join(titles, lang))
     return text
 
 
@@ -170,13 +171,13 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
     symmetry = result.symmetry
     if symmetry.index is None:
         if symmetry.customer_score is None and symmetry.internal_score is None:
-            return _say("symmetry_missing_both", lang)
+            return say("reading.symmetry_missing_both", lang)
         side = "customer" if symmetry.customer_score is None else "internal"
-        return _say(f"symmetry_missing_{side}", lang)
+        return say(f"reading.symmetry_missing_{side}", lang)
     midpoint = questionnaire.symmetry.midpoint
     threshold = symmetry.stall_threshold
-    text = _say(
-        f"symmetry_{symmetry.quadrant.value}",
+    text = say(
+        f"reading.symmetry_{symmetry.quadrant.value}",
         lang,
         quadrant=say(f"core.quadrant_{symmetry.quadrant.value}", lang),
         customer=format_score(symmetry.customer_score, lang, [midpoint]),
@@ -186,31 +187,33 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
     index = round(symmetry.index, 6)
     keep_apart = [threshold, BALANCED_GAP, -BALANCED_GAP]
     if symmetry.stall:
-        sentence = _say(
-            "index_stall", lang, index=format_points(index, lang, signed=True, keep_apart=[0])
+        sentence = say(
+            "reading.index_stall",
+            lang,
+            index=format_points(index, lang, signed=True, keep_apart=[0]),
         )
     elif index >= BALANCED_GAP:
-        sentence = _say(
-            "index_leads",
+        sentence = say(
+            "reading.index_leads",
             lang,
             gap=format_points(index, lang, keep_apart=keep_apart),
             threshold=format_points(threshold, lang),
         )
     elif index > -BALANCED_GAP:
-        sentence = _say(
-            "index_balanced",
+        sentence = say(
+            "reading.index_balanced",
             lang,
             index=format_points(index, lang, signed=True, keep_apart=keep_apart),
         )
     else:
-        sentence = _say(
-            "index_behind", lang, gap=format_points(-index, lang, keep_apart=[BALANCED_GAP])
+        sentence = say(
+            "reading.index_behind", lang, gap=format_points(-index, lang, keep_apart=[BALANCED_GAP])
         )
     text += " " + sentence
     if symmetry.customer_coverage < 1 or symmetry.internal_coverage < 1:
         totals = _side_totals(questionnaire)
-        text += " " + _say(
-            "symmetry_partial",
+        text += " " + say(
+            "reading.symmetry_partial",
             lang,
             customer_answered=_count(symmetry.customer_coverage * totals[Side.customer], lang),
             customer_total=totals[Side.customer],
@@ -222,7 +225,7 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
 
 def _stall(result: Result, lang: Language, key: str) -> str:
     threshold = result.symmetry.stall_threshold
-    return _say(
+    return say(
         key,
         lang,
         gap=format_points(result.symmetry.index, lang, keep_apart=[threshold]),
@@ -234,52 +237,33 @@ def _highlights(questionnaire: Questionnaire, result: Result, lang: Language) ->
     paragraphs = []
     if result.weakest:
         low = [s for s in result.weakest if s.score < SCALE_MIDDLE]
-        key, shown = ("weakest", low) if low else ("weakest_high", result.weakest)
-        paragraphs.append(_say(key, lang, questions=_questions(questionnaire, shown, lang)))
+        key, shown = ("reading.weakest", low) if low else ("reading.weakest_high", result.weakest)
+        paragraphs.append(say(key, lang, questions=_questions(questionnaire, shown, lang)))
     if result.strongest:
         high = [s for s in result.strongest if s.score >= SCALE_MIDDLE]
-        key, shown = ("strongest", high) if high else ("strongest_low", result.strongest)
-        paragraphs.append(_say(key, lang, questions=_questions(questionnaire, shown, lang)))
+        key, shown = (
+            ("reading.strongest", high) if high else ("reading.strongest_low", result.strongest)
+        )
+        paragraphs.append(say(key, lang, questions=_questions(questionnaire, shown, lang)))
     return paragraphs
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _say(key: str, lang: Language, **values: object) -> str:
-    text = TEMPLATES[key][lang].format(**values)
-    return _french_spacing(text) if lang == "fr" else text
-
-
-def _french_spacing(text: str) -> str:
-    """Non-breaking spaces where French typography wants them (before : ; ? ! %, inside « »)."""
-    for plain, fixed in (
-        (" :", "\u00a0:"),
-        (" ;", "\u00a0;"),
-        (" ?", "\u00a0?"),
-        (" !", "\u00a0!"),
-        (" %", "\u00a0%"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-        (" / 100", "\u00a0/\u00a0100"),
-    ):
-        text = text.replace(plain, fixed)
-    return text
-
-
 def _dimension(questionnaire: Questionnaire, dimension: DimensionResult, lang: Language) -> str:
     title = questionnaire.dimension(dimension.id).title(lang)
     score = format_score(dimension.score, lang)
     if dimension.coverage < 1:
-        return _say(
-            "dimension_named_partial",
+        return say(
+            "reading.dimension_named_partial",
             lang,
             title=title,
             score=score,
             answered=dimension.answered,
             total=dimension.total,
         )
-    return _say("dimension_named", lang, title=title, score=score)
+    return say("reading.dimension_named", lang, title=title, score=score)
 
 
 def _questions(questionnaire: Questionnaire, scores: list[QuestionScore], lang: Language) -> str:
@@ -288,8 +272,8 @@ def _questions(questionnaire: Questionnaire, scores: list[QuestionScore], lang: 
     for s in scores:
         position = questionnaire.scale.values.index(s.level)
         described.append(
-            _say(
-                "question",
+            say(
+                "reading.question",
                 lang,
                 text=questionnaire.question(s.question_id).text(lang).strip(),
                 dimension=questionnaire.dimension(s.dimension_id).title(lang),
@@ -305,7 +289,7 @@ def _join(items: list[str], lang: Language) -> str:
     """``A``, ``A and B``, ``A, B and C``."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {_say('and', lang)} {items[-1]}"
+    return f"{', '.join(items[:-1])} {say('reading.and', lang)} {items[-1]}"
 
 
 def _count(answered: float, lang: Language) -> str | int:
@@ -315,7 +299,9 @@ def _count(answered: float, lang: Language) -> str | int:
 
 def _questions_count(number: int, lang: Language) -> str:
     singular = number < 2 if lang == "fr" else number == 1
-    return _say("question_count" if singular else "questions_count", lang, number=number)
+    return say(
+        "reading.question_count" if singular else "reading.questions_count", lang, number=number
+    )
 
 
 def _side_totals(questionnaire: Questionnaire) -> dict[Side, int]:

@@ -1,14 +1,11 @@
 """The written interpretation: what an executive reads under the charts, in French or English."""
 
-import string
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.questionnaire import load_questionnaire
 from assessment.reading import (
-    TEMPLATES,
     format_number,
     format_points,
     format_share,
@@ -204,16 +201,6 @@ def test_the_same_result_always_reads_the_same(transformation):
     result = score(transformation, every_question(transformation, 4))
     for lang in ("en", "fr"):
         assert interpret(transformation, result, lang) == interpret(transformation, result, lang)
-
-
-def test_every_template_exists_in_both_languages_with_the_same_placeholders():
-    def placeholders(text):
-        return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
-
-    for key, texts in TEMPLATES.items():
-        assert set(texts) == {"en", "fr"}, key
-        assert texts["en"].strip() and texts["fr"].strip(), key
-        assert placeholders(texts["en"]) == placeholders(texts["fr"]), key
 
 
 def test_french_punctuation_gets_non_breaking_spaces(minimal):
