@@ -15,7 +15,6 @@ from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.roadmap import (
     EDITABLE,
-    FIELDS,
     OWNER_LIMIT,
     ActionLibrary,
     KpiEditError,
@@ -91,19 +90,21 @@ def kpi_section(
             ),
             "unit": st.column_config.TextColumn(say("roadmap_page.unit", lang)),
             "baseline": st.column_config.NumberColumn(
-                FIELDS["baseline"](lang).capitalize(), help=say("roadmap_page.baseline_help", lang)
+                say("kpi_field.baseline", lang).capitalize(),
+                help=say("roadmap_page.baseline_help", lang),
             ),
             "target": st.column_config.NumberColumn(
-                FIELDS["target"](lang).capitalize(), help=say("roadmap_page.target_help", lang)
+                say("kpi_field.target", lang).capitalize(),
+                help=say("roadmap_page.target_help", lang),
             ),
             "start": st.column_config.DateColumn(
-                FIELDS["start"](lang).capitalize(), format=date_format, required=True
+                say("kpi_field.start", lang).capitalize(), format=date_format, required=True
             ),
             "end": st.column_config.DateColumn(
-                FIELDS["end"](lang).capitalize(), format=date_format, required=True
+                say("kpi_field.end", lang).capitalize(), format=date_format, required=True
             ),
             "owner": st.column_config.TextColumn(
-                FIELDS["owner"](lang).capitalize(), max_chars=OWNER_LIMIT, required=True
+                say("kpi_field.owner", lang).capitalize(), max_chars=OWNER_LIMIT, required=True
             ),
         },
     )

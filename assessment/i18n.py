@@ -8,12 +8,14 @@ a key its catalogue lacks falls back to English. ``say`` is the one lookup.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from assessment import formatting as fmt
 from assessment.models import Text
 from assessment.settings import PROJECT_DIR
 
@@ -82,6 +84,22 @@ def languages() -> list[str]:
 
 
 def text_of(key: str, **values: object) -> Text:
-    """The message in every language content is written in (for values kept in all of them,
-    such as a roadmap's reasons)."""
-    return Text(**{lang: say(key, lang, **values) for lang in Text.model_fields})
+    """The message in every language content is written in, for values kept in all of them
+    (a roadmap's reasons): a Text value picks its language, numbers and dates are written as
+    each language writes them."""
+    return Text(
+        **{
+            lang: say(key, lang, **{name: _shown(v, lang) for name, v in values.items()})
+            for lang in Text.model_fields
+        }
+    )
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Text):
+        return value(lang)
+    if isinstance(value, dt.date):
+        return fmt.date(value, lang)
+    if isinstance(value, float):
+        return fmt.number(value, lang)
+    return value

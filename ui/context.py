@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assessment.i18n import CATALOGUES, say
+from assessment.i18n import say
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
 
@@ -36,11 +36,6 @@ def choose_language() -> Language:
     return lang
 
 
-def t(key: str, lang: Language) -> str:
-    known = CATALOGUES.messages("en")
-    return say(f"app.{key}" if f"app.{key}" in known else f"core.{key}", lang)
-
-
 def plain(text: str) -> str:
     """User text shown literally: markdown characters escaped, never interpreted."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
@@ -67,12 +62,12 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     loaded = load_all_questionnaires()
     names = list(loaded)
     if not names:
-        st.error(t("no_questionnaire", lang))
+        st.error(say("app.no_questionnaire", lang))
         return None
     remembered = st.session_state.get("questionnaire_name", "transformation.yaml")
     # One widget per language: a keyed selectbox keeps showing its old label after a switch.
     name = st.sidebar.selectbox(
-        t("choose_questionnaire", lang),
+        say("app.choose_questionnaire", lang),
         names,
         index=names.index(remembered) if remembered in names else 0,
         key=f"questionnaire_file_{lang}",
@@ -83,7 +78,7 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     st.session_state.questionnaire_name = name
     chosen = loaded[name]
     if isinstance(chosen, QuestionnaireError):
-        st.error(t("invalid_questionnaire", lang))
+        st.error(say("app.invalid_questionnaire", lang))
         st.code("\n".join(str(p) for p in chosen.problems), language=None)
         return None
     return chosen

@@ -8,9 +8,10 @@ import math
 import pandas as pd
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.roadmap import EFFORTS, UNITS, Kpi, Pilot, Roadmap, format_date, format_value
+from assessment.roadmap import Kpi, Pilot, Roadmap
 
 
 def weeks_text(lang: Language, weeks: int) -> str:
@@ -26,8 +27,8 @@ def period(lang: Language, item) -> str:
     return say(
         "roadmap_page.period",
         lang,
-        start=format_date(item.start, lang),
-        end=format_date(item.end, lang),
+        start=fmt.date(item.start, lang),
+        end=fmt.date(item.end, lang),
     )
 
 
@@ -41,7 +42,7 @@ def actions_section(lang: Language, roadmap: Roadmap) -> None:
                 st.markdown(f"**{action.number}** · **{action.title(lang)}**")
                 details = [
                     action.owner(lang),
-                    say("roadmap_page.effort", lang, effort=EFFORTS[action.effort](lang)),
+                    say("roadmap_page.effort", lang, effort=say(f"effort.{action.effort}", lang)),
                     weeks_text(lang, action.duration_weeks),
                     period(lang, action),
                 ]
@@ -63,8 +64,8 @@ def pilot_card(lang: Language, pilot: Pilot) -> None:
             "roadmap_page.duration_value",
             lang,
             weeks=pilot.duration_weeks,
-            start=format_date(pilot.start, lang),
-            end=format_date(pilot.end, lang),
+            start=fmt.date(pilot.start, lang),
+            end=fmt.date(pilot.end, lang),
         )
         st.markdown(
             f"**{say('roadmap_page.scope', lang)}{colon(lang)}** {pilot.scope(lang)}  \n"
@@ -80,7 +81,7 @@ def kpi_frame(lang: Language, kpis: list[Kpi]) -> pd.DataFrame:
         {
             "id": kpi.id,
             "name": f"{kpi.name(lang)} ✎" if kpi.edited else kpi.name(lang),
-            "unit": UNITS[kpi.unit](lang),
+            "unit": say(f"kpi_unit.{kpi.unit}", lang),
             "baseline": kpi.baseline,
             "target": kpi.target,
             "start": kpi.start,
@@ -105,7 +106,7 @@ def native(value):
 def kpi_details(lang: Language, roadmap: Roadmap) -> None:
     with st.expander(say("roadmap_page.kpi_details", lang)):
         for kpi in roadmap.kpis:
-            baseline = format_value(kpi.baseline, kpi.unit, lang)
+            baseline = fmt.kpi_value(kpi.baseline, kpi.unit, lang)
             st.markdown(
                 f"**{kpi.name(lang)}**  \n"
                 f"{say('roadmap_page.definition', lang)}{colon(lang)} {kpi.definition(lang)}  \n"

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
-from assessment.reading import format_points, format_score
 from assessment.settings import settings
 from assessment.store import StoreError
 from assessment.workshop import (
@@ -120,8 +120,12 @@ def dispersion_table(
                 say("workshop.col_dont_know", lang): stats.dont_know if stats else None,
                 say("workshop.col_mean", lang): _round(stats.mean_score if stats else None),
                 say("workshop.col_sd", lang): _round(stats.sd if stats else None),
-                say("workshop.col_consensus", lang): _percent(stats.consensus if stats else None),
-                say("workshop.col_modal", lang): _percent(stats.modal_share if stats else None),
+                say("workshop.col_consensus", lang): _percent(
+                    stats.consensus if stats else None, lang
+                ),
+                say("workshop.col_modal", lang): _percent(
+                    stats.modal_share if stats else None, lang
+                ),
                 say("workshop.col_reading", lang): (
                     say("workshop.band_" + consensus_band(stats.consensus), lang)
                     if stats and stats.consensus is not None
@@ -152,15 +156,15 @@ def segments(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) 
                 if key == "overall"
                 else questionnaire.dimension(key).title(lang)
             )
-            st.caption(say("workshop.widest_gap", lang, gap=f"{gap:.0f}", title=title))
+            st.caption(say("workshop.widest_gap", lang, gap=fmt.number(gap, lang), title=title))
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _percent(value: float | None) -> str | None:
-    return None if value is None else f"{value:.0%}"
+def _percent(value: float | None, lang: Language) -> str | None:
+    return None if value is None else fmt.percent(value, lang)
 
 
 def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
@@ -174,10 +178,10 @@ def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
             "workshop.verdict",
             lang,
             quadrant=say("core.quadrant_" + symmetry.quadrant.value, lang),
-            customer=format_score(symmetry.customer_score, lang),
-            internal=format_score(symmetry.internal_score, lang),
-            index=format_points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
-            threshold=format_points(threshold, lang),
+            customer=fmt.score(symmetry.customer_score, lang),
+            internal=fmt.score(symmetry.internal_score, lang),
+            index=fmt.points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
+            threshold=fmt.points(threshold, lang),
         ),
         say("workshop.verdict_stall" if symmetry.stall else "workshop.verdict_no_stall", lang),
         say(

@@ -11,20 +11,17 @@ import json
 import sys
 from datetime import date
 
+from assessment import formatting as fmt
+from assessment.i18n import say, text_of
 from assessment.models import Language
 from assessment.questionnaire import load_questionnaire, read_answers
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
-    EFFORTS,
-    LABELS,
     LibraryError,
     Roadmap,
-    format_date,
-    format_value,
     generate_roadmap,
     load_library,
     next_monday,
-    render,
     roadmap_to_dict,
 )
 
@@ -86,7 +83,7 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
     """The roadmap as plain text for the terminal."""
 
     def label(key: str, **values: object) -> str:
-        return render(LABELS[key](lang), lang, **values)
+        return text_of(f"roadmap_cli.{key}", **values)(lang)
 
     sep = _colon(lang)
 
@@ -110,7 +107,7 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
                 "",
                 f"   {action.number} {action.title(lang)}",
                 f"       {label('owner')}{sep}{action.owner(lang)} · {label('effort')} "
-                f"{EFFORTS[action.effort](lang)} · {weeks} · {_span(action, lang)}",
+                f"{say(f'effort.{action.effort}', lang)} · {weeks} · {_span(action, lang)}",
                 f"       {action.rationale(lang)}",
             ]
             if action.depends_on:
@@ -127,7 +124,7 @@ def _colon(lang: Language) -> str:
 
 
 def _span(item, lang: Language) -> str:
-    return f"{format_date(item.start, lang)} → {format_date(item.end, lang)}"
+    return f"{fmt.date(item.start, lang)} → {fmt.date(item.end, lang)}"
 
 
 def _pilot_lines(roadmap: Roadmap, lang: Language, label) -> list[str]:
@@ -151,12 +148,12 @@ def _kpi_lines(roadmap: Roadmap, lang: Language, label) -> list[str]:
         baseline = (
             label("to_measure")
             if kpi.baseline is None
-            else format_value(kpi.baseline, kpi.unit, lang)
+            else fmt.kpi_value(kpi.baseline, kpi.unit, lang)
         )
         target = (
             f"{label('to_set')} ({kpi.target_rule(lang)})"
             if kpi.target is None
-            else format_value(kpi.target, kpi.unit, lang)
+            else fmt.kpi_value(kpi.target, kpi.unit, lang)
         )
         lines += [
             "",

@@ -2,9 +2,6 @@
 capability map) and the plain-text report of the command line."""
 
 from assessment.reading.interpretation import (
-    format_number,
-    format_points,
-    format_score,
     format_share,
     interpret,
     stall_explanation,
@@ -14,10 +11,7 @@ from assessment.reading.radar import radar_chart
 from assessment.reading.text_report import format_result, plain_score
 
 __all__ = [
-    "format_number",
-    "format_points",
     "format_result",
-    "format_score",
     "format_share",
     "interpret",
     "plain_score",

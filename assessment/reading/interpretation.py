@@ -13,9 +13,7 @@ on which side the score really is.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
-
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import (
     DimensionResult,
@@ -59,45 +57,12 @@ def stall_explanation(result: Result, lang: Language) -> str | None:
     return _stall(result, lang, "reading.stall_short").replace("**", "")
 
 
-def format_number(value: float, lang: Language, keep_apart: Iterable[float] = ()) -> str:
-    """A whole number, or one decimal when rounding would put it on the wrong side of a
-    threshold in ``keep_apart`` (59.6 stays "59.6", not "60", when 60 starts a level).
-    French uses a decimal comma."""
-    value = round(value, 6)
-    shown: float = _round_half_up(value)
-    for boundary in keep_apart:
-        if (value >= boundary) != (shown >= boundary):
-            shown = math.floor(value * 10) / 10 if value < boundary else math.ceil(value * 10) / 10
-            break
-    text = f"{shown:.0f}" if float(shown).is_integer() else f"{shown:.1f}"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def format_score(value: float, lang: Language, keep_apart: Iterable[float] = ()) -> str:
-    """``62 / 100``."""
-    return say("reading.score_of", lang, score=format_number(value, lang, keep_apart))
-
-
-def format_points(
-    value: float, lang: Language, *, signed: bool = False, keep_apart: Iterable[float] = ()
-) -> str:
-    """``18 points``, or ``+18 points`` / ``−18 points`` when signed (French: ``1 point``)."""
-    number = format_number(value, lang, keep_apart)
-    if signed and number.strip("0,.") and not number.startswith("−"):
-        number = "+" + number
-    magnitude = abs(float(number.lstrip("+").replace("−", "-").replace(",", ".")))
-    singular = magnitude < 2 if lang == "fr" else magnitude == 1
-    return say("reading.point" if singular else "reading.points", lang, number=number)
-
-
 def format_share(answered: int, total: int, lang: Language) -> str:
-    """Share of questions answered, rounded down so that a partial result never reads 100 %."""
-    if total == 0:
-        return say("reading.percent", lang, number=0)
+    """Share of questions answered, rounded down so that a partial result never reads 100 %;
+    a sliver reads "less than 1 %" rather than "0 %"."""
     if 0 < answered < total / 100:
         return say("reading.percent_below_one", lang)
-    return say("reading.percent", lang, number=math.floor(100 * answered / total))
+    return fmt.share(answered, total, lang)
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -110,7 +75,7 @@ def _overall(questionnaire: Questionnaire, result: Result, lang: Language) -> st
     text = say(
         "reading.overall",
         lang,
-        score=format_score(overall.score, lang, boundaries),
+        score=fmt.score(overall.score, lang, boundaries),
         level=level.level,
         levels=len(questionnaire.maturity_levels),
         name=level.name(lang),
@@ -145,13 +110,13 @@ def _dimensions(questionnaire: Questionnaire, result: Result, lang: Language) ->
         weakest = min(reversed(scored), key=lambda d: d.score)
         gap = strongest.score - weakest.score
         if round(gap, 6) < BALANCED_GAP:
-            low, high = format_score(weakest.score, lang), format_score(strongest.score, lang)
+            low, high = fmt.score(weakest.score, lang), fmt.score(strongest.score, lang)
             if low == high:
                 text = say("reading.dimensions_equal", lang, score=low)
             else:
                 text = say("reading.dimensions_level", lang, low=low, high=high)
         else:
-            gap_text = format_points(gap, lang, keep_apart=[BALANCED_GAP, LEVEL_GAP])
+            gap_text = fmt.points(gap, lang, keep_apart=[BALANCED_GAP, LEVEL_GAP])
             text = say(
                 "reading.dimensions_gap",
                 lang,
@@ -180,9 +145,9 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
         f"reading.symmetry_{symmetry.quadrant.value}",
         lang,
         quadrant=say(f"core.quadrant_{symmetry.quadrant.value}", lang),
-        customer=format_score(symmetry.customer_score, lang, [midpoint]),
-        internal=format_score(symmetry.internal_score, lang, [midpoint]),
-        midpoint=format_number(midpoint, lang),
+        customer=fmt.score(symmetry.customer_score, lang, [midpoint]),
+        internal=fmt.score(symmetry.internal_score, lang, [midpoint]),
+        midpoint=fmt.number(midpoint, lang),
     )
     index = round(symmetry.index, 6)
     keep_apart = [threshold, BALANCED_GAP, -BALANCED_GAP]
@@ -190,24 +155,24 @@ def _symmetry(questionnaire: Questionnaire, result: Result, lang: Language) -> s
         sentence = say(
             "reading.index_stall",
             lang,
-            index=format_points(index, lang, signed=True, keep_apart=[0]),
+            index=fmt.points(index, lang, signed=True, keep_apart=[0]),
         )
     elif index >= BALANCED_GAP:
         sentence = say(
             "reading.index_leads",
             lang,
-            gap=format_points(index, lang, keep_apart=keep_apart),
-            threshold=format_points(threshold, lang),
+            gap=fmt.points(index, lang, keep_apart=keep_apart),
+            threshold=fmt.points(threshold, lang),
         )
     elif index > -BALANCED_GAP:
         sentence = say(
             "reading.index_balanced",
             lang,
-            index=format_points(index, lang, signed=True, keep_apart=keep_apart),
+            index=fmt.points(index, lang, signed=True, keep_apart=keep_apart),
         )
     else:
         sentence = say(
-            "reading.index_behind", lang, gap=format_points(-index, lang, keep_apart=[BALANCED_GAP])
+            "reading.index_behind", lang, gap=fmt.points(-index, lang, keep_apart=[BALANCED_GAP])
         )
     text += " " + sentence
     if symmetry.customer_coverage < 1 or symmetry.internal_coverage < 1:
@@ -228,8 +193,8 @@ def _stall(result: Result, lang: Language, key: str) -> str:
     return say(
         key,
         lang,
-        gap=format_points(result.symmetry.index, lang, keep_apart=[threshold]),
-        threshold=format_points(threshold, lang),
+        gap=fmt.points(result.symmetry.index, lang, keep_apart=[threshold]),
+        threshold=fmt.points(threshold, lang),
     )
 
 
@@ -253,7 +218,7 @@ def _highlights(questionnaire: Questionnaire, result: Result, lang: Language) ->
 
 def _dimension(questionnaire: Questionnaire, dimension: DimensionResult, lang: Language) -> str:
     title = questionnaire.dimension(dimension.id).title(lang)
-    score = format_score(dimension.score, lang)
+    score = fmt.score(dimension.score, lang)
     if dimension.coverage < 1:
         return say(
             "reading.dimension_named_partial",
@@ -309,7 +274,3 @@ def _side_totals(questionnaire: Questionnaire) -> dict[Side, int]:
     for dimension, question in questionnaire.questions():
         totals[dimension.side_of(question)] += 1
     return totals
-
-
-def _round_half_up(value: float) -> int:
-    return int(math.copysign(math.floor(abs(value) + 0.5), value))

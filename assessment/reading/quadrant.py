@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Quadrant, Questionnaire, Result
 from assessment.reading.chart_style import (
@@ -23,7 +24,6 @@ from assessment.reading.chart_style import (
     chart_text,
     wrap_label,
 )
-from assessment.reading.interpretation import format_points, format_score
 
 
 def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:
@@ -185,7 +185,7 @@ def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Lan
 
 def _key(threshold: float, lang: Language) -> dict:
     """A small key above the map: the stall zone and the balance line."""
-    stall = chart_text("stall_zone", lang, threshold=format_points(threshold, lang))
+    stall = chart_text("stall_zone", lang, threshold=fmt.points(threshold, lang))
     return dict(
         x=0,
         y=1,
@@ -226,11 +226,11 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
     symmetry = result.symmetry
     internal, customer = symmetry.internal_score, symmetry.customer_score
     colon = "\u00a0: " if lang == "fr" else ": "
-    index = format_points(symmetry.index, lang, signed=True, keep_apart=[symmetry.stall_threshold])
+    index = fmt.points(symmetry.index, lang, signed=True, keep_apart=[symmetry.stall_threshold])
     hover = [
         f"<b>{chart_text('organisation', lang)}</b>",
-        f"{chart_text('hover_internal', lang)}{colon}{format_score(internal, lang)}",
-        f"{chart_text('hover_customer', lang)}{colon}{format_score(customer, lang)}",
+        f"{chart_text('hover_internal', lang)}{colon}{fmt.score(internal, lang)}",
+        f"{chart_text('hover_customer', lang)}{colon}{fmt.score(customer, lang)}",
         f"{chart_text('hover_index', lang)}{colon}{index}",
     ]
     if symmetry.stall:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading.chart_style import (
@@ -19,7 +20,6 @@ from assessment.reading.chart_style import (
     radar_axes,
     wrap_label,
 )
-from assessment.reading.interpretation import format_score
 
 
 def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:
@@ -41,7 +41,7 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
         else:
             labels.append(wrap_label(title))
             scores.append(outcome.score)
-            hovers.append(f"<b>{title}</b><br>{format_score(outcome.score, lang)} · {answered}")
+            hovers.append(f"<b>{title}</b><br>{fmt.score(outcome.score, lang)} · {answered}")
             colours.append(NAVY)
 
     figure = go.Figure()

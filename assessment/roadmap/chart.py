@@ -11,9 +11,9 @@ from datetime import timedelta
 
 import plotly.graph_objects as go
 
+from assessment import formatting as fmt
 from assessment.models import Language
 from assessment.roadmap.plan import Roadmap
-from assessment.roadmap.text import format_date
 
 INK = "#1f2933"
 GRID = "#d5d9de"
@@ -48,8 +48,8 @@ def timeline_chart(roadmap: Roadmap, lang: Language) -> go.Figure:
                 customdata=[
                     [
                         a.title(lang),
-                        format_date(a.start, lang),
-                        format_date(a.end, lang),
+                        fmt.date(a.start, lang),
+                        fmt.date(a.end, lang),
                         a.owner(lang),
                     ]
                     for a in actions

@@ -16,10 +16,11 @@ from typing import Any
 
 from pydantic import Field
 
+from assessment.i18n import text_of
 from assessment.models import Frozen, Text
 from assessment.roadmap.pilot import UNIT_RANGES, Kpi
 from assessment.roadmap.plan import Roadmap
-from assessment.roadmap.text import FIELDS, UNITS, number, say
+from assessment.roadmap.text import number
 
 EDITABLE = ("baseline", "target", "start", "end", "owner")
 OWNER_LIMIT = 120
@@ -54,7 +55,7 @@ def check_kpi_values(kpi: Kpi, values: Mapping[str, Any]) -> dict[str, Any]:
     first, last = clean.get("start", kpi.start), clean.get("end", kpi.end)
     dates_valid = all(f in clean for f in ("start", "end") if f in values)
     if dates_valid and first > last:
-        problems.append(say("dates_out_of_order", kpi=kpi.name, start=first, end=last))
+        problems.append(text_of("roadmap.dates_out_of_order", kpi=kpi.name, start=first, end=last))
     if problems:
         raise KpiEditError(problems)
     return clean
@@ -79,19 +80,23 @@ def _number(kpi: Kpi, field: str, value: Any) -> float | Text | None:
             parsed = None
     if isinstance(parsed, bool) or not isinstance(parsed, Real) or not math.isfinite(parsed):
         given = str(value)[:40]
-        return say(
-            "not_a_number", kpi=kpi.name, field=FIELDS[field], value=given, unit=UNITS[kpi.unit]
+        return text_of(
+            "roadmap.not_a_number",
+            kpi=kpi.name,
+            field=text_of(f"kpi_field.{field}"),
+            value=given,
+            unit=text_of(f"kpi_unit.{kpi.unit}"),
         )
     low, high = UNIT_RANGES[kpi.unit]
     if not low <= parsed <= high:
-        return say(
-            "out_of_range",
+        return text_of(
+            "roadmap.out_of_range",
             kpi=kpi.name,
-            field=FIELDS[field],
+            field=text_of(f"kpi_field.{field}"),
             value=number(float(parsed)),
             low=number(float(low)),
             high=number(float(high)),
-            unit=UNITS[kpi.unit],
+            unit=text_of(f"kpi_unit.{kpi.unit}"),
         )
     return float(parsed)
 
@@ -106,15 +111,20 @@ def _date(kpi: Kpi, field: str, value: Any) -> date | Text:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    return say("not_a_date", kpi=kpi.name, field=FIELDS[field])
+    return text_of("roadmap.not_a_date", kpi=kpi.name, field=text_of(f"kpi_field.{field}"))
 
 
 def _owner(kpi: Kpi, field: str, value: Any) -> Text | str:
     text = value.strip() if isinstance(value, str) else ""
     if not text:
-        return say("owner_missing", kpi=kpi.name, field=FIELDS[field])
+        return text_of("roadmap.owner_missing", kpi=kpi.name, field=text_of(f"kpi_field.{field}"))
     if len(text) > OWNER_LIMIT:
-        return say("owner_too_long", kpi=kpi.name, field=FIELDS[field], limit=OWNER_LIMIT)
+        return text_of(
+            "roadmap.owner_too_long",
+            kpi=kpi.name,
+            field=text_of(f"kpi_field.{field}"),
+            limit=OWNER_LIMIT,
+        )
     return text
 
 

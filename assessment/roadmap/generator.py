@@ -14,6 +14,7 @@ import heapq
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from assessment.i18n import text_of
 from assessment.models import Frozen, Questionnaire, Result
 from assessment.profile import Profile
 from assessment.roadmap.library import PHASES, Action, ActionLibrary, Condition, Phase
@@ -24,7 +25,7 @@ from assessment.roadmap.pilot import (
     suggest_pilot,
 )
 from assessment.roadmap.plan import PhasePlan, PlannedAction, Reason, Roadmap, Side
-from assessment.roadmap.text import PHASE_GOALS, PHASE_TITLES, number, say
+from assessment.roadmap.text import number
 from assessment.scoring import score
 
 PILOT_ACTION = "run_pilot"  # when proposed, its dates are the pilot's and the KPIs' window
@@ -67,7 +68,7 @@ def generate_roadmap(
             if overtakes and candidate.side == "internal":
                 reasons = [
                     *reasons,
-                    Reason(kind="stall_priority", text=say("reason_stall_priority")),
+                    Reason(kind="stall_priority", text=text_of("roadmap.reason_stall_priority")),
                 ]
             waits_for = [d for d in action.depends_on if d in candidates]
             first = max([phase_start] + [ends[d] + timedelta(days=1) for d in waits_for])
@@ -94,8 +95,8 @@ def generate_roadmap(
         phases.append(
             PhasePlan(
                 phase=phase,
-                title=PHASE_TITLES[phase],
-                goal=PHASE_GOALS[phase],
+                title=text_of(f"phase_title.{phase}"),
+                goal=text_of(f"phase_goal.{phase}"),
                 start=phase_start,
                 end=phase_end,
                 actions=planned,
@@ -165,13 +166,13 @@ def _reason(
 ) -> Reason | None:
     """The reason this condition gives for proposing the action, or None if it does not hold."""
     if condition.always:
-        return Reason(kind="always", text=say("reason_always"))
+        return Reason(kind="always", text=text_of("roadmap.reason_always"))
     if condition.stall:
         symmetry = result.symmetry
         if not symmetry.stall:
             return None
-        text = say(
-            "reason_stall",
+        text = text_of(
+            "roadmap.reason_stall",
             customer=number(symmetry.customer_score),
             internal=number(symmetry.internal_score),
             gap=number(symmetry.index),
@@ -197,15 +198,15 @@ def _reason(
         return None  # unanswered says nothing of a weakness; at or above: not weak enough
     shown = {"score": number(value, (below,)), "threshold": number(below)}
     if kind == "dimension":
-        text = say("reason_dimension", title=title, **shown)
+        text = text_of("roadmap.reason_dimension", title=title, **shown)
     elif kind == "theme":
-        key = "reason_theme_one" if count == 1 else "reason_theme"
-        text = say(key, title=title, count=count, **shown)
+        key = "roadmap.reason_theme_one" if count == 1 else "roadmap.reason_theme"
+        text = text_of(key, title=title, count=count, **shown)
     else:
         level = answers[subject]
         label = questionnaire.scale.level_of(level).label
-        text = say(
-            "reason_question",
+        text = text_of(
+            "roadmap.reason_question",
             text=questionnaire.question(subject).text,
             level=level,
             label=label,

@@ -11,9 +11,9 @@ from pydantic import Field
 
 from assessment.i18n import text_of
 from assessment.models import Frozen, Questionnaire, Result, Text
-from assessment.profile import Profile
+from assessment.profile import SIZE_CLASSES, Profile
 from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit
-from assessment.roadmap.text import PARTICIPANTS, TEAMS, number, say
+from assessment.roadmap.text import number
 
 PILOT_WEEKS = 13  # three months, the domain's default
 TECH_SECTORS = ("J", "M")  # information & communication; professional, scientific, technical
@@ -91,20 +91,20 @@ def suggest_pilot(
     months = max(1, round(weeks * 7 / 30.4))
     return Pilot(
         team=team,
-        team_label=TEAMS[team],
+        team_label=text_of(f"team.{team}"),
         reason=reason,
-        scope=say("pilot_scope", team=TEAMS[team], months=months),
+        scope=text_of("roadmap.pilot_scope", team=text_of(f"team.{team}"), months=months),
         duration_weeks=weeks,
         start=start,
         end=end,
-        participants=say("participants", people=PARTICIPANTS.get(size, PARTICIPANTS[None])),
+        participants=text_of("roadmap.participants", people=_people(size)),
         success_criteria=[
-            say(key)
+            text_of(key)
             for key in (
-                "criterion_measured",
-                "criterion_targets",
-                "criterion_active",
-                "criterion_ambassadors",
+                "roadmap.criterion_measured",
+                "roadmap.criterion_targets",
+                "roadmap.criterion_active",
+                "roadmap.criterion_ambassadors",
             )
         ],
     )
@@ -114,10 +114,10 @@ def _pilot_team(
     questionnaire: Questionnaire, result: Result, profile: Profile | None
 ) -> tuple[str, Text]:
     if profile and profile.size_class == "1-9":
-        return "whole_organisation", say("pilot_reason_micro")
+        return "whole_organisation", text_of("roadmap.pilot_reason_micro")
     if profile and profile.sector in TECH_SECTORS:
         sector = text_of(f"sector.{profile.sector}")
-        return "technology", say("pilot_reason_sector", sector=sector)
+        return "technology", text_of("roadmap.pilot_reason_sector", sector=sector)
     scored = {
         d.id: d.score
         for d in result.dimensions
@@ -126,8 +126,8 @@ def _pilot_team(
     tools = scored.pop("tools", None)
     if tools is not None and tools < 50 and all(tools < other for other in scored.values()):
         title = questionnaire.dimension("tools").title
-        return "technology", say("pilot_reason_tools", title=title, score=number(tools))
-    return "communications", say("pilot_reason_communications")
+        return "technology", text_of("roadmap.pilot_reason_tools", title=title, score=number(tools))
+    return "communications", text_of("roadmap.pilot_reason_communications")
 
 
 # --- indicators -----------------------------------------------------------------------------
@@ -160,11 +160,11 @@ def _kpi(
     baseline, count = mean_score(questionnaire, answers, spec.questions)
     if baseline is not None:
         baseline = round(baseline, 1)
-        note = say("baseline_from_assessment", count=count)
+        note = text_of("roadmap.baseline_from_assessment", count=count)
         if count == 1:
-            note = say("baseline_from_one_answer")
+            note = text_of("roadmap.baseline_from_one_answer")
     else:
-        note = say("baseline_to_measure")
+        note = text_of("roadmap.baseline_to_measure")
     target = spec.fixed_target
     if spec.step is not None and baseline is not None:
         target = min(UNIT_RANGES[spec.unit][1], round(baseline + spec.step))
@@ -185,3 +185,8 @@ def _kpi(
 
 def _has(questionnaire: Questionnaire, question_id: str) -> bool:
     return any(q.id == question_id for _, q in questionnaire.questions())
+
+
+def _people(size_class: str | None) -> Text:
+    """How many people the pilot takes, by the organisation's size."""
+    return text_of(f"participants.{size_class if size_class in SIZE_CLASSES else 'default'}")

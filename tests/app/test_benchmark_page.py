@@ -172,8 +172,8 @@ def test_the_page_speaks_french(store):
     answer_everything(store, token)
     peers(store, [10, 20, 30, 40, 60])
     on_page(at)
-    assert at.title[0].value == "Comparaison : Acme"
-    assert "Score 50 : 80e centile parmi 5 pairs (même secteur et même taille)." in texts(at)
+    assert at.title[0].value == "Comparaison\u00a0: Acme"
+    assert "Score 50\u00a0: 80e centile parmi 5 pairs (même secteur et même taille)." in texts(at)
     assert "Test d'intensité numérique (indice Eurostat, enquête 2023)" in [
         h.value for h in at.header
     ]
@@ -190,7 +190,7 @@ def test_the_results_page_carries_the_benchmark_summary(store, lang):
     lines = [m.value for m in at.markdown if m.value.startswith("- **")]
     expected = {
         "en": "- **Culture** · Score 50: percentile 80 among 5 peers (same sector and size class).",
-        "fr": "- **Culture** · Score 50 : 80e centile parmi 5 pairs (même secteur et même taille).",
+        "fr": "- **Culture** · Score 50\u00a0: 80e centile parmi 5 pairs (même secteur et même taille).",
     }[lang]
     assert expected in lines
     assert any(("not enough peers yet" in line or "pas encore" in line) for line in lines)

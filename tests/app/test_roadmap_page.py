@@ -56,7 +56,7 @@ def test_without_an_assessment_the_page_points_to_the_start_page(database):
 def test_the_page_shows_the_timeline_the_actions_with_reasons_the_pilot_and_the_kpis(store):
     token, _ = assessment_with_answers(store)
     at = open_roadmap(token)
-    assert at.title[0].value == "Feuille de route : Acme"
+    assert at.title[0].value == "Feuille de route\u00a0: Acme"
     assert len(at.get("plotly_chart")) == 1
     shown = texts(at)
     assert "Équiper l’équipe pilote d’un espace collaboratif" in shown

@@ -6,8 +6,6 @@ from hypothesis import strategies as st
 
 from assessment.questionnaire import load_questionnaire
 from assessment.reading import (
-    format_number,
-    format_points,
     format_share,
     interpret,
     stall_explanation,
@@ -102,7 +100,7 @@ def test_a_partial_result_states_its_share_of_questions_answered(minimal):
     english = read(minimal, {"share": 4, "ambition": 3}, "en")
     assert "**partial**: 2 of 4 questions answered (50%)" in english
     french = read(minimal, {"share": 4, "ambition": 3}, "fr")
-    assert "**partiel**" in french and "2 questions sur 4 (50\u00a0%)" in french
+    assert "**partiel**" in french and "2 questions sur 4 (50\u202f%)" in french
 
 
 def test_a_result_with_less_than_half_answered_is_indicative_only(minimal):
@@ -233,27 +231,8 @@ def test_any_result_reads_in_one_or_three_to_six_paragraphs(minimal, answers, la
 # --- numbers ------------------------------------------------------------------------------
 
 
-def test_numbers_are_whole_unless_rounding_would_cross_a_threshold():
-    assert format_number(62.5, "en") == "63"
-    assert format_number(43.75, "fr") == "44"
-    assert format_number(59.6, "en", keep_apart=[60]) == "59.6"
-    assert format_number(59.6, "fr", keep_apart=[60]) == "59,6"
-    assert format_number(59.96, "en", keep_apart=[60]) == "59.9"
-    assert format_number(60.0, "en", keep_apart=[60]) == "60"
-
-
-def test_points_carry_their_sign_and_french_singular():
-    assert format_points(56.25, "en", signed=True) == "+56 points"
-    assert format_points(-12, "en", signed=True) == "−12 points"
-    assert format_points(0, "en", signed=True) == "0 points"
-    assert format_points(1, "en") == "1 point"
-    assert format_points(1, "fr") == "1 point"
-    assert format_points(0, "fr") == "0 point"
-    assert format_points(14.6, "en", keep_apart=[15]) == "14.6 points"
-
-
 def test_shares_are_rounded_down_and_never_hide_a_single_answer():
     assert format_share(40, 41, "en") == "97%"
     assert format_share(1, 200, "en") == "less than 1%"
-    assert format_share(1, 2, "fr") == "50\u00a0%"
+    assert format_share(1, 2, "fr") == "50\u202f%"
     assert format_share(41, 41, "en") == "100%"
