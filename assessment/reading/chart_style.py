@@ -8,7 +8,7 @@ import re
 
 import plotly.graph_objects as go
 
-from assessment.models import Language, Quadrant
+from assessment.models import Quadrant
 
 HEIGHT = 420
 INK = "#1f2933"
@@ -34,49 +34,6 @@ ZONE_FILLS = {
 }
 CHAR_WIDTH, TEXT_HEIGHT = 2.4, 5  # size of a small label, in points of the axes, on a phone
 WRAP = 12  # characters per line of a radar axis label: four labels fit a 375 px phone
-
-STRINGS: dict[str, dict[Language, str]] = {
-    "no_answer": {"en": "no answer", "fr": "sans réponse"},
-    "answered": {"en": "{answered}/{total} answered", "fr": "{answered}/{total} répondues"},
-    "internal_axis": {
-        "en": "Internal capability (employees)",
-        "fr": "Capacité interne (collaborateurs)",
-    },
-    "customer_axis": {"en": "Customer ambition", "fr": "Ambition client"},
-    "balanced": {
-        "en": "Balance: ambition = capability",
-        "fr": "Équilibre : ambition = capacité",
-    },
-    "stall_zone": {
-        "en": "Stall zone: ambition ≥ capability + {threshold}",
-        "fr": "Décrochage : ambition ≥ capacité + {threshold}",
-    },
-    "organisation": {"en": "Your organisation", "fr": "Votre organisation"},
-    "hover_internal": {"en": "Internal capability", "fr": "Capacité interne"},
-    "hover_customer": {"en": "Customer ambition", "fr": "Ambition client"},
-    "hover_index": {"en": "Symmetry index", "fr": "Indice de symétrie"},
-    "hover_stall": {"en": "Stall warning", "fr": "Alerte décrochage"},
-    "needs_both_sides": {
-        "en": "The symmetry needs answers on both sides: {missing}.",
-        "fr": "La symétrie demande des réponses des deux côtés : {missing}.",
-    },
-    "missing_customer": {
-        "en": "no customer-side question is answered yet",
-        "fr": "aucune question côté client n'a encore de réponse",
-    },
-    "missing_internal": {
-        "en": "no internal-side question is answered yet",
-        "fr": "aucune question côté interne n'a encore de réponse",
-    },
-    "missing_both": {
-        "en": "neither side has an answer yet",
-        "fr": "aucun des deux côtés n'a encore de réponse",
-    },
-}
-
-
-def chart_text(key: str, lang: Language, **values: object) -> str:
-    return STRINGS[key][lang].format(**values)
 
 
 def wrap_label(text: str, width: int = WRAP, separator: str = "<br>") -> str:

@@ -21,7 +21,6 @@ from assessment.reading.chart_style import (
     STALL_SWATCH,
     TEXT_HEIGHT,
     ZONE_FILLS,
-    chart_text,
     wrap_label,
 )
 
@@ -78,9 +77,9 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
         hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
         shapes=shapes,
         annotations=annotations,
-        xaxis=_axis(chart_text("internal_axis", lang)),
+        xaxis=_axis(say("chart.internal_axis", lang)),
         # Square: the diagonal is at 45 degrees on every screen.
-        yaxis=_axis(chart_text("customer_axis", lang), scaleanchor="x", scaleratio=1),
+        yaxis=_axis(say("chart.customer_axis", lang), scaleanchor="x", scaleratio=1),
     )
     return figure
 
@@ -185,7 +184,7 @@ def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Lan
 
 def _key(threshold: float, lang: Language) -> dict:
     """A small key above the map: the stall zone and the balance line."""
-    stall = chart_text("stall_zone", lang, threshold=fmt.points(threshold, lang))
+    stall = say("chart.stall_zone", lang, threshold=fmt.points(threshold, lang))
     return dict(
         x=0,
         y=1,
@@ -198,7 +197,7 @@ def _key(threshold: float, lang: Language) -> dict:
         showarrow=False,
         text=(
             f'<span style="color:{STALL_SWATCH}">■</span> {stall}<br>'
-            f'<span style="color:{MUTED}">╱</span> {chart_text("balanced", lang)}'
+            f'<span style="color:{MUTED}">╱</span> {say("chart.balanced", lang)}'
         ),
         font=dict(size=10, color=INK),
         name="key",
@@ -228,20 +227,20 @@ def _organisation(result: Result, lang: Language) -> go.Scatter:
     colon = "\u00a0: " if lang == "fr" else ": "
     index = fmt.points(symmetry.index, lang, signed=True, keep_apart=[symmetry.stall_threshold])
     hover = [
-        f"<b>{chart_text('organisation', lang)}</b>",
-        f"{chart_text('hover_internal', lang)}{colon}{fmt.score(internal, lang)}",
-        f"{chart_text('hover_customer', lang)}{colon}{fmt.score(customer, lang)}",
-        f"{chart_text('hover_index', lang)}{colon}{index}",
+        f"<b>{say('chart.organisation', lang)}</b>",
+        f"{say('chart.hover_internal', lang)}{colon}{fmt.score(internal, lang)}",
+        f"{say('chart.hover_customer', lang)}{colon}{fmt.score(customer, lang)}",
+        f"{say('chart.hover_index', lang)}{colon}{index}",
     ]
     if symmetry.stall:
-        hover.append(f"<b>{chart_text('hover_stall', lang)}</b>")
+        hover.append(f"<b>{say('chart.hover_stall', lang)}</b>")
     colour = STALL if symmetry.stall else NAVY
     return go.Scatter(
         uid="organisation",
         x=[internal],
         y=[customer],
         mode="markers+text",
-        text=[chart_text("organisation", lang)],
+        text=[say("chart.organisation", lang)],
         textposition=_organisation_text_side(internal),
         textfont=dict(size=11, color=colour),
         marker=dict(size=16, color=colour, line=dict(color="white", width=2)),
@@ -261,25 +260,23 @@ def _organisation_footprint(internal: float, customer: float, lang: Language) ->
     marker = (internal - 4, internal + 4, customer - 4, customer + 4)
     side = _organisation_text_side(internal)
     x, anchor = (internal + 4, "left") if side == "middle right" else (internal - 4, "right")
-    return [marker, _text_box(x, customer, anchor, "middle", chart_text("organisation", lang))]
+    return [marker, _text_box(x, customer, anchor, "middle", say("chart.organisation", lang))]
 
 
 def _needs_both_sides(result: Result, lang: Language) -> dict:
     symmetry = result.symmetry
     if symmetry.customer_score is None and symmetry.internal_score is None:
-        missing = "missing_both"
+        missing = "chart.missing_both"
     elif symmetry.customer_score is None:
-        missing = "missing_customer"
+        missing = "chart.missing_customer"
     else:
-        missing = "missing_internal"
+        missing = "chart.missing_internal"
     return dict(
         x=0.5,
         y=0.5,
         xref="paper",
         yref="paper",
-        text=wrap_label(
-            chart_text("needs_both_sides", lang, missing=chart_text(missing, lang)), 34
-        ),
+        text=wrap_label(say("chart.needs_both_sides", lang, missing=say(missing, lang)), 34),
         showarrow=False,
         align="center",
         font=dict(size=12, color=INK),

@@ -15,7 +15,6 @@ from assessment.reading.chart_style import (
     NAVY,
     NAVY_FILL,
     NO_ANSWER,
-    chart_text,
     hover_points,
     radar_axes,
     wrap_label,
@@ -32,11 +31,11 @@ def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) ->
     for dimension in questionnaire.ordered_dimensions():
         outcome = result.dimension(dimension.id)
         title = dimension.title(lang)
-        answered = chart_text("answered", lang, answered=outcome.answered, total=outcome.total)
+        answered = say("chart.answered", lang, answered=outcome.answered, total=outcome.total)
         if outcome.score is None:
-            labels.append(wrap_label(title) + f"<br><i>({chart_text('no_answer', lang)})</i>")
+            labels.append(wrap_label(title) + f"<br><i>({say('chart.no_answer', lang)})</i>")
             scores.append(0.0)
-            hovers.append(f"<b>{title}</b><br>{chart_text('no_answer', lang)} · {answered}")
+            hovers.append(f"<b>{title}</b><br>{say('chart.no_answer', lang)} · {answered}")
             colours.append(NO_ANSWER)
         else:
             labels.append(wrap_label(title))

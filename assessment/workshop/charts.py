@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from assessment import formatting as fmt
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.reading import quadrant_chart
 from assessment.reading.chart_style import (
@@ -22,7 +24,6 @@ from assessment.reading.chart_style import (
     radar_axes,
     wrap_label,
 )
-from assessment.reading.chart_style import STRINGS as CHART_STRINGS
 from assessment.workshop.consolidation import as_result
 from assessment.workshop.room import RoomAggregate
 from assessment.workshop.segments import SegmentView
@@ -34,44 +35,6 @@ LEVEL_COLOURS = ["#d4dde8", "#a9bcd2", "#7596b8", "#3f6c99", "#1f4e79"]
 DONT_KNOW_COLOUR = "#e5e7eb"
 ROW_HEIGHT = 34
 QUESTION_LABEL = 46  # characters of a question's text on a distribution row
-
-STRINGS: dict[str, dict[Language, str]] = {
-    "mean": {"fr": "Moyenne de la salle", "en": "Room mean"},
-    "spread": {"fr": "Dispersion (± 1 écart type)", "en": "Spread (± 1 standard deviation)"},
-    "withheld": {"fr": "masqué", "en": "withheld"},
-    "withheld_long": {
-        "fr": "moins de {k} personnes : masqué",
-        "en": "fewer than {k} people: withheld",
-    },
-    "hover_dimension": {
-        "fr": "moyenne {mean} · écart type {sd} · {n} participants",
-        "en": "mean {mean} · SD {sd} · {n} participants",
-    },
-    "dont_know": {"fr": "Je ne sais pas", "en": "Don't know"},
-    "waiting": {"fr": "en attente ({n}/{k})", "en": "waiting ({n}/{k})"},
-    "consensus": {"fr": "consensus {c}", "en": "consensus {c}"},
-    "share": {"fr": "Part des réponses", "en": "Share of answers"},
-    "overall": {"fr": "Global", "en": "Overall"},
-    "hidden_small": {"fr": "masqué (moins de {k})", "en": "withheld (fewer than {k})"},
-    "hidden_other": {
-        "fr": "masqué (protège un petit groupe)",
-        "en": "withheld (protects a small group)",
-    },
-    "group_size": {"fr": "{option} ({n})", "en": "{option} ({n})"},
-    "group_small": {"fr": "{option} (< {k})", "en": "{option} (< {k})"},
-    "not_stated": {"fr": "Non précisé", "en": "Not stated"},
-    "score": {"fr": "Score moyen", "en": "Mean score"},
-    "room": {"fr": "La salle", "en": "The room"},
-}
-
-
-def _s(key: str, lang: Language, **values: object) -> str:
-    return STRINGS[key][lang].format(**values)
-
-
-def _number(value: float, lang: Language, digits: int = 0) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "fr" else text
 
 
 def _layout(figure: go.Figure, **options) -> go.Figure:
@@ -97,22 +60,24 @@ def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language
         spread = room.dimension(dimension.id) if room.visible else None
         title = dimension.title(lang)
         if spread is None or spread.mean is None:
-            labels.append(wrap_label(title) + f"<br><i>({_s('withheld', lang)})</i>")
+            labels.append(wrap_label(title) + f"<br><i>({say('room_chart.withheld', lang)})</i>")
             means.append(0.0)
             lows.append(0.0)
             highs.append(0.0)
-            hovers.append(f"<b>{title}</b><br>{_s('withheld_long', lang, k=room.threshold)}")
+            hovers.append(
+                f"<b>{title}</b><br>{say('room_chart.withheld_long', lang, k=room.threshold)}"
+            )
             colours.append(NO_ANSWER)
             continue
         labels.append(wrap_label(title))
         means.append(spread.mean)
         lows.append(spread.low)
         highs.append(spread.high)
-        detail = _s(
-            "hover_dimension",
+        detail = say(
+            "room_chart.hover_dimension",
             lang,
-            mean=_number(spread.mean, lang),
-            sd=_number(spread.sd or 0, lang),
+            mean=fmt.number(spread.mean, lang),
+            sd=fmt.number(spread.sd or 0, lang),
             n=spread.participants,
         )
         hovers.append(f"<b>{title}</b><br>{detail}")
@@ -126,7 +91,7 @@ def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language
     figure.add_trace(
         go.Scatterpolar(
             uid="spread",
-            name=_s("spread", lang),
+            name=say("room_chart.spread", lang),
             r=ring_r,
             theta=ring_theta,
             mode="lines",
@@ -139,7 +104,7 @@ def room_radar(questionnaire: Questionnaire, room: RoomAggregate, lang: Language
     figure.add_trace(
         go.Scatterpolar(
             uid="mean",
-            name=_s("mean", lang),
+            name=say("room_chart.mean", lang),
             r=means + means[:1],
             theta=labels + labels[:1],
             mode="lines",
@@ -162,7 +127,7 @@ def room_quadrant(questionnaire: Questionnaire, room: RoomAggregate, lang: Langu
     """The ambition/capability map of :mod:`assessment.charts`, with the room's means as its
     point, labelled "the room"."""
     figure = quadrant_chart(questionnaire, as_result(questionnaire, room), lang)
-    ours, theirs = _s("room", lang), CHART_STRINGS["organisation"][lang]
+    ours, theirs = say("room_chart.room", lang), say("chart.organisation", lang)
     for trace in figure.data:
         if trace.uid == "organisation":
             trace.text = [ours]
@@ -195,11 +160,11 @@ def distribution_chart(
         muted.append(stats is None or stats.consensus is None)
         if stats is None:
             waiting = room.withheld.get(question_id, 0)
-            notes.append(_s("waiting", lang, n=waiting, k=room.threshold))
+            notes.append(say("room_chart.waiting", lang, n=waiting, k=room.threshold))
         elif stats.consensus is None:
             notes.append("—")
         else:
-            notes.append(_s("consensus", lang, c=f"{stats.consensus:.0%}"))
+            notes.append(say("room_chart.consensus", lang, c=fmt.percent(stats.consensus, lang)))
 
     figure = go.Figure()
     colours = _colours(len(scale.values))
@@ -213,7 +178,8 @@ def distribution_chart(
             total = stats.responded if stats else 0
             shares.append(100 * count / total if total else 0)
             hovers.append(
-                f"{value} · {label}: {count}" + (f" ({count / total:.0%})" if total else "")
+                f"{value} · {label}: {count}"
+                + (f" ({fmt.share(count, total, lang)})" if total else "")
             )
         figure.add_trace(_bar(f"level_{value}", f"{value} · {label}", rows, shares, hovers, colour))
     shares, hovers = [], []
@@ -221,8 +187,10 @@ def distribution_chart(
         total = stats.responded if stats else 0
         count = stats.dont_know if stats else 0
         shares.append(100 * count / total if total else 0)
-        hovers.append(f"{titles[len(hovers)]}<br>{_s('dont_know', lang)}: {count}")
-    dont_know = _bar("dont_know", _s("dont_know", lang), rows, shares, hovers, DONT_KNOW_COLOUR)
+        hovers.append(f"{titles[len(hovers)]}<br>{say('room_chart.dont_know', lang)}: {count}")
+    dont_know = _bar(
+        "dont_know", say("room_chart.dont_know", lang), rows, shares, hovers, DONT_KNOW_COLOUR
+    )
     dont_know.marker.pattern = dict(shape="/", fgcolor="#9aa1ab", size=6, solidity=0.2)
     figure.add_trace(dont_know)
     annotations = [
@@ -254,7 +222,7 @@ def distribution_chart(
             showgrid=True,
             gridcolor=GRID,
             fixedrange=True,
-            title=dict(text=_s("share", lang), font=dict(size=11, color=MUTED)),
+            title=dict(text=say("room_chart.share", lang), font=dict(size=11, color=MUTED)),
         ),
         yaxis=dict(autorange="reversed", fixedrange=True, automargin=True),
     )
@@ -294,26 +262,26 @@ def segment_heatmap(
     cells stay blank, with the reason written in them; no number is ever drawn for them."""
     keys = [d.id for d in questionnaire.ordered_dimensions()] + ["overall"]
     columns = [wrap_label(d.title(lang)) for d in questionnaire.ordered_dimensions()]
-    columns.append(f"<b>{_s('overall', lang)}</b>")
+    columns.append(f"<b>{say('room_chart.overall', lang)}</b>")
     rows, z, text = [], [], []
     for group in view.groups:
-        option = group.option or _s("not_stated", lang)
+        option = group.option or say("room_chart.not_stated", lang)
         if group.size is None:
-            rows.append(_s("group_small", lang, option=option, k=threshold))
+            rows.append(say("room_chart.group_small", lang, option=option, k=threshold))
         else:
-            rows.append(_s("group_size", lang, option=option, n=group.size))
+            rows.append(say("room_chart.group_size", lang, option=option, n=group.size))
         values, labels = [], []
         for key in keys:
             cell = group.cells[key]
             if cell.status == "shown":
                 values.append(cell.score)
-                labels.append(_number(cell.score, lang))
+                labels.append(fmt.number(cell.score, lang))
             else:
                 values.append(None)
                 labels.append(
                     {
-                        "too_few": _s("hidden_small", lang, k=threshold),
-                        "protects_other": _s("hidden_other", lang),
+                        "too_few": say("room_chart.hidden_small", lang, k=threshold),
+                        "protects_other": say("room_chart.hidden_other", lang),
                     }.get(cell.status, "—")
                 )
         z.append(values)
@@ -330,7 +298,7 @@ def segment_heatmap(
             zmin=0,
             zmax=100,
             colorscale=[[0, "#f3f6fa"], [0.5, "#7596b8"], [1, "#1f4e79"]],
-            colorbar=dict(title=dict(text=_s("score", lang)), thickness=12, len=0.9),
+            colorbar=dict(title=dict(text=say("room_chart.score", lang)), thickness=12, len=0.9),
             hoverongaps=False,
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
             xgap=2,

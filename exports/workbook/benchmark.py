@@ -9,8 +9,8 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.benchmark import BenchmarkLibrary, DimensionPosition
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
-from exports.workbook.labels import label
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import SUBTITLE_FONT, fit_row_heights, print_setup, put, table, widths
 
@@ -22,7 +22,7 @@ def benchmark_sheet(
     lang: Language,
 ) -> dict[str, SheetWriter]:
     return {
-        label("sheet_benchmark", lang): lambda ws: _benchmark(
+        say("workbook.sheet_benchmark", lang): lambda ws: _benchmark(
             ws, questionnaire, positions, library, lang
         )
     }
@@ -35,15 +35,23 @@ def _benchmark(
     library: BenchmarkLibrary | None,
     lang: Language,
 ) -> None:
-    put(ws, 1, 1, label("sheet_benchmark", lang), font=Font(bold=True, size=16, color="1F3A5F"))
-    put(ws, 2, 1, label("benchmark_subtitle", lang), font=Font(italic=True, color="5A6B7F"))
+    put(
+        ws,
+        1,
+        1,
+        say("workbook.sheet_benchmark", lang),
+        font=Font(bold=True, size=16, color="1F3A5F"),
+    )
+    put(ws, 2, 1, say("workbook.benchmark_subtitle", lang), font=Font(italic=True, color="5A6B7F"))
     row = 4
-    put(ws, row, 1, label("peer_position", lang), font=SUBTITLE_FONT)
+    put(ws, row, 1, say("workbook.peer_position", lang), font=SUBTITLE_FONT)
     rows = [
         (
             questionnaire.dimension(p.dimension_id).title(lang),
             p.score,
-            label(f"scope_{p.scope}", lang) if p.scope else label("not_enough_peers", lang),
+            say(f"workbook.scope_{p.scope}", lang)
+            if p.scope
+            else say("workbook.not_enough_peers", lang),
             len(p.peers) if p.enough else None,
             p.percentile / 100 if p.percentile is not None else None,
             p.quartiles.median if p.quartiles else None,
@@ -51,13 +59,15 @@ def _benchmark(
         for p in positions
     ]
     keys = ("dimension", "score", "peer_group", "peers", "percentile", "peer_median")
-    last = table(ws, row + 1, [label(k, lang) for k in keys], rows, {2: "0.0", 5: "0%", 6: "0.0"})
+    last = table(
+        ws, row + 1, [say(f"workbook.{k}", lang) for k in keys], rows, {2: "0.0", 5: "0%", 6: "0.0"}
+    )
     row = last + 2
-    put(ws, row, 1, label("reference_points", lang), font=SUBTITLE_FONT)
-    put(ws, row + 1, 1, label("reference_caveat", lang), font=Font(italic=True))
+    put(ws, row, 1, say("workbook.reference_points", lang), font=SUBTITLE_FONT)
+    put(ws, row + 1, 1, say("workbook.reference_caveat", lang), font=Font(italic=True))
     references = _reference_rows(questionnaire, library, lang)
     keys = ("applies_to", "figure", "statement", "population", "year", "source", "status")
-    last = table(ws, row + 2, [label(k, lang) for k in keys], references)
+    last = table(ws, row + 2, [say(f"workbook.{k}", lang) for k in keys], references)
     widths(ws, [34, 10, 60, 26, 8, 40, 12])
     fit_row_heights(ws, row + 3, last)
     print_setup(ws)
@@ -74,7 +84,7 @@ def _reference_rows(
                 return dimension.title(lang)
         return target
 
-    seed = label("status_seed", lang)
+    seed = say("workbook.status_seed", lang)
     rows = [
         (question.text(lang), f"{r.value:g} {r.unit}", r.statement(lang), r.population(lang),
          r.year, r.source, seed)
@@ -90,7 +100,7 @@ def _reference_rows(
                 figure.population(lang),
                 figure.year,
                 f"{figure.publisher}, {figure.title}. {figure.url}",
-                label(f"status_{figure.status}", lang),
+                say(f"workbook.status_{figure.status}", lang),
             )
         )
     return rows

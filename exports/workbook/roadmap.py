@@ -13,9 +13,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.roadmap import UNIT_RANGES, Roadmap
-from exports.workbook.labels import label
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import WRAP, fit_row_heights, print_setup, put, table, title, widths
 
@@ -25,16 +25,19 @@ KPI_HEADER_ROW = 6
 def roadmap_sheets(roadmap: Roadmap, lang: Language) -> dict[str, SheetWriter]:
     """The two sheets, by title, for `build_workbook(..., extra_sheets=…)`."""
     return {
-        label("sheet_roadmap", lang): lambda ws: _roadmap(ws, roadmap, lang),
-        label("sheet_kpis", lang): lambda ws: _kpis(ws, roadmap, lang),
+        say("workbook.sheet_roadmap", lang): lambda ws: _roadmap(ws, roadmap, lang),
+        say("workbook.sheet_kpis", lang): lambda ws: _kpis(ws, roadmap, lang),
     }
 
 
 def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
-    subtitle = label("roadmap_subtitle", lang).format(
-        start=roadmap.start.isoformat(), end=roadmap.end.isoformat()
+    subtitle = say(
+        "workbook.roadmap_subtitle",
+        lang,
+        start=roadmap.start.isoformat(),
+        end=roadmap.end.isoformat(),
     )
-    row = title(ws, label("sheet_roadmap", lang), subtitle)
+    row = title(ws, say("workbook.sheet_roadmap", lang), subtitle)
     numbers = {action.id: action.number for action in roadmap.actions()}
     rows = [
         (
@@ -43,7 +46,7 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
             action.title(lang),
             " ".join(reason.text(lang) for reason in action.reasons),
             action.owner(lang),
-            label(f"effort_{action.effort}", lang),
+            say(f"workbook.effort_{action.effort}", lang),
             action.start,
             action.end,
             ", ".join(numbers[d] for d in action.depends_on if d in numbers),
@@ -52,7 +55,13 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
         for action in phase.actions
     ]
     keys = ("phase", "number", "action", "reasons", "owner", "effort", "start", "end", "after")
-    last = table(ws, row, [label(k, lang) for k in keys], rows, {7: "yyyy-mm-dd", 8: "yyyy-mm-dd"})
+    last = table(
+        ws,
+        row,
+        [say(f"workbook.{k}", lang) for k in keys],
+        rows,
+        {7: "yyyy-mm-dd", 8: "yyyy-mm-dd"},
+    )
     widths(ws, [16, 7, 40, 60, 24, 10, 12, 12, 14])
     fit_row_heights(ws, row + 1, last)
     print_setup(ws, header_row=row)
@@ -60,18 +69,18 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
 
 def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
     pilot = roadmap.pilot
-    title(ws, label("sheet_kpis", lang), label("kpis_subtitle", lang))
+    title(ws, say("workbook.sheet_kpis", lang), say("workbook.kpis_subtitle", lang))
     months = _months(pilot.start, pilot.end)
-    pilot_line = f"{label('pilot', lang)}: {pilot.team_label(lang)} · {pilot.scope(lang)}"
+    pilot_line = f"{say('workbook.pilot', lang)}: {pilot.team_label(lang)} · {pilot.scope(lang)}"
     put(ws, 3, 1, pilot_line, alignment=WRAP)
     ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=6 + len(months) + 1)
     fixed = ["kpi", "unit", "baseline", "target", "frequency", "owner"]
-    headers = [label(k, lang) for k in fixed] + [m.strftime("%Y-%m") for m in months]
-    headers.append(label("progress", lang))
+    headers = [say(f"workbook.{k}", lang) for k in fixed] + [m.strftime("%Y-%m") for m in months]
+    headers.append(say("workbook.progress", lang))
     rows = [
         (
             kpi.name(lang),
-            label(f"unit_{kpi.unit}", lang),
+            say(f"workbook.unit_{kpi.unit}", lang),
             kpi.baseline,
             kpi.target,
             kpi.frequency(lang),
@@ -123,8 +132,8 @@ def _progress_formula(row: int, first_month: int, last_month: int) -> str:
 
 def _validate_numbers(ws: Worksheet, cells: str, low: float, high: float, lang: Language) -> None:
     rule = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
-    rule.error = label("validation_error", lang).format(low=f"{low:g}", high=f"{high:g}")
-    rule.errorTitle = label("validation_title", lang)
+    rule.error = say("workbook.validation_error", lang, low=f"{low:g}", high=f"{high:g}")
+    rule.errorTitle = say("workbook.validation_title", lang)
     rule.showErrorMessage = True
     rule.allow_blank = True
     ws.add_data_validation(rule)

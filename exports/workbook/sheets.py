@@ -22,7 +22,6 @@ from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading import interpret, stall_explanation
 from assessment.scoring import maturity_level, score
-from exports.workbook.labels import label
 from exports.workbook.style import (
     LEFT,
     SUBTITLE_FONT,
@@ -51,11 +50,11 @@ def build_workbook(
     result = score(questionnaire, bundle.answers)
     workbook = Workbook()
     summary = workbook.active
-    summary.title = label("sheet_summary", lang)
+    summary.title = say("workbook.sheet_summary", lang)
     _summary(summary, questionnaire, bundle, result)
-    _scores(workbook.create_sheet(label("sheet_scores", lang)), questionnaire, result, lang)
-    _symmetry(workbook.create_sheet(label("sheet_symmetry", lang)), result, lang)
-    _answers(workbook.create_sheet(label("sheet_answers", lang)), questionnaire, bundle)
+    _scores(workbook.create_sheet(say("workbook.sheet_scores", lang)), questionnaire, result, lang)
+    _symmetry(workbook.create_sheet(say("workbook.sheet_symmetry", lang)), result, lang)
+    _answers(workbook.create_sheet(say("workbook.sheet_answers", lang)), questionnaire, bundle)
     for sheet_title, write in (extra_sheets or {}).items():
         write(workbook.create_sheet(sheet_title[:31]))
     _meta(workbook.create_sheet(META_SHEET), bundle)
@@ -69,10 +68,11 @@ def _summary(
     ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle, result: Result
 ) -> None:
     lang, profile = bundle.language, bundle.profile
-    row = title(ws, questionnaire.title(lang), label("summary_subtitle", lang))
+    row = title(ws, questionnaire.title(lang), say("workbook.summary_subtitle", lang))
     level = maturity_level(questionnaire, result.overall.score)
-    verdict = stall_explanation(result, lang) or label(
-        "no_stall" if result.symmetry.index is not None else "symmetry_unknown", lang
+    verdict = stall_explanation(result, lang) or say(
+        "workbook.no_stall" if result.symmetry.index is not None else "workbook.symmetry_unknown",
+        lang,
     )
     facts = [
         ("organisation", profile.organisation if profile else "—"),
@@ -88,7 +88,7 @@ def _summary(
         ("symmetry_verdict", verdict),
     ]
     for offset, (key, value) in enumerate(facts):
-        put(ws, row + offset, 1, label(key, lang), font=Font(bold=True), alignment=WRAP)
+        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True), alignment=WRAP)
         cell = put(ws, row + offset, 2, value, alignment=LEFT)
         if key == "overall_score":
             cell.number_format = "0.0"
@@ -97,7 +97,7 @@ def _summary(
         elif key == "date":
             cell.number_format = "yyyy-mm-dd"
     row += len(facts) + 1
-    put(ws, row, 1, label("key_messages", lang), font=SUBTITLE_FONT)
+    put(ws, row, 1, say("workbook.key_messages", lang), font=SUBTITLE_FONT)
     messages = interpret(questionnaire, result, lang)[:3]
     for offset, message in enumerate(messages, start=1):
         put(ws, row + offset, 1, f"{offset}.", font=Font(bold=True), alignment=WRAP)
@@ -108,7 +108,7 @@ def _summary(
 
 
 def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: Language) -> None:
-    row = title(ws, label("sheet_scores", lang), label("scores_subtitle", lang))
+    row = title(ws, say("workbook.sheet_scores", lang), say("workbook.scores_subtitle", lang))
     rows = [
         (
             questionnaire.dimension(d.id).title(lang),
@@ -119,10 +119,13 @@ def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: L
         )
         for d in result.dimensions
     ]
-    headers = [label(k, lang) for k in ("dimension", "score", "answered", "questions", "coverage")]
+    headers = [
+        say(f"workbook.{k}", lang)
+        for k in ("dimension", "score", "answered", "questions", "coverage")
+    ]
     last = table(ws, row, headers, rows, {2: "0.0", 5: "0%"})
     chart = RadarChart(radarStyle="marker")
-    chart.title = label("radar_title", lang)
+    chart.title = say("workbook.radar_title", lang)
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
     chart.y_axis.delete = False
     chart.add_data(Reference(ws, min_col=2, min_row=row, max_row=last), titles_from_data=True)
@@ -134,13 +137,13 @@ def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: L
 
 
 def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
-    row = title(ws, label("sheet_symmetry", lang), label("symmetry_subtitle", lang))
+    row = title(ws, say("workbook.sheet_symmetry", lang), say("workbook.symmetry_subtitle", lang))
     s = result.symmetry
     rows = [
-        (label("customer_side", lang), s.customer_score, s.customer_coverage),
-        (label("internal_side", lang), s.internal_score, s.internal_coverage),
+        (say("workbook.customer_side", lang), s.customer_score, s.customer_coverage),
+        (say("workbook.internal_side", lang), s.internal_score, s.internal_coverage),
     ]
-    headers = [label(k, lang) for k in ("side", "score", "coverage")]
+    headers = [say(f"workbook.{k}", lang) for k in ("side", "score", "coverage")]
     last = table(ws, row, headers, rows, {2: "0.0", 3: "0%"})
     # Formulas, so the index and the verdict follow a committee member's edits.
     facts = [
@@ -153,17 +156,18 @@ def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
         (
             "stall_verdict",
             f'=IF(B{last + 2}="","",IF(B{last + 2}>=B{last + 3},'
-            f'"{_quoted(label("stall_yes", lang))}","{_quoted(label("stall_no", lang))}"))',
+            f'"{_quoted(say("workbook.stall_yes", lang))}",'
+            f'"{_quoted(say("workbook.stall_no", lang))}"))',
             None,
         ),
-        ("quadrant", label(f"quadrant_{s.quadrant}", lang) if s.quadrant else "—", None),
+        ("quadrant", say(f"workbook.quadrant_{s.quadrant}", lang) if s.quadrant else "—", None),
     ]
     for offset, (key, value, number_format) in enumerate(facts, start=2):
-        put(ws, last + offset, 1, label(key, lang), font=Font(bold=True))
+        put(ws, last + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True))
         cell = ws.cell(row=last + offset, column=2, value=value)  # our own formulas, not user text
         if number_format:
             cell.number_format = number_format
-    explanation = stall_explanation(result, lang) or label("symmetry_explained", lang)
+    explanation = stall_explanation(result, lang) or say("workbook.symmetry_explained", lang)
     put(ws, last + 7, 1, explanation, alignment=WRAP)
     ws.merge_cells(start_row=last + 7, start_column=1, end_row=last + 7, end_column=3)
     ws.row_dimensions[last + 7].height = 60
@@ -173,13 +177,13 @@ def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
 
 def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:
     lang, scale = bundle.language, questionnaire.scale
-    row = title(ws, label("sheet_answers", lang), label("answers_subtitle", lang))
+    row = title(ws, say("workbook.sheet_answers", lang), say("workbook.answers_subtitle", lang))
     assert row == ANSWERS_HEADER_ROW
     rows = []
     for dimension, question in questionnaire.questions():
         level = bundle.answers.get(question.id, "unanswered")
         if level == "unanswered":
-            level_cell, described = None, label("not_answered", lang)
+            level_cell, described = None, say("workbook.not_answered", lang)
         elif level is None:
             level_cell, described = None, scale.dont_know(lang)
         else:
@@ -204,7 +208,7 @@ def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBund
         "comment",
         "weight",
     )
-    last = table(ws, row, [label(k, lang) for k in keys], rows, {4: "0", 7: "0.0"})
+    last = table(ws, row, [say(f"workbook.{k}", lang) for k in keys], rows, {4: "0", 7: "0.0"})
     widths(ws, [22, 26, 60, 8, 48, 40, 8])
     fit_row_heights(ws, row, last)
     print_setup(ws, header_row=row)
@@ -220,7 +224,7 @@ def _meta(ws: Worksheet, bundle: AssessmentBundle) -> None:
         "language": bundle.language,
         **{f"profile.{key}": value for key, value in profile.items()},
         "created_at": bundle.created_at.isoformat() if bundle.created_at else "",
-        "answers_sheet": label("sheet_answers", bundle.language),
+        "answers_sheet": say("workbook.sheet_answers", bundle.language),
     }
     for row, (key, value) in enumerate(facts.items(), start=1):
         put(ws, row, 1, key)
@@ -232,7 +236,7 @@ def _properties(workbook: Workbook, questionnaire: Questionnaire, bundle: Assess
     lang = bundle.language
     organisation = bundle.profile.organisation if bundle.profile else ""
     workbook.properties.title = f"{questionnaire.title(lang)} — {organisation}".strip(" —")
-    workbook.properties.subject = label("summary_subtitle", lang)
+    workbook.properties.subject = say("workbook.summary_subtitle", lang)
     workbook.properties.creator = "Transformation maturity toolkit"
     workbook.properties.keywords = f"{questionnaire.id} {questionnaire.version}"
     workbook.properties.language = lang

@@ -7,8 +7,8 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assessment.i18n import say
 from assessment.models import Language, Questionnaire
-from exports.workbook.labels import label
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import (
     LEFT,
@@ -25,11 +25,13 @@ from exports.workbook.style import (
 def workshop_sheet(
     questionnaire: Questionnaire, room: dict, lang: Language
 ) -> dict[str, SheetWriter]:
-    return {label("sheet_workshop", lang): lambda ws: _workshop(ws, questionnaire, room, lang)}
+    return {
+        say("workbook.sheet_workshop", lang): lambda ws: _workshop(ws, questionnaire, room, lang)
+    }
 
 
 def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Language) -> None:
-    row = title(ws, label("sheet_workshop", lang), str(room.get("title", "")))
+    row = title(ws, say("workbook.sheet_workshop", lang), str(room.get("title", "")))
     facts = [
         ("participants", room.get("participants")),
         ("contributors", room.get("contributors")),
@@ -37,16 +39,16 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
         ("consolidation", room.get("consolidation")),
     ]
     for offset, (key, value) in enumerate(facts):
-        put(ws, row + offset, 1, label(key, lang), font=Font(bold=True))
+        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True))
         put(ws, row + offset, 2, value, alignment=LEFT)
     row += len(facts) + 1
     questions = room.get("questions", {})
     if not questions:
-        put(ws, row, 1, label("room_hidden", lang))
+        put(ws, row, 1, say("workbook.room_hidden", lang))
         widths(ws, [30, 60])
         print_setup(ws)
         return
-    put(ws, row, 1, label("room_questions", lang), font=SUBTITLE_FONT)
+    put(ws, row, 1, say("workbook.room_questions", lang), font=SUBTITLE_FONT)
     rows = [
         (
             dimension.title(lang),
@@ -64,13 +66,15 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
     keys = ("dimension", "question", "answered", "dont_know", "room_mean", "sd", "consensus",
             "median_level")  # fmt: skip
     header = row + 1
-    last = table(ws, header, [label(k, lang) for k in keys], rows, {5: "0.0", 6: "0.0", 7: "0%"})
+    last = table(
+        ws, header, [say(f"workbook.{k}", lang) for k in keys], rows, {5: "0.0", 6: "0.0", 7: "0%"}
+    )
     fit_row_heights(ws, header + 1, last)
     row = last + 2
     for view in room.get("segments", []):
-        put(ws, row, 1, f"{label('segment', lang)}: {view['segment']}", font=SUBTITLE_FONT)
+        put(ws, row, 1, f"{say('workbook.segment', lang)}: {view['segment']}", font=SUBTITLE_FONT)
         dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
-        headers = [label("group", lang), label("size", lang)] + [
+        headers = [say("workbook.group", lang), say("workbook.size", lang)] + [
             questionnaire.dimension(d).title(lang) for d in dimension_ids
         ]
         groups = [
@@ -78,6 +82,6 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
             for group in view["groups"]
         ]
         row = table(ws, row + 1, headers, groups, {n: "0.0" for n in range(3, 7)}) + 2
-    put(ws, row, 1, label("anonymity_note", lang), font=Font(italic=True))
+    put(ws, row, 1, say("workbook.anonymity_note", lang), font=Font(italic=True))
     widths(ws, [22, 60, 10, 10, 10, 10, 11, 10])
     print_setup(ws, header_row=header)

@@ -190,7 +190,8 @@ def test_the_results_page_carries_the_benchmark_summary(store, lang):
     lines = [m.value for m in at.markdown if m.value.startswith("- **")]
     expected = {
         "en": "- **Culture** · Score 50: percentile 80 among 5 peers (same sector and size class).",
-        "fr": "- **Culture** · Score 50\u00a0: 80e centile parmi 5 pairs (même secteur et même taille).",
+        "fr": "- **Culture** · Score 50\u00a0: 80e centile parmi 5 pairs "
+        "(même secteur et même taille).",
     }[lang]
     assert expected in lines
     assert any(("not enough peers yet" in line or "pas encore" in line) for line in lines)

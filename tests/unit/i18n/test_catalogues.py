@@ -8,10 +8,19 @@ import string
 import pytest
 import yaml
 
+from assessment import profile
 from assessment.i18n import CATALOGUES, FALLBACK, LOCALES_DIR, Catalogues, languages
 from assessment.yaml_document import duplicate_keys
 from tests.paths import ROOT
 
+# The organisation profile's codes, each shown with its label (profile.py keeps the codes).
+PROFILE_CODES = {
+    "sector": profile.SECTORS,
+    "size_class": profile.SIZE_CLASSES,
+    "country": profile.COUNTRIES,
+    "role": profile.ROLES,
+}
+KEY = r"[a-z_]+\.[A-Za-z0-9_+-]+"
 SOURCES = [
     path
     for folder in ("assessment", "exports", "ui", "app_pages")
@@ -23,36 +32,33 @@ def placeholders(message: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
 
 
-def keys_in_code() -> tuple[set[str], set[str]]:
+def keys_in_code() -> tuple[set[str], set[str], set[str]]:
     """The keys the code passes to say() or text_of(): literal ones, and the fixed start of the
-    computed ones (f"sector.{code}", "workshop.band_" + band)."""
-    literal, prefixes = set(), set()
+    computed ones (f"kpi_unit.{unit}", "workshop.band_" + band); and the parts whose key is
+    computed whole (f"workbook.{key}"), whose names come from strings in the code."""
+    literal, prefixes, bare, strings = set(), set(), set(), set()
     for path in SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        in_fstrings = {
+        pieces = {
             id(part)
             for node in ast.walk(tree)
             if isinstance(node, ast.JoinedStr)
             for part in node.values
         } | {id(node.left) for node in ast.walk(tree) if isinstance(node, ast.BinOp)}
         for node in ast.walk(tree):
-            if id(node) in in_fstrings:
-                continue
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if re.fullmatch(r"[a-z_]+\.[A-Za-z0-9_+-]+", node.value):
+                if id(node) not in pieces:
+                    strings.add(node.value)
+                if re.fullmatch(KEY, node.value) and id(node) not in pieces:
                     literal.add(node.value)
-            elif isinstance(node, ast.JoinedStr) and node.values:
-                first = node.values[0]
-                if isinstance(first, ast.Constant) and re.fullmatch(r"[a-z_]+\.\w*", first.value):
-                    prefixes.add(first.value)
-            elif (
-                isinstance(node, ast.BinOp)
-                and isinstance(node.left, ast.Constant)
-                and isinstance(node.left.value, str)
-                and re.fullmatch(r"[a-z_]+\.\w+", node.left.value)
-            ):
-                prefixes.add(node.left.value)
-    return literal, prefixes
+            start = None
+            if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+                start = node.values[0].value
+            elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant):
+                start = node.left.value
+            if isinstance(start, str) and re.fullmatch(r"[a-z_]+\.\w*", start):
+                (bare if start.endswith(".") else prefixes).add(start)
+    return literal, prefixes, {part + name for part in bare for name in strings}
 
 
 def test_the_product_speaks_french_and_english():
@@ -75,7 +81,7 @@ def test_no_key_is_defined_twice(lang):
 
 
 def test_every_key_the_code_asks_for_exists():
-    literal, prefixes = keys_in_code()
+    literal, prefixes, _ = keys_in_code()
     known = set(CATALOGUES.messages(FALLBACK))
     parts = {key.split(".")[0] for key in known}
     asked = {key for key in literal if key.split(".")[0] in parts}
@@ -85,11 +91,12 @@ def test_every_key_the_code_asks_for_exists():
 
 
 def test_every_key_is_used():
-    literal, prefixes = keys_in_code()
+    literal, prefixes, computed = keys_in_code()
+    codes = {f"{field}.{code}" for field, codes in PROFILE_CODES.items() for code in codes}
     unused = {
         key
         for key in CATALOGUES.messages(FALLBACK)
-        if key not in literal and not any(key.startswith(p) for p in prefixes if "." in p)
+        if key not in literal | computed | codes and not any(key.startswith(p) for p in prefixes)
     }
     assert unused == set()
 
