@@ -286,7 +286,8 @@ def test_the_distribution_chart_has_a_row_per_question_and_waits_below_the_thres
     assert list(level_5.x) == [60, 0]
     consensus = 1 - math.sqrt((2 * 60**2 + 3 * 40**2) / 5) / 50
     notes = [a.text for a in figure.layout.annotations]
-    assert notes == [f"consensus {consensus:.0%}", "en attente (1/5)"]
+    # French: a share cut down to the whole percent, a narrow no-break space before "%".
+    assert notes == [f"consensus {math.floor(100 * consensus)}\u202f%", "en attente (1/5)"]
 
 
 def test_the_heatmap_never_draws_a_number_for_a_hidden_group(minimal):
