@@ -63,7 +63,7 @@ def start_date(record: AssessmentRecord, edits: RoadmapEdits) -> dt.date:
         say("roadmap_page.start_date", lang),
         value=start_of(edits, dt.date.today()),
         help=say("roadmap_page.start_help", lang),
-        format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
+        format=say("roadmap_page.date_input_format", lang),
         key=key,
         on_change=save_start,
         args=(record.id, key),
@@ -76,7 +76,7 @@ def kpi_section(
 ) -> None:
     st.subheader(say("roadmap_page.kpis", lang))
     st.caption(say("roadmap_page.kpis_help", lang))
-    date_format = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
+    date_format = say("roadmap_page.date_input_format", lang)
     edited = st.data_editor(
         kpi_frame(lang, roadmap.kpis),
         key=f"roadmap_kpis.{st.session_state.get(REVISION, 0)}.{lang}",

@@ -14,7 +14,7 @@ from assessment.workshop import (
     parse_segments,
 )
 from ui import widgets
-from ui.context import LANGUAGE_NAMES, current_language, load_all_questionnaires
+from ui.context import current_language, language_name, load_all_questionnaires
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     FACILITATOR_PARAM,
@@ -74,7 +74,7 @@ def create_form() -> None:
             say("workshop.participants_language", lang),
             languages,
             index=languages.index(_draft("language", lang)),
-            format_func=LANGUAGE_NAMES.get,
+            format_func=language_name,
             key=_key("language"),
             on_change=_keep,
             args=("language",),

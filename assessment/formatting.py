@@ -30,15 +30,6 @@ NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 FALLBACK = "en"
 
-# Words, by language, keyed by CLDR plural category ("other" is required); languages without
-# an entry use English. Kept in one small table so that moving them to catalogues is one step.
-WORDS: dict[str, dict[str, dict[str, str]]] = {
-    "points": {
-        "en": {"one": "{number} point", "other": "{number} points"},
-        "fr": {"one": "{number} point", "other": "{number} points"},
-    },
-}
-
 
 def number(
     value: float | None, lang: str, *, decimals: int = 0, keep_apart: Iterable[float] = ()
@@ -90,7 +81,10 @@ def points(
     locale = _locale(lang)
     shown = _shown(value, 0, keep_apart)
     text = ("+" if signed and shown > 0 else "") + _digits(shown, locale)
-    return _say("points", locale, abs(shown), number=text)
+
+    from assessment.i18n import say  # the words are in the catalogues, which format numbers
+
+    return say(f"units.points_{plural(shown, lang)}", lang, number=text)
 
 
 def date(value: dt.date | None, lang: str) -> str:
@@ -178,9 +172,15 @@ def _percent(shown: Decimal, locale: Locale) -> str:
     return text.replace(NBSP, NARROW_NBSP) if locale.language == "fr" else text
 
 
-def _say(key: str, locale: Locale, count: Decimal, **values: str) -> str:
-    """A phrase of ``WORDS`` in the locale's language, or in English, in the right plural."""
-    forms = WORDS[key]
-    language = locale.language if locale.language in forms else FALLBACK
-    category = Locale.parse(language).plural_form(count)
-    return forms[language].get(category, forms[language]["other"]).format(**values)
+def weeks(count: int, lang: str) -> str:
+    """``1 week``, ``13 weeks`` / ``1 semaine``, ``13 semaines``."""
+
+    from assessment.i18n import say
+
+    return say(f"units.weeks_{plural(count, lang)}", lang, weeks=count)
+
+
+def plural(count: float, lang: str) -> str:
+    """CLDR's plural category of ``count`` in the language ("one", "other", …): French says
+    "1,5 point" and "0 point", English "1 point" but "0 points"."""
+    return _locale(lang).plural_form(abs(count))

@@ -11,8 +11,6 @@ from assessment.i18n import say
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
-
 
 def choose_language() -> Language:
     """Language switch in the sidebar, mirrored in the URL (?lang=en) so that a reload or a
@@ -27,7 +25,7 @@ def choose_language() -> Language:
     lang = st.sidebar.segmented_control(
         "Langue · Language",
         LANGUAGES,
-        format_func=LANGUAGE_NAMES.get,
+        format_func=language_name,
         key="lang",
         required=True,
         on_change=lambda: st.session_state.update(language=st.session_state.lang),
@@ -82,3 +80,8 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
         st.code("\n".join(str(p) for p in chosen.problems), language=None)
         return None
     return chosen
+
+
+def language_name(lang: Language) -> str:
+    """Each language named in itself (Français, English), as its catalogue says."""
+    return say("language.name", lang)

@@ -14,13 +14,9 @@ from assessment.models import Language
 from assessment.roadmap import Kpi, Pilot, Roadmap
 
 
-def weeks_text(lang: Language, weeks: int) -> str:
-    unit = {"fr": "semaine", "en": "week"}[lang]
-    return f"{weeks} {unit}{'s' if weeks > 1 else ''}"
-
-
 def colon(lang: Language) -> str:
-    return " :" if lang == "fr" else ":"
+    """The colon after a label, with the space French puts before it."""
+    return say("core.colon", lang).rstrip()
 
 
 def period(lang: Language, item) -> str:
@@ -43,7 +39,7 @@ def actions_section(lang: Language, roadmap: Roadmap) -> None:
                 details = [
                     action.owner(lang),
                     say("roadmap_page.effort", lang, effort=say(f"effort.{action.effort}", lang)),
-                    weeks_text(lang, action.duration_weeks),
+                    fmt.weeks(action.duration_weeks, lang),
                     period(lang, action),
                 ]
                 if action.depends_on:

@@ -98,11 +98,7 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
         lines += ["", f"{position}. {phase.title(lang).upper()}  ({_span(phase, lang)})"]
         lines.append(f"   {phase.goal(lang)}")
         for action in phase.actions:
-            weeks = (
-                label("one_week")
-                if action.duration_weeks == 1
-                else label("weeks", weeks=action.duration_weeks)
-            )
+            weeks = fmt.weeks(action.duration_weeks, lang)
             lines += [
                 "",
                 f"   {action.number} {action.title(lang)}",
@@ -120,7 +116,7 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
 
 
 def _colon(lang: Language) -> str:
-    return "\u00a0: " if lang == "fr" else ": "
+    return say("core.colon", lang)
 
 
 def _span(item, lang: Language) -> str:

@@ -247,7 +247,7 @@ def _questions(questionnaire: Questionnaire, scores: list[QuestionScore], lang: 
                 label=levels[position].label(lang),
             )
         )
-    return ("\u00a0; " if lang == "fr" else "; ").join(described)
+    return say("core.list_separator", lang).join(described)
 
 
 def _join(items: list[str], lang: Language) -> str:
@@ -263,10 +263,7 @@ def _count(answered: float, lang: Language) -> str | int:
 
 
 def _questions_count(number: int, lang: Language) -> str:
-    singular = number < 2 if lang == "fr" else number == 1
-    return say(
-        "reading.question_count" if singular else "reading.questions_count", lang, number=number
-    )
+    return say(f"units.questions_{fmt.plural(number, lang)}", lang, number=number)
 
 
 def _side_totals(questionnaire: Questionnaire) -> dict[Side, int]:

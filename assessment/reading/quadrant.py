@@ -224,7 +224,7 @@ def _line(
 def _organisation(result: Result, lang: Language) -> go.Scatter:
     symmetry = result.symmetry
     internal, customer = symmetry.internal_score, symmetry.customer_score
-    colon = "\u00a0: " if lang == "fr" else ": "
+    colon = say("core.colon", lang)
     index = fmt.points(symmetry.index, lang, signed=True, keep_apart=[symmetry.stall_threshold])
     hover = [
         f"<b>{say('chart.organisation', lang)}</b>",

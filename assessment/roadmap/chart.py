@@ -12,6 +12,7 @@ from datetime import timedelta
 import plotly.graph_objects as go
 
 from assessment import formatting as fmt
+from assessment.i18n import say
 from assessment.models import Language
 from assessment.roadmap.plan import Roadmap
 
@@ -26,7 +27,6 @@ FONT = dict(
 PHASE_COLOURS = {"awareness": "#d9a441", "pilot": "#1f4e79", "diffusion": "#4f9a6b"}
 ROW_HEIGHT = 24
 DAY_MS = 24 * 3600 * 1000
-TICK_FORMAT = {"fr": "%m/%Y", "en": "%b %Y"}
 
 
 def timeline_chart(roadmap: Roadmap, lang: Language) -> go.Figure:
@@ -80,6 +80,10 @@ def timeline_chart(roadmap: Roadmap, lang: Language) -> go.Figure:
         ticks="",
     )
     figure.update_xaxes(
-        type="date", tickformat=TICK_FORMAT[lang], tickangle=0, gridcolor=GRID, nticks=5
+        type="date",
+        tickformat=say("roadmap_chart.month_ticks", lang),
+        tickangle=0,
+        gridcolor=GRID,
+        nticks=5,
     )
     return figure
