@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
     interpret,
-    plain_score,
     quadrant_chart,
     radar_chart,
     stall_explanation,
@@ -26,15 +26,17 @@ lang = current_language()
 def headline(questionnaire: Questionnaire, result: Result) -> None:
     level = maturity_level(questionnaire, result.overall.score)
     overall, named, coverage = st.columns(3)
-    overall.metric(say("app.overall_score", lang), f"{plain_score(result.overall.score)} / 100")
+    overall.metric(say("app.overall_score", lang), fmt.score(result.overall.score, lang))
     named.metric(
         say("app.maturity_level", lang), f"{level.level} · {level.name(lang)}" if level else "—"
     )
-    coverage.metric(say("core.coverage", lang), f"{result.overall.coverage:.0%}")
+    coverage.metric(say("core.coverage", lang), fmt.percent(result.overall.coverage, lang))
     if level:
         st.write(level.description(lang))
     if result.overall.coverage < 1:
-        st.warning(say("app.partial_result", lang, coverage=f"{result.overall.coverage:.0%}"))
+        st.warning(
+            say("app.partial_result", lang, coverage=fmt.percent(result.overall.coverage, lang))
+        )
 
 
 def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
@@ -47,7 +49,7 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
             continue
         st.progress(
             dimension.score / 100,
-            text=f"**{title}** · {dimension.score:.0f} / 100 · {answered}",
+            text=f"**{title}** · {fmt.score(dimension.score, lang)} · {answered}",
         )
 
 
@@ -63,8 +65,8 @@ def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
             say(
                 "app.no_stall_explained",
                 lang,
-                index=f"{result.symmetry.index:+.0f}",
-                threshold=f"{result.symmetry.stall_threshold:g}",
+                index=fmt.points(result.symmetry.index, lang, signed=True),
+                threshold=fmt.points(result.symmetry.stall_threshold, lang),
             )
         )
 
@@ -77,7 +79,8 @@ def highlights(questionnaire: Questionnaire, title_key: str, scored: list[Questi
         question = questionnaire.question(item.question_id)
         dimension = questionnaire.dimension(item.dimension_id)
         st.markdown(
-            f"- **{item.score:.0f}** · {question.text(lang)}  \n  _{dimension.title(lang)}_"
+            f"- **{fmt.number(item.score, lang)}** · {question.text(lang)}  \n"
+            f"  _{dimension.title(lang)}_"
         )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment import services
 from assessment.i18n import say
 from assessment.models import Questionnaire
@@ -169,7 +170,7 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
             icon=":material/edit_note:",
         )
     elif coverage < 1:
-        st.caption(say("roadmap_page.partial", lang, coverage=f"{coverage:.0%}"))
+        st.caption(say("roadmap_page.partial", lang, coverage=fmt.percent(coverage, lang)))
 
     edits = saved_edits(store, record.id)
     start = start_date(record, edits)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from assessment import formatting as fmt
 from assessment.benchmark import DimensionPosition, Scope
 from assessment.i18n import say
 from assessment.models import Language
 
 
 def number(value: float, lang: Language, digits: int = 0) -> str:
-    """A number as each language writes it (French: decimal comma)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return fmt.number(value, lang, decimals=digits)
 
 
 def percent(value: float, lang: Language) -> str:
-    digits = 0 if float(value).is_integer() else 1
-    return f"{number(value, lang, digits)} %" if lang == "fr" else f"{number(value, lang, digits)}%"
+    """A published share given in percent (23.5): one decimal when it has one."""
+    return fmt.percent(value / 100, lang, decimals=0 if float(value).is_integer() else 1)
 
 
 def scope_name(scope: Scope, lang: Language) -> str:

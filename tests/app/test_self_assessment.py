@@ -131,8 +131,8 @@ def test_results_show_a_partial_result_with_its_coverage(database):
         answer(at, question.id, 4)
     at.switch_page("app_pages/results.py").run()
     assert not at.exception
-    assert at.metric[0].value == "75.0 / 100"
-    assert at.metric[2].value == f"{len(FIRST_STEP) / 41:.0%}"
+    assert at.metric[0].value == "75\u00a0/\u00a0100"
+    assert at.metric[2].value == f"{100 * len(FIRST_STEP) // 41}\u202f%"
     assert "Résultat partiel" in at.warning[0].value
     assert len(at.get("plotly_chart")) == 2
 

@@ -1,0 +1,39 @@
+"""Every figure of the results page is written one way, the way the reader's language writes
+it: 40 of 41 questions answered never reads 98 % beside 97 %, nor 73.9 beside 74."""
+
+import re
+
+import pytest
+
+from tests.app.conftest import QUESTIONNAIRE, open_app, start_assessment
+
+QUESTIONS = [q for _, q in QUESTIONNAIRE.questions()]
+
+
+def page_text(at) -> str:
+    parts = [m.value for m in at.metric] + [m.value for m in at.markdown]
+    parts += [w.value for w in at.warning] + [s.value for s in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "score", "coverage"),
+    [("fr", "57\u00a0/\u00a0100", "97\u202f%"), ("en", "57 / 100", "97%")],
+)
+def test_forty_of_forty_one_reads_the_same_everywhere_on_the_page(store, lang, score, coverage):
+    at, token = start_assessment("Acme", lang)
+    record = store.find(token)
+    for number, question in enumerate(QUESTIONS[:-1]):
+        store.save_answer(record.id, question.id, 1 + number % 5 if number % 7 else 5)
+    at = open_app(token, lang)
+    at.switch_page("app_pages/results.py").run()
+    assert not at.exception, at.exception
+    headline, _, shown_coverage = (m.value for m in at.metric)
+    assert (headline, shown_coverage) == (score, coverage)
+    text = page_text(at)
+    assert f"({coverage})" in text  # the written reading says the same share
+    assert score in text.replace("**", "")  # and the same score
+    assert "98" not in shown_coverage
+    if lang == "fr":
+        assert not re.search(r"\d\.\d", text), "a French page writes decimals with a comma"
+        assert " %" not in text and " :" not in text  # no-break spaces, never plain ones
