@@ -45,11 +45,12 @@ class Catalogues:
 
 
 def french_spacing(text: str) -> str:
-    """The no-break spaces French typography puts before : ; ? ! and %, and inside « »; a
-    colon that starts an icon name (":material/…") is left alone."""
+    """The no-break spaces French typography puts before : ; ? ! and %, inside « » and around
+    the slash of a score; a colon that starts an icon name (":material/…") is left alone."""
     text = re.sub(r" ([;?!»])", "\u00a0\\1", text)
     text = re.sub(r" :(?![\w/])", "\u00a0:", text)
     text = re.sub(r"(\d) %", "\\1\u202f%", text)
+    text = re.sub(r"(\d) / 100\b", "\\1\u00a0/\u00a0100", text)  # a score, as fmt.score writes it
     return text.replace("« ", "«\u00a0")
 
 

@@ -60,7 +60,7 @@ def test_the_page_shows_the_timeline_the_actions_with_reasons_the_pilot_and_the_
     assert len(at.get("plotly_chart")) == 1
     shown = texts(at)
     assert "Équiper l’équipe pilote d’un espace collaboratif" in shown
-    assert "obtient 25/100 (sous le seuil de 50)" in shown
+    assert "obtient 25\u00a0/\u00a0100 (sous le seuil de 50)" in shown
     assert "L'équipe informatique et numérique" in shown  # the pilot card
     table = kpi_table(at)
     assert list(table.index)[:3] == KPI_ROWS
@@ -72,7 +72,7 @@ def test_the_page_speaks_english(store):
     token, _ = assessment_with_answers(store)
     at = open_roadmap(token, lang="en")
     assert at.title[0].value == "Roadmap: Acme"
-    assert "Tools and digital workplace scores 25/100 (below 50)." in texts(at)
+    assert "Tools and digital workplace scores 25 / 100 (below 50)." in texts(at)
 
 
 def test_a_stall_is_announced_above_the_plan(store):

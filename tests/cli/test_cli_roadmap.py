@@ -39,7 +39,7 @@ def test_the_roadmap_prints_as_readable_text_with_phases_reasons_pilot_and_kpis(
     ]
     assert positions == sorted(positions)
     assert "Give the pilot team a shared workspace beyond email" in out
-    assert "- Tools and digital workplace scores 25/100 (below 50)." in out
+    assert "- Tools and digital workplace scores 25 / 100 (below 50)." in out
     assert "THE PILOT" in out and "Team: The IT and digital team" in out
     assert "PILOT INDICATORS" in out and "Knowledge management" in out
     assert "Baseline: to measure before start" in out
@@ -50,7 +50,7 @@ def test_the_roadmap_speaks_french_on_request(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Feuille de route\u00a0: transformation")
     assert "1. SENSIBILISATION" in result.stdout
-    assert "obtient 25/100 (sous le seuil de 50)." in result.stdout
+    assert "obtient 25\u00a0/\u00a0100 (sous le seuil de 50)." in result.stdout
 
 
 def test_json_gives_phases_actions_reasons_dates_pilot_and_kpis(tmp_path):

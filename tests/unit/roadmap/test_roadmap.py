@@ -131,7 +131,7 @@ def test_tools_only_weak_proposes_the_tool_actions_and_nothing_for_culture_or_ex
         "advocacy_tool",
         "front_line_customer_context",
     }
-    assert "Tools and digital workplace scores 25/100 (below 50)." in reasons(
+    assert "Tools and digital workplace scores 25 / 100 (below 50)." in reasons(
         roadmap, "collaboration_space"
     )
     # The charter comes before the training that builds on it.
@@ -145,12 +145,12 @@ def test_a_stall_proposes_holding_customer_promises_and_says_by_how_much():
     assert roadmap.stall
     assert "hold_customer_promises" in ids(roadmap, "awareness")
     assert reasons(roadmap, "hold_customer_promises")[0] == (
-        "Stall warning: the customer side (100/100) leads the internal side (25/100) by 75 "
+        "Stall warning: the customer side (100 / 100) leads the internal side (25 / 100) by 75 "
         "points (threshold 15)."
     )
     assert reasons(roadmap, "hold_customer_promises", "fr")[0].startswith(
-        "Alerte décrochage\u00a0: le côté client (100/100) devance le côté interne (25/100) "
-        "de 75 points"
+        "Alerte décrochage\u00a0: le côté client (100\u00a0/\u00a0100) devance "
+        "le côté interne (25\u00a0/\u00a0100) de 75 points"
     )
     stall_reasons = [r.kind for r in roadmap.action("front_line_customer_context").reasons]
     assert "stall" in stall_reasons
@@ -203,16 +203,16 @@ def test_equal_gaps_are_ordered_by_id():
 
 def test_every_reason_names_the_score_that_triggered_it():
     roadmap = plan(ALL_WEAK)
-    assert "Culture scores 0/100 (below 50)." in reasons(roadmap, "people_before_tools")
+    assert "Culture scores 0 / 100 (below 50)." in reasons(roadmap, "people_before_tools")
     assert (
-        "The theme “Measurement and indicators” averages 0/100 over 2 answered questions "
+        "The theme “Measurement and indicators” averages 0 / 100 over 2 answered questions "
         "(below 50)." in reasons(roadmap, "measure_before_launch")
     )
     charter = reasons(roadmap, "social_media_charter")[0]
     assert charter.startswith("Answer to “Is there a social-media charter")
-    assert charter.endswith(": 1 · Absent, i.e. 0/100 (below 50).")
+    assert charter.endswith(": 1 · Absent, i.e. 0 / 100 (below 50).")
     assert reasons(roadmap, "social_media_charter", "fr")[0].endswith(
-        "\u00a0: 1 · Absent, soit 0/100 (sous le seuil de 50)."
+        "\u00a0: 1 · Absent, soit 0\u00a0/\u00a0100 (sous le seuil de 50)."
     )
     for action in roadmap.actions():
         assert action.reasons, action.id
@@ -237,9 +237,9 @@ def test_a_score_just_under_the_threshold_is_not_rounded_up_to_it():
     given |= {q: 3 for q, d in DIMENSION_OF.items() if d == "culture" and q not in given}
     assert 46.5 < score(QUESTIONNAIRE, given).dimension("culture").score < 47
     roadmap = plan(given, library=library)
-    assert reasons(roadmap, "a_customer_promise") == ["Culture scores 46.7/100 (below 47)."]
+    assert reasons(roadmap, "a_customer_promise") == ["Culture scores 46.7 / 100 (below 47)."]
     assert reasons(roadmap, "a_customer_promise", "fr") == [
-        "La dimension «\u00a0Culture\u00a0» obtient 46,7/100 (sous le seuil de 47)."
+        "La dimension «\u00a0Culture\u00a0» obtient 46,7\u00a0/\u00a0100 (sous le seuil de 47)."
     ]
 
 
@@ -286,7 +286,7 @@ def test_the_pilot_moves_to_the_it_team_when_tools_lag_most():
     pilot = plan(TOOLS_ONLY_WEAK, profile()).pilot
     assert pilot.team == "technology"
     assert pilot.reason.en.startswith(
-        "Tools and digital workplace is your weakest internal dimension (25/100)"
+        "Tools and digital workplace is your weakest internal dimension (25 / 100)"
     )
 
 
