@@ -32,6 +32,8 @@ def new_assessment_form() -> None:
     if not valid:
         st.error(say("app.no_questionnaire", lang))
         return
+    if widgets.draft("new.questionnaire") is None:  # the first one is chosen unless changed
+        widgets.set_draft("new.questionnaire", valid[0].id)
     with st.container(border=True):
         st.subheader(say("app.new_assessment", lang))
         questionnaire = (
@@ -73,12 +75,13 @@ def resume_form() -> None:
 def import_form() -> None:
     with st.expander(say("app.import_title", lang)):
         st.caption(say("app.import_help", lang))
-        upload = st.file_uploader(
+        upload = widgets.file_uploader(
             say("app.import_file", lang),
-            type=["xlsx", "json"],
-            key="import_file",
+            "import_file",
+            lang,
+            ["xlsx", "json"],
+            MAX_UPLOAD_BYTES // 1_000_000,
             label_visibility="collapsed",
-            max_upload_size=MAX_UPLOAD_BYTES // 1_000_000,
         )
         if upload is not None and st.button(say("app.import_button", lang), key="import"):
             installed = [

@@ -7,11 +7,19 @@ import hmac
 
 import streamlit as st
 
-from assessment.benchmark import BenchmarkError, PoolEntry, as_rows, export_rows, parse_import
+from assessment.benchmark import (
+    MAX_IMPORT_BYTES,
+    BenchmarkError,
+    PoolEntry,
+    as_rows,
+    export_rows,
+    parse_import,
+)
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.store import Store
+from ui import widgets
 from ui.pool import pool_changed
 
 
@@ -37,8 +45,12 @@ def consultant_tools(
             return
         dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
         st.caption(say("benchmark.import_help", lang, dimensions=", ".join(dimension_ids)))
-        upload = st.file_uploader(
-            say("benchmark.import_label", lang), type=["csv"], key=f"bench.upload__{lang}"
+        upload = widgets.file_uploader(
+            say("benchmark.import_label", lang),
+            f"bench.upload__{lang}",
+            lang,
+            ["csv"],
+            max(1, MAX_IMPORT_BYTES // 1_000_000),
         )
         done = st.session_state.pop("bench.imported", None)
         if done:

@@ -7,11 +7,13 @@ language-independent draft that seeds whichever widget is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
+from assessment.i18n import say
 from assessment.models import Language
 
 DRAFTS = "drafts"
@@ -59,6 +61,7 @@ def selectbox(
     **kwargs: Any,
 ) -> Any:
     current = draft(field)
+    kwargs.setdefault("placeholder", say("app.choose", lang))
     return st.selectbox(
         label,
         options,
@@ -69,3 +72,31 @@ def selectbox(
         args=(field, lang),
         **kwargs,
     )
+
+
+def file_uploader(
+    label: str, key: str, lang: Language, types: list[str], max_mb: int, **kwargs: Any
+) -> Any:
+    """A file uploader whose own words (its button, its size and type line) are in the
+    reader's language: Streamlit writes them in English, so they are covered by the
+    catalogue's, scoped to this one uploader by its container's key."""
+    box = re.sub(r"[^A-Za-z0-9_-]", "-", f"upload-{key}")
+    button = say("app.upload_button", lang)
+    limit = say("app.upload_limit", lang, size=max_mb, types=", ".join(t.upper() for t in types))
+    # Streamlit's text shrinks to nothing and ours takes its place (it cannot be set).
+    st.html(
+        f"""<style>
+.st-key-{box} [data-testid="stFileUploaderDropzone"] button p,
+.st-key-{box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+.st-key-{box} [data-testid="stFileUploaderDropzone"] button p::after {{
+  content: "{_css_text(button)}"; font-size: 0.875rem; }}
+.st-key-{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{_css_text(limit)}"; font-size: 0.875rem; }}
+</style>"""
+    )
+    with st.container(key=box):
+        return st.file_uploader(label, type=types, key=key, max_upload_size=max_mb, **kwargs)
+
+
+def _css_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
