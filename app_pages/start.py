@@ -90,7 +90,7 @@ def import_form() -> None:
             try:
                 questionnaire, bundle = read_export(upload.getvalue(), upload.name, installed)
             except ImportRejected as error:
-                st.error(say("app.import_refused", lang, reason=error))
+                st.error(say("app.import_refused", lang, reason=error.message(lang)))
                 return
             open_assessment(restore(store, questionnaire, bundle))
             st.rerun()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -103,4 +105,30 @@ def _shown(value: object, lang: str) -> object:
         return fmt.date(value, lang)
     if isinstance(value, float):
         return fmt.number(value, lang)
+    return value
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell the user, said later in their language (a refused upload, a faulty
+    answer); ``str()`` gives the English, for the command line and logs. Numbers among the
+    values are written as the language writes them; a Message or a list of them, in turn."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __call__(self, lang: str) -> str:
+        return say(self.key, lang, **{name: _said(v, lang) for name, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self(FALLBACK)
+
+
+def _said(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value(lang)
+    if isinstance(value, list) and all(isinstance(v, Message) for v in value):
+        return say("core.list_separator", lang).join(v(lang) for v in value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt.number(value, lang, decimals=0 if float(value).is_integer() else 1)
     return value

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from pydantic import ValidationError
 
 from assessment.bundle import BUNDLE_SCHEMA_VERSION, AssessmentBundle
+from assessment.i18n import Message
 from assessment.models import Questionnaire
 from assessment.questionnaire import format_location
 from assessment.scoring import AnswerError, check_answers
@@ -30,8 +31,36 @@ MAX_UNZIPPED_BYTES = 50_000_000
 MAX_RATIO = 100  # a legitimate xlsx part compresses maybe 10–20×; bombs go far beyond
 
 
+# The kinds of pydantic error the catalogues put into words; others keep pydantic's English.
+SAID_FIELD_ERRORS = (
+    "missing",
+    "extra_forbidden",
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "dict_type",
+    "bool_type",
+    "datetime_parsing",
+    "datetime_type",
+)
+
+
 class ImportRejected(ValueError):
-    """An upload that cannot be imported; the message says what is wrong and where."""
+    """An upload that cannot be imported; the message says what is wrong and where, in the
+    reader's language (``error.message(lang)``; ``str(error)`` is English)."""
+
+    def __init__(self, reason: str, **values: object):
+        self.message = Message(f"upload_error.{reason}", values)
+        super().__init__(str(self.message))
+
+
+def field_problem(error: Any) -> Message:
+    """A pydantic error as a located message: the common kinds in the reader's language, any
+    other in pydantic's own (English) words."""
+    where = format_location(error["loc"])
+    if error["type"] in SAID_FIELD_ERRORS:
+        return Message(f"field_error.{error['type']}", {"where": where})
+    return Message("field_error.other", {"where": where, "detail": error["msg"]})
 
 
 def read_export(
@@ -39,9 +68,7 @@ def read_export(
 ) -> tuple[Questionnaire, AssessmentBundle]:
     """The questionnaire and the bundle of a previously exported file, or ImportRejected."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportRejected(
-            f"{filename}: {len(data):,} bytes, over the {MAX_UPLOAD_BYTES:,} limit"
-        )
+        raise ImportRejected("too_big", file=filename, size=len(data), limit=MAX_UPLOAD_BYTES)
     questionnaires = list(questionnaires)
     if data.startswith(b"PK"):
         dont_know = {
@@ -51,21 +78,18 @@ def read_export(
     elif data.lstrip()[:1] == b"{":
         raw = _read_json(data, filename)
     else:
-        raise ImportRejected(f"{filename}: neither an .xlsx workbook nor a .json export")
+        raise ImportRejected("unknown_kind", file=filename)
     bundle = _bundle(raw, filename)
     if bundle.profile is None:
-        raise ImportRejected(
-            f"{filename}: no organisation profile in this export (made from the command line?); "
-            "only exports from the app can be restored"
-        )
+        raise ImportRejected("no_profile", file=filename)
     questionnaire = _questionnaire_of(bundle, questionnaires, filename)
     try:
         check_answers(questionnaire, bundle.answers)
     except AnswerError as error:
-        raise ImportRejected(f"{filename}: " + "; ".join(error.problems)) from error
+        raise ImportRejected("answers", file=filename, problems=error.problems) from error
     unknown = set(bundle.comments) - {q.id for _, q in questionnaire.questions()}
     if unknown:
-        raise ImportRejected(f"{filename}: comments on unknown questions {sorted(unknown)}")
+        raise ImportRejected("unknown_comments", file=filename, questions=str(sorted(unknown)))
     return questionnaire, bundle
 
 
@@ -73,25 +97,26 @@ def _read_json(data: bytes, filename: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise ImportRejected(f"{filename}: not UTF-8 text") from error
+        raise ImportRejected("not_utf8", file=filename) from error
     except json.JSONDecodeError as error:
-        raise ImportRejected(f"{filename}:{error.lineno}: not valid JSON ({error.msg})") from error
+        raise ImportRejected(
+            "not_json", file=filename, line=str(error.lineno), detail=error.msg
+        ) from error
 
 
 def _bundle(raw: Any, filename: str) -> AssessmentBundle:
     if not isinstance(raw, dict):
-        raise ImportRejected(f"{filename}: not an export of this toolkit")
+        raise ImportRejected("not_an_export", file=filename)
     version = raw.get("schema_version")
     if version != BUNDLE_SCHEMA_VERSION:
         raise ImportRejected(
-            f"{filename}: export format version {version!r}; this version reads "
-            f"{BUNDLE_SCHEMA_VERSION}"
+            "format_version", file=filename, version=repr(version), reads=BUNDLE_SCHEMA_VERSION
         )
     try:
         return AssessmentBundle.model_validate(raw)
     except ValidationError as error:
-        problems = [f"{format_location(e['loc'])}: {e['msg']}" for e in error.errors()]
-        raise ImportRejected(f"{filename}: " + "; ".join(problems)) from error
+        problems = [field_problem(e) for e in error.errors()]
+        raise ImportRejected("answers", file=filename, problems=problems) from error
 
 
 def _questionnaire_of(
@@ -100,15 +125,18 @@ def _questionnaire_of(
     same_id = [q for q in questionnaires if q.id == bundle.questionnaire_id]
     if not same_id:
         raise ImportRejected(
-            f"{filename}: questionnaire {bundle.questionnaire_id!r} is not installed"
+            "questionnaire_missing", file=filename, questionnaire=repr(bundle.questionnaire_id)
         )
     for questionnaire in same_id:
         if questionnaire.version == bundle.questionnaire_version:
             return questionnaire
     installed = ", ".join(q.version for q in same_id)
     raise ImportRejected(
-        f"{filename}: made with {bundle.questionnaire_id!r} version "
-        f"{bundle.questionnaire_version}, but version {installed} is installed"
+        "questionnaire_version",
+        file=filename,
+        questionnaire=repr(bundle.questionnaire_id),
+        version=bundle.questionnaire_version,
+        installed=installed,
     )
 
 
@@ -120,14 +148,14 @@ def _read_workbook(data: bytes, filename: str, dont_know: set[str]) -> dict:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on damaged files
-        raise ImportRejected(f"{filename}: the workbook cannot be read ({error})") from error
+        raise ImportRejected("unreadable_workbook", file=filename, detail=str(error)) from error
     try:
         if META_SHEET not in workbook.sheetnames:
-            raise ImportRejected(f"{filename}: not a workbook exported by this toolkit")
+            raise ImportRejected("not_our_workbook", file=filename)
         raw = _meta_facts(workbook[META_SHEET])
         answers_sheet = raw.pop("answers_sheet", None)
         if answers_sheet not in workbook.sheetnames:
-            raise ImportRejected(f"{filename}: the answers sheet {answers_sheet!r} is missing")
+            raise ImportRejected("no_answers_sheet", file=filename, sheet=repr(answers_sheet))
         raw["answers"], raw["comments"] = _answers_and_comments(
             workbook[answers_sheet], filename, dont_know
         )
@@ -141,20 +169,18 @@ def _check_container(data: bytes, filename: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, EOFError) as error:
-        raise ImportRejected(f"{filename}: damaged or truncated, not a readable .xlsx") from error
+        raise ImportRejected("damaged", file=filename) from error
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise ImportRejected(f"{filename}: {len(entries)} parts, too many for an export")
+        raise ImportRejected("too_many_parts", file=filename, parts=len(entries))
     if sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
-        raise ImportRejected(f"{filename}: expands beyond {MAX_UNZIPPED_BYTES:,} bytes (zip bomb?)")
+        raise ImportRejected("expands", file=filename, limit=MAX_UNZIPPED_BYTES)
     for entry in entries:
         if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
-            raise ImportRejected(f"{filename}: {entry.filename} expands suspiciously (zip bomb?)")
+            raise ImportRejected("suspicious_part", file=filename, part=entry.filename)
         if entry.filename.endswith((".xml", ".rels")):
             content = archive.read(entry).upper()  # small: the total was bounded above
             if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-                raise ImportRejected(
-                    f"{filename}: {entry.filename} declares XML entities, refused (XXE)"
-                )
+                raise ImportRejected("xml_entities", file=filename, part=entry.filename)
 
 
 def _meta_facts(sheet) -> dict:
@@ -192,8 +218,11 @@ def _answers_and_comments(sheet, filename: str, dont_know: set[str]) -> tuple[di
                 level = int(level)
             if not isinstance(level, int) or isinstance(level, bool):
                 raise ImportRejected(
-                    f"{filename}: row {row_number}, question {question_id!r}: level {level!r} "
-                    "is not a whole number"
+                    "level_not_whole",
+                    file=filename,
+                    row=str(row_number),
+                    question=repr(question_id),
+                    level=repr(level),
                 )
             answers[str(question_id)] = level
         elif description in dont_know:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from assessment.i18n import Message
 from assessment.models import (
     Dimension,
     DimensionResult,
@@ -32,9 +33,9 @@ HIGHLIGHTS = 3  # strongest and weakest questions shown
 class AnswerError(ValueError):
     """Answers that do not fit the questionnaire; ``problems`` names every faulty question."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[Message]):
         self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(map(str, problems)))
 
 
 def check_answers(
@@ -51,14 +52,26 @@ def check_answers(
     problems = []
     for question_id, level in answers.items():
         if question_id not in known:
-            problems.append(f"{question_id!r}: no such question in {questionnaire.id!r}")
+            problems.append(
+                Message(
+                    "answer_error.unknown_question",
+                    {"question": repr(question_id), "questionnaire": repr(questionnaire.id)},
+                )
+            )
         elif level is not None and (isinstance(level, bool) or not isinstance(level, int)):
             problems.append(
-                f"{question_id!r}: {level!r} is not a level; "
-                f"use a whole number {allowed}, or null for don't know"
+                Message(
+                    "answer_error.not_a_level",
+                    {"question": repr(question_id), "level": repr(level), "allowed": allowed},
+                )
             )
         elif level is not None and level not in values:
-            problems.append(f"{question_id!r}: {level} is outside the scale ({allowed})")
+            problems.append(
+                Message(
+                    "answer_error.off_scale",
+                    {"question": repr(question_id), "level": str(level), "allowed": allowed},
+                )
+            )
     if problems:
         raise AnswerError(problems)
     return dict(answers)
