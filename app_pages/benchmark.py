@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.benchmark import BenchmarkLibrary, dii
-from assessment.i18n import say
+from assessment.i18n import in_language, say
 from assessment.models import Questionnaire
 from assessment.scoring import score
 from assessment.services import benchmark_library
@@ -91,7 +91,7 @@ def benchmark_page(record: AssessmentRecord, questionnaire: Questionnaire) -> No
     library = loaded if isinstance(loaded, BenchmarkLibrary) else None
     if library is None:
         st.error(say("benchmark.library_broken", lang))
-        st.code("\n".join(loaded.problems), language=None)
+        st.code("\n".join(in_language(loaded.problems, lang)), language=None)
     answers = store.answers(record.id)
     result = score(questionnaire, answers)
     pool = peer_pool(questionnaire)

@@ -124,6 +124,11 @@ class Message:
         return self(FALLBACK)
 
 
+def in_language(problems: list, lang: str) -> list[str]:
+    """Each problem as the reader reads it: a Message in their language, a text as it is."""
+    return [p(lang) if isinstance(p, Message) else str(p) for p in problems]
+
+
 def _said(value: object, lang: str) -> object:
     if isinstance(value, Message):
         return value(lang)

@@ -15,7 +15,7 @@ from assessment.benchmark import (
     export_rows,
     parse_import,
 )
-from assessment.i18n import say
+from assessment.i18n import in_language, say
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.store import Store
@@ -60,7 +60,7 @@ def consultant_tools(
                 rows = parse_import(upload.getvalue(), questionnaire, upload.name)
             except BenchmarkError as error:
                 st.error(say("benchmark.import_failed", lang))
-                st.code("\n".join(error.problems), language=None)
+                st.code("\n".join(in_language(error.problems, lang)), language=None)
             else:
                 st.info(say("benchmark.import_ready", lang, n=len(rows)))
                 if st.button(

@@ -8,6 +8,7 @@ import io
 from collections import Counter
 
 from assessment.benchmark.sources import BenchmarkError, number_cell
+from assessment.i18n import Message
 from assessment.models import Questionnaire
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.store import ScoreRow
@@ -23,15 +24,11 @@ def parse_import(
     empty. Comma- or semicolon-separated (with decimal commas, as French spreadsheets export).
     BenchmarkError listing every problem, located; nothing is returned unless all rows are valid."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise BenchmarkError(
-            [f"{name}: {len(data):,} bytes, more than the {MAX_IMPORT_BYTES:,} accepted"]
-        )
+        raise BenchmarkError([_said("too_big", file=name, size=len(data), limit=MAX_IMPORT_BYTES)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BenchmarkError(
-            [f"{name}: not UTF-8 text (byte {error.start + 1}); save the file as CSV UTF-8"]
-        ) from error
+        raise BenchmarkError([_said("not_utf8", file=name, byte=error.start + 1)]) from error
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -48,13 +45,13 @@ def parse_import(
             continue
         line = reader.line_num
         if len(rows) >= MAX_IMPORT_ROWS:
-            problems.append(f"{name}:{line}: more than {MAX_IMPORT_ROWS:,} rows; split the file")
+            problems.append(_said("too_many_rows", where=f"{name}:{line}", rows=MAX_IMPORT_ROWS))
             break
         parsed = _import_row(f"{name}:{line}", header, row, delimiter, problems)
         if parsed is not None:
             rows.append(parsed)
     if not rows and not problems:
-        problems.append(f"{name}: no data row under the header")
+        problems.append(_said("no_rows", file=name))
     if problems:
         raise BenchmarkError(problems)
     return rows
@@ -64,18 +61,24 @@ def _import_header(name: str, header: list[str], dimensions: set[str]) -> list[s
     problems = []
     for required in ("sector", "size_class"):
         if required not in header:
-            problems.append(f"{name}:1: column {required!r}: missing")
+            problems.append(_said("missing_column", where=f"{name}:1", column=repr(required)))
     for column in header:
         if column not in ("sector", "size_class") and column not in dimensions:
             problems.append(
-                f"{name}:1: column {column!r}: unknown; expected sector, size_class and "
-                f"dimension ids ({', '.join(sorted(dimensions))})"
+                _said(
+                    "unknown_column",
+                    where=f"{name}:1",
+                    column=repr(column),
+                    dimensions=", ".join(sorted(dimensions)),
+                )
             )
     for column, count in Counter(header).items():
         if count > 1:
-            problems.append(f"{name}:1: column {column!r}: appears {count} times")
+            problems.append(
+                _said("repeated_column", where=f"{name}:1", column=repr(column), count=count)
+            )
     if not problems and len(header) < 3:
-        problems.append(f"{name}:1: no dimension column: nothing to compare")
+        problems.append(_said("no_dimension", where=f"{name}:1"))
     return problems
 
 
@@ -83,16 +86,18 @@ def _import_row(
     where: str, header: list[str], row: list[str], delimiter: str, problems: list[str]
 ) -> ScoreRow | None:
     if len(row) != len(header):
-        problems.append(f"{where}: {len(row)} cells, expected {len(header)}")
+        problems.append(_said("cells", where=where, cells=len(row), expected=len(header)))
         return None
     cells = {column: cell.strip() for column, cell in zip(header, row, strict=True)}
     before = len(problems)
     sector, size_class = cells["sector"].upper(), cells["size_class"]
     if sector not in SECTORS:
-        problems.append(f"{where}: column 'sector': {cells['sector']!r} is no NACE section (A-U)")
+        problems.append(_said("not_a_sector", where=where, value=repr(cells["sector"])))
     if size_class not in SIZE_CLASSES:
         problems.append(
-            f"{where}: column 'size_class': {size_class!r}, expected {', '.join(SIZE_CLASSES)}"
+            _said(
+                "not_a_size", where=where, value=repr(size_class), expected=", ".join(SIZE_CLASSES)
+            )
         )
     scores = {}
     for column, text in cells.items():
@@ -101,11 +106,13 @@ def _import_row(
         number = text.replace(",", ".") if delimiter == ";" else text
         value = number_cell(where, column, number, problems)
         if value is not None and not 0 <= value <= 100:
-            problems.append(f"{where}: column {column!r}: {value:g} is outside 0-100")
+            problems.append(
+                _said("out_of_range", where=where, column=repr(column), value=f"{value:g}")
+            )
         elif value is not None:
             scores[column] = round(value, 6)
     if len(problems) == before and not scores:
-        problems.append(f"{where}: no score on this row")
+        problems.append(_said("no_score", where=where))
     if len(problems) > before:
         return None
     return ScoreRow(sector=sector, size_class=size_class, scores=scores)
@@ -124,3 +131,7 @@ def export_rows(rows: list[ScoreRow], dimension_ids: list[str]) -> str:
     ]
     writer.writerows(sorted(lines))
     return out.getvalue()
+
+
+def _said(reason: str, **values: object) -> Message:
+    return Message(f"pool_file.{reason}", values)

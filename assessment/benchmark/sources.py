@@ -20,6 +20,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
+from assessment.i18n import Message
 from assessment.models import Frozen, Questionnaire, Text
 from assessment.settings import PROJECT_DIR
 
@@ -62,7 +63,7 @@ class BenchmarkError(ValueError):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(map(str, problems)))
 
 
 class Provenance(Frozen):
@@ -235,7 +236,12 @@ def number_cell(where: str, column: str, text: str, problems: list[str]) -> floa
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        problems.append(f"{where}: column {column!r}: {text!r} is not a number")
+        problems.append(
+            Message(
+                "pool_file.not_a_number",
+                {"where": where, "column": repr(column), "value": repr(text)},
+            )
+        )
         return None
     return value
 

@@ -208,3 +208,17 @@ def test_on_a_shared_server_the_consultant_tools_need_the_key(database, monkeypa
     assert "Clé incorrecte." in [e.value for e in at.error]
     at.text_input(key="bench.key__fr").input("s3cret-key").run()
     assert len(at.get("download_button")) == 1
+
+
+def test_a_french_consultant_reads_the_upload_errors_in_french(store):
+    at, _ = start_assessment("Acme", "fr")
+    on_page(at)
+    content = (HEADER + "Z,50-249,50,50,50,50\n").encode()
+    at.file_uploader(key="bench.upload__fr").upload("clients.csv", content, "text/csv")
+    at.run()
+    shown = at.code[-1].value
+    assert (
+        "clients.csv:2\u00a0: colonne «\u00a0sector\u00a0»\u00a0: 'Z' n'est pas une section NACE"
+        in shown
+    )
+    assert "is no NACE section" not in shown and store.benchmark_batches() == []

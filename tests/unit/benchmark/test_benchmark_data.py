@@ -13,12 +13,18 @@ from assessment.benchmark import (
     load_benchmarks,
     parse_import,
 )
+from assessment.i18n import in_language
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from tests.paths import FIXTURES
 
 BROKEN = FIXTURES / "benchmark_broken"
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 DIMENSIONS = [d.id for d in QUESTIONNAIRE.ordered_dimensions()]
+
+
+def english(caught) -> list[str]:
+    """The problems as the command line prints them."""
+    return in_language(caught.value.problems, "en")
 
 
 def problems_of(tmp_path: Path, *names: str) -> list[str]:
@@ -28,7 +34,7 @@ def problems_of(tmp_path: Path, *names: str) -> list[str]:
             shutil.copy(path, tmp_path / path.name)
     with pytest.raises(BenchmarkError) as caught:
         load_benchmarks(QUESTIONNAIRE, tmp_path)
-    return caught.value.problems
+    return english(caught)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +97,7 @@ def test_shares_that_do_not_add_up_to_100_are_refused(tmp_path):
     )
     with pytest.raises(BenchmarkError) as caught:
         load_benchmarks(QUESTIONNAIRE, tmp_path)
-    assert caught.value.problems == ["d.csv: group 'sme': shares add up to 95, not 100"]
+    assert english(caught) == ["d.csv: group 'sme': shares add up to 95, not 100"]
 
 
 def test_a_provenance_file_missing_keys_is_refused(tmp_path):
@@ -99,7 +105,7 @@ def test_a_provenance_file_missing_keys_is_refused(tmp_path):
     (tmp_path / "x.yaml").write_text("kind: reference\npublisher: Someone\n")
     with pytest.raises(BenchmarkError) as caught:
         load_benchmarks(QUESTIONNAIRE, tmp_path)
-    assert caught.value.problems[0].startswith("x.yaml: missing key(s) checked, licence,")
+    assert english(caught)[0].startswith("x.yaml: missing key(s) checked, licence,")
 
 
 # --- a consultant's import --------------------------------------------------------------------
@@ -127,7 +133,7 @@ def test_every_bad_cell_is_located_and_nothing_is_returned():
     text = "sector,size_class,culture,tools\nJ,50-249,62.5,40\nZ,12-30,abc,140\nJ,50-249,,\n"
     with pytest.raises(BenchmarkError) as caught:
         parse_import(text.encode(), QUESTIONNAIRE, "clients.csv")
-    assert caught.value.problems == [
+    assert english(caught) == [
         "clients.csv:3: column 'sector': 'Z' is no NACE section (A-U)",
         "clients.csv:3: column 'size_class': '12-30', expected 1-9, 10-49, 50-249, 250+",
         "clients.csv:3: column 'culture': 'abc' is not a number",
@@ -140,7 +146,7 @@ def test_unknown_or_missing_columns_are_named():
     text = "secteur,size_class,culture,organisation\nJ,50-249,50,Acme\n"
     with pytest.raises(BenchmarkError) as caught:
         parse_import(text.encode(), QUESTIONNAIRE, "clients.csv")
-    problems = caught.value.problems
+    problems = english(caught)
     assert problems[0] == "clients.csv:1: column 'sector': missing"
     assert problems[1].startswith("clients.csv:1: column 'secteur': unknown;")
     assert problems[2].startswith("clients.csv:1: column 'organisation': unknown;")
@@ -150,22 +156,20 @@ def test_a_file_that_is_not_utf8_is_refused_with_a_clear_message():
     text = "sector,size_class,culture\nJ,50-249,50\n# Société\n".encode("latin-1")
     with pytest.raises(BenchmarkError) as caught:
         parse_import(text, QUESTIONNAIRE, "clients.csv")
-    assert caught.value.problems == [
-        "clients.csv: not UTF-8 text (byte 45); save the file as CSV UTF-8"
-    ]
+    assert english(caught) == ["clients.csv: not UTF-8 text (byte 45); save the file as CSV UTF-8"]
 
 
 def test_an_oversized_file_is_refused_before_reading_it():
     with pytest.raises(BenchmarkError) as caught:
         parse_import(b"x" * (MAX_IMPORT_BYTES + 1), QUESTIONNAIRE, "big.csv")
-    assert "more than the 1,000,000 accepted" in caught.value.problems[0]
+    assert "more than the 1,000,000 accepted" in english(caught)[0]
 
 
 def test_too_many_rows_are_refused():
     text = "sector,size_class,culture\n" + "J,50-249,50\n" * (MAX_IMPORT_ROWS + 1)
     with pytest.raises(BenchmarkError) as caught:
         parse_import(text.encode(), QUESTIONNAIRE, "many.csv")
-    assert caught.value.problems == [
+    assert english(caught) == [
         f"many.csv:{MAX_IMPORT_ROWS + 2}: more than 5,000 rows; split the file"
     ]
 
@@ -175,7 +179,7 @@ def test_an_empty_file_or_a_header_alone_is_refused():
         parse_import(b"", QUESTIONNAIRE)
     with pytest.raises(BenchmarkError) as caught:
         parse_import(b"sector,size_class,culture\n", QUESTIONNAIRE, "h.csv")
-    assert caught.value.problems == ["h.csv: no data row under the header"]
+    assert english(caught) == ["h.csv: no data row under the header"]
 
 
 def test_the_export_has_the_import_format_and_imports_again_as_it_is():
