@@ -82,6 +82,7 @@ def kpi_section(
         kpi_frame(lang, roadmap.kpis),
         key=f"roadmap_kpis.{st.session_state.get(REVISION, 0)}.{lang}",
         num_rows="fixed",
+        placeholder=fmt.NONE,  # an empty cell reads "—", never "None"
         hide_index=True,
         width="stretch",
         disabled=["name", "unit"],

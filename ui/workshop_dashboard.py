@@ -103,7 +103,8 @@ def distributions(
     )
     with st.expander(say("workshop.dispersion_table", lang)):
         st.caption(say("workshop.dispersion_help", lang))
-        st.dataframe(dispersion_table(lang, questionnaire, room, question_ids), hide_index=True)
+        table = dispersion_table(lang, questionnaire, room, question_ids)
+        st.dataframe(table, hide_index=True, placeholder=fmt.NONE)
 
 
 def dispersion_table(
