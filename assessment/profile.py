@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from assessment.models import Frozen
 
@@ -36,28 +36,15 @@ class Profile(Frozen):
     country: str = Field(description="ISO 3166-1 alpha-2, ZZ for other")
     role: str
 
-    @field_validator("sector")
+    @field_validator("sector", "size_class", "country", "role")
     @classmethod
-    def _known_sector(cls, value: str) -> str:
-        return _known(value, SECTORS, "sector")
-
-    @field_validator("size_class")
-    @classmethod
-    def _known_size(cls, value: str) -> str:
-        return _known(value, SIZE_CLASSES, "size class")
-
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str) -> str:
-        return _known(value, COUNTRIES, "country")
-
-    @field_validator("role")
-    @classmethod
-    def _known_role(cls, value: str) -> str:
-        return _known(value, ROLES, "role")
+    def _known_code(cls, value: str, info: ValidationInfo) -> str:
+        allowed = CODES[info.field_name]
+        if value not in allowed:
+            what = info.field_name.replace("_", " ")
+            raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+        return value
 
 
-def _known(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
-    return value
+# The codes each field of a profile takes.
+CODES = {"sector": SECTORS, "size_class": SIZE_CLASSES, "country": COUNTRIES, "role": ROLES}

@@ -10,10 +10,8 @@ import streamlit as st
 
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.profile import COUNTRIES, ROLES, SECTORS, SIZE_CLASSES, Profile
+from assessment.profile import CODES, Profile
 from ui import widgets
-
-CHOICES = {"sector": SECTORS, "size_class": SIZE_CLASSES, "country": COUNTRIES, "role": ROLES}
 
 
 def profile_fields(prefix: str, lang: Language, current: dict | None = None) -> dict:
@@ -26,7 +24,7 @@ def profile_fields(prefix: str, lang: Language, current: dict | None = None) -> 
             say("app.organisation", lang), f"{prefix}.organisation", lang, max_chars=200
         )
     }
-    for field, options in CHOICES.items():
+    for field, options in CODES.items():
         values[field] = widgets.selectbox(
             say(f"app.{field}", lang),
             f"{prefix}.{field}",

@@ -13,13 +13,6 @@ from assessment.i18n import CATALOGUES, FALLBACK, LOCALES_DIR, Catalogues, langu
 from assessment.yaml_document import duplicate_keys
 from tests.paths import ROOT
 
-# The organisation profile's codes, each shown with its label (profile.py keeps the codes).
-PROFILE_CODES = {
-    "sector": profile.SECTORS,
-    "size_class": profile.SIZE_CLASSES,
-    "country": profile.COUNTRIES,
-    "role": profile.ROLES,
-}
 KEY = r"[a-z_]+\.[A-Za-z0-9_+-]+"
 SOURCES = [
     path
@@ -92,7 +85,7 @@ def test_every_key_the_code_asks_for_exists():
 
 def test_every_key_is_used():
     literal, prefixes, computed = keys_in_code()
-    codes = {f"{field}.{code}" for field, codes in PROFILE_CODES.items() for code in codes}
+    codes = {f"{field}.{code}" for field, codes in profile.CODES.items() for code in codes}
     unused = {
         key
         for key in CATALOGUES.messages(FALLBACK)
