@@ -6,6 +6,7 @@ from ui.context import choose_language, current_language
 from ui.guard import guarded
 from ui.routes import navigation_pages
 from ui.session import active_assessment, get_store, keep_token_in_url
+from ui.widgets import hide_english_hints
 from ui.workshop_session import is_participant_link, run_participant_app
 
 if is_participant_link():  # a phone in a workshop: the participant page and nothing else
@@ -16,6 +17,7 @@ st.set_page_config(
     page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
 )
 lang = choose_language()
+hide_english_hints()
 
 
 def resolve_assessment() -> None:

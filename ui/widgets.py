@@ -100,3 +100,9 @@ def file_uploader(
 
 def _css_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def hide_english_hints() -> None:
+    """Streamlit's own "Press Enter to apply" under text fields cannot be translated: it is
+    hidden (fields are saved when left, as the captions say)."""
+    st.html('<style>[data-testid="InputInstructions"] { display: none; }</style>')

@@ -21,6 +21,7 @@ from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, Works
 from ui.context import load_all_questionnaires
 from ui.routes import PARTICIPANT_PAGE, app_address
 from ui.session import store_for
+from ui.widgets import hide_english_hints
 
 JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM = "join", "p", "f"
 FACILITATOR_KEY = "workshop_facilitator_token"
@@ -185,5 +186,6 @@ def run_participant_app() -> None:
         layout="centered",
         initial_sidebar_state="collapsed",
     )
+    hide_english_hints()
     page = st.Page(PARTICIPANT_PAGE, title="Atelier · Workshop", default=True)
     st.navigation([page], position="hidden").run()
