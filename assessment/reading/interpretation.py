@@ -257,9 +257,9 @@ def _join(items: list[str], lang: Language) -> str:
     return f"{', '.join(items[:-1])} {say('reading.and', lang)} {items[-1]}"
 
 
-def _count(answered: float, lang: Language) -> str | int:
-    """French names the counted thing where English puts it after the total."""
-    return _questions_count(round(answered), lang) if lang == "fr" else round(answered)
+def _count(answered: float, lang: Language) -> str:
+    """``40 questions`` / ``1 question``: the counted thing named, in the language's plural."""
+    return _questions_count(round(answered), lang)
 
 
 def _questions_count(number: int, lang: Language) -> str:

@@ -98,7 +98,7 @@ def test_capability_ahead_of_ambition_leaves_room_for_a_bolder_promise(minimal):
 
 def test_a_partial_result_states_its_share_of_questions_answered(minimal):
     english = read(minimal, {"share": 4, "ambition": 3}, "en")
-    assert "**partial**: 2 of 4 questions answered (50%)" in english
+    assert "**partial**: it rests on 2 questions out of 4 (50%)" in english
     french = read(minimal, {"share": 4, "ambition": 3}, "fr")
     assert "**partiel**" in french and "2 questions sur 4 (50\u202f%)" in french
 
@@ -113,7 +113,7 @@ def test_a_nearly_complete_result_is_never_rounded_up_to_complete(transformation
     answers = every_question(transformation, 3)
     answers.pop(next(iter(answers)))  # 40 of 41 = 97.6 %
     text = read(transformation, answers, "en")
-    assert "40 of 41 questions answered (97%)" in text
+    assert "40 questions out of 41 (97%)" in text
     assert "100%" not in text
 
 
