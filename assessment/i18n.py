@@ -88,24 +88,13 @@ def languages() -> list[str]:
 
 def text_of(key: str, **values: object) -> Text:
     """The message in every language content is written in, for values kept in all of them
-    (a roadmap's reasons): a Text value picks its language, numbers and dates are written as
-    each language writes them."""
+    (a roadmap's reasons); values are written as each language writes them."""
     return Text(
         **{
-            lang: say(key, lang, **{name: _shown(v, lang) for name, v in values.items()})
+            lang: say(key, lang, **{name: _written(v, lang) for name, v in values.items()})
             for lang in Text.model_fields
         }
     )
-
-
-def _shown(value: object, lang: str) -> object:
-    if isinstance(value, Text):
-        return value(lang)
-    if isinstance(value, dt.date):
-        return fmt.date(value, lang)
-    if isinstance(value, float):
-        return fmt.number(value, lang)
-    return value
 
 
 @dataclass(frozen=True)
@@ -118,7 +107,7 @@ class Message:
     values: Mapping[str, object] = field(default_factory=dict)
 
     def __call__(self, lang: str) -> str:
-        return say(self.key, lang, **{name: _said(v, lang) for name, v in self.values.items()})
+        return say(self.key, lang, **{name: _written(v, lang) for name, v in self.values.items()})
 
     def __str__(self) -> str:
         return self(FALLBACK)
@@ -129,11 +118,15 @@ def in_language(problems: list, lang: str) -> list[str]:
     return [p(lang) if isinstance(p, Message) else str(p) for p in problems]
 
 
-def _said(value: object, lang: str) -> object:
-    if isinstance(value, Message):
+def _written(value: object, lang: str) -> object:
+    """A value as it reads inside a message in ``lang``: a Text or a Message in that language,
+    a list of Messages joined, numbers and dates written as the language writes them."""
+    if isinstance(value, Text | Message):
         return value(lang)
     if isinstance(value, list) and all(isinstance(v, Message) for v in value):
         return say("core.list_separator", lang).join(v(lang) for v in value)
+    if isinstance(value, dt.date):
+        return fmt.date(value, lang)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return fmt.number(value, lang, decimals=0 if float(value).is_integer() else 1)
     return value

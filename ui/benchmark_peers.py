@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.benchmark import (
     WIDENING,
     BenchmarkLibrary,
@@ -21,7 +22,7 @@ from assessment.services import opted_in, peer_positions
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, Store
 from ui import widgets
-from ui.benchmark_text import describe, number, widened_note
+from ui.benchmark_text import describe, widened_note
 from ui.context import plain
 
 
@@ -57,7 +58,7 @@ def dimension_peers(lang: Language, item: DimensionPosition) -> None:
         say(
             "benchmark.quartiles_text",
             lang,
-            **{k: number(v, lang) for k, v in q.model_dump().items()},
+            **{k: fmt.number(v, lang) for k, v in q.model_dump().items()},
         )
     )
     if item.thin:

@@ -8,10 +8,6 @@ from assessment.i18n import say
 from assessment.models import Language
 
 
-def number(value: float, lang: Language, digits: int = 0) -> str:
-    return fmt.number(value, lang, decimals=digits)
-
-
 def percent(value: float, lang: Language) -> str:
     """A published share given in percent (23.5): one decimal when it has one."""
     return fmt.percent(value / 100, lang, decimals=0 if float(value).is_integer() else 1)
@@ -30,8 +26,8 @@ def describe(item: DimensionPosition, lang: Language) -> str:
     return say(
         "benchmark.percentile_text",
         lang,
-        score=number(item.score, lang),
-        pct=number(item.percentile, lang),
+        score=fmt.number(item.score, lang),
+        pct=fmt.number(item.percentile, lang),
         n=len(item.peers),
         group=scope_name(item.scope, lang),
     )

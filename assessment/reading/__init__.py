@@ -8,13 +8,12 @@ from assessment.reading.interpretation import (
 )
 from assessment.reading.quadrant import quadrant_chart
 from assessment.reading.radar import radar_chart
-from assessment.reading.text_report import format_result, plain_score
+from assessment.reading.text_report import format_result
 
 __all__ = [
     "format_result",
     "format_share",
     "interpret",
-    "plain_score",
     "quadrant_chart",
     "radar_chart",
     "stall_explanation",
