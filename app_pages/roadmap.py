@@ -12,7 +12,7 @@ import streamlit as st
 
 from assessment import formatting as fmt
 from assessment import services
-from assessment.i18n import say
+from assessment.i18n import in_language, say
 from assessment.models import Questionnaire
 from assessment.roadmap import (
     EDITABLE,
@@ -155,7 +155,7 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     library = library_for(questionnaire.id, questionnaire)
     if not isinstance(library, ActionLibrary):
         st.error(say("roadmap_page.library_invalid", lang))
-        st.code("\n".join(str(p) for p in library.problems), language=None)
+        st.code("\n".join(in_language(library.problems, lang)), language=None)
         return
     flash = st.session_state.pop("roadmap_flash", None)
     if flash:  # a toast: the table and the reset button are far below the top of the page

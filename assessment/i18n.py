@@ -114,8 +114,9 @@ class Message:
 
 
 def in_language(problems: list, lang: str) -> list[str]:
-    """Each problem as the reader reads it: a Message in their language, a text as it is."""
-    return [p(lang) if isinstance(p, Message) else str(p) for p in problems]
+    """Each problem as the reader reads it: anything said in a language (a Message, a located
+    Problem of a data file) in theirs, a text as it is."""
+    return [p(lang) if callable(p) else str(p) for p in problems]
 
 
 def _written(value: object, lang: str) -> object:

@@ -3,22 +3,25 @@ problem located.
 
 A file is parsed once into data and a node tree; each problem found is a (location, message)
 pair, turned here into `file:line: location: message` with the line of the location (or of
-its nearest parent, since a missing key has no line of its own).
+its nearest parent, since a missing key has no line of its own). Messages are ``Message``s of
+the ``validation`` part, so an author reads them in their language; ``str()`` is the English.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from assessment.i18n import Message
+
 Location = tuple[str | int, ...]
-Found = list[tuple[Location, str]]
+Found = list[tuple[Location, str | Message]]
 Model = TypeVar("Model", bound=BaseModel)
 
 LANGUAGES = ("fr", "en")
@@ -28,13 +31,26 @@ LANGUAGES = ("fr", "en")
 class Problem:
     source: str
     location: Location
-    message: str
+    message: str | Message
     line: int | None = None
+    said: Message | None = field(default=None, compare=False, repr=False)
 
-    def __str__(self) -> str:
+    def __post_init__(self) -> None:
+        # ``message`` stays the English text that callers and logs read; ``said`` keeps the
+        # Message to say it in another language.
+        if isinstance(self.message, Message):
+            object.__setattr__(self, "said", self.message)
+            object.__setattr__(self, "message", str(self.message))
+
+    def __call__(self, lang: str) -> str:
+        """The problem in the reader's language, behind the same location."""
+        message = self.said(lang) if self.said else self.message
         where = f"{self.source}:{self.line}" if self.line else self.source
         path = format_location(self.location)
-        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+        return f"{where}: {path}: {message}" if path else f"{where}: {message}"
+
+    def __str__(self) -> str:
+        return self("en")
 
 
 class DocumentError(ValueError):
@@ -58,7 +74,9 @@ def read_document(path: Path, error: type[DocumentError]) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
-        raise error([Problem(path.name, (), f"cannot be read: {problem}")]) from problem
+        raise error(
+            [Problem(path.name, (), said("cannot_read", problem=str(problem)))]
+        ) from problem
 
 
 def validate_document(
@@ -66,7 +84,7 @@ def validate_document(
     source: str,
     model: type[Model],
     error: type[DocumentError],
-    explain: Callable[[Any], tuple[Location, str]],
+    explain: Callable[[Any], tuple[Location, str | Message]],
     consistency: Callable[[dict], Found],
     expected: str | None = None,
 ) -> Model:
@@ -100,12 +118,16 @@ def parse_mapping(
             getattr(problem, "context", None),
             getattr(problem, "context_mark", None),
         )
+        # PyYAML's own words stay English: they cannot be enumerated.
+        message = said("yaml_syntax", reason=reason)
         if context and context_mark:
-            reason += f" ({context} that starts on line {context_mark.line + 1})"
+            message = said(
+                "yaml_syntax_in", reason=reason, context=context, line=str(context_mark.line + 1)
+            )
         line = mark.line + 1 if mark else None
-        raise error([Problem(source, (), f"YAML syntax error: {reason}", line)]) from problem
+        raise error([Problem(source, (), message, line)]) from problem
     if not isinstance(data, dict):
-        raise error([Problem(source, (), f"must be a mapping with the keys {expected}", 1)])
+        raise error([Problem(source, (), said("not_a_mapping", expected=expected), 1)])
     return data, root
 
 
@@ -119,52 +141,101 @@ def located(source: str, root: yaml.Node, found: Found) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, str(p)))
 
 
-def describe(error: Any, readme: str) -> tuple[Location, str]:
+def said(reason: str, /, **values: object) -> Message:
+    """The problem ``validation.<reason>``, said later in the reader's language."""
+    return Message(f"validation.{reason}", values)
+
+
+# Pydantic errors common in hand-written files, said in the reader's language: each key's
+# English is pydantic's own sentence; ``describe`` keeps pydantic's words when they differ.
+PYDANTIC_KINDS = (
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "int_from_float",
+    "float_type",
+    "float_parsing",
+    "bool_type",
+    "bool_parsing",
+    "list_type",
+    "dict_type",
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "literal_error",
+)
+
+
+def describe(error: Any, readme: str) -> tuple[Location, Message]:
     """A pydantic error as a location and a sentence an author understands."""
     location = tuple(part for part in error["loc"] if part != "[key]")
     kind, ctx, given = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "missing":
         last = location[-1] if location else ""
         if last in LANGUAGES:
-            return location, f"missing translation ({last})"
-        return location, "required field is missing"
+            return location, said("missing_translation", language=last)
+        return location, said("missing_field")
     if kind == "extra_forbidden":
-        where = "top-level key" if len(location) == 1 else "key"
-        return location, f"unknown {where} (check the spelling; see {readme})"
+        reason = "unknown_top_level_key" if len(location) == 1 else "unknown_key"
+        return location, said(reason, readme=readme)
     if kind == "string_too_short" and ctx.get("min_length") == 1:
-        return location, "must not be empty"
+        return location, said("not_empty")
     if kind == "too_short":
-        return (
-            location,
-            f"must have at least {ctx['min_length']} item(s), found {ctx['actual_length']}",
-        )
+        found = {"least": str(ctx["min_length"]), "found": str(ctx["actual_length"])}
+        return location, said("min_items", **found)
     if kind == "string_pattern_mismatch":
-        return location, (
-            f"must be lowercase letters, digits or '_', starting with a letter (got {given!r})"
-        )
-    message = error["msg"].replace("Input should be", "must be")
+        return location, said("identifier", given=repr(given))
+    english = error["msg"].replace("Input should be", "must be")
+    message = said("pydantic", detail=english)
+    if kind in PYDANTIC_KINDS:
+        values = {name: _either(_bound(value)) for name, value in ctx.items()}
+        translated = said(kind, **values)
+        message = translated if str(translated) == english else message
     if isinstance(given, str | int | float | bool) and kind not in ("greater_than", "less_than"):
-        message += f" (got {given!r})"
+        message = said("got", message=message, given=repr(given))
     return location, message
 
 
-def unknown_choice(error: Any) -> str:
+def _bound(value: object) -> str:
+    """A limit as pydantic writes it: ``gt=0.0`` reads "greater than 0"."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _either(choices: str) -> str | Message:
+    """Pydantic's ``a, b or c`` with the language's word for "or"."""
+    first, sep, last = choices.rpartition(" or ")
+    return said("either", first=first, last=last) if sep else choices
+
+
+def unknown_choice(error: Any) -> Message:
     """A value outside an enumeration, with the choices: ``unknown phase 'x' (use a, b or c)``."""
-    choices = error["ctx"]["expected"].replace("'", "")
-    return f"unknown {error['loc'][-1]} {error['input']!r} (use {choices})"
+    choices = _either(error["ctx"]["expected"].replace("'", ""))
+    return said(
+        "unknown_choice", field=error["loc"][-1], given=repr(error["input"]), choices=choices
+    )
 
 
-def other_questionnaire(data: dict, questionnaire_id: str, what: str) -> Found:
-    """A file declaring another questionnaire than the one it is checked against."""
+def other_questionnaire(data: dict, questionnaire_id: str, reason: str) -> Found:
+    """A file declaring another questionnaire than the one it is checked against; ``reason``
+    names the kind of file (``other_questionnaire_library``…), as languages word it apart."""
     declared = data.get("questionnaire")
     if isinstance(declared, str) and declared != questionnaire_id:
-        message = f"this {what} is for questionnaire {declared!r}, not {questionnaire_id!r}"
+        message = said(reason, declared=repr(declared), expected=repr(questionnaire_id))
         return [(("questionnaire",), message)]
     return []
 
 
-def unknown_reference(kind: str, ref: str, questionnaire_id: str) -> str:
-    return f"unknown {kind} {ref!r} (not in questionnaire {questionnaire_id!r})"
+UNKNOWN_IN_QUESTIONNAIRE = {
+    "theme": "validation.unknown_theme_in",
+    "question": "validation.unknown_question_in",
+    "dimension": "validation.unknown_dimension_in",
+}
+
+
+def unknown_reference(kind: str, ref: str, questionnaire_id: str) -> Message:
+    values = {"ref": repr(ref), "questionnaire": repr(questionnaire_id)}
+    return Message(UNKNOWN_IN_QUESTIONNAIRE[kind], values)
 
 
 def entries(container: Any, key: str) -> list[tuple[int, dict]]:
@@ -175,7 +246,8 @@ def entries(container: Any, key: str) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
-def duplicates(located_values: list[tuple[Location, Any]], what: str) -> list[tuple[Location, str]]:
+def duplicates(located_values: list[tuple[Location, Any]], what: str) -> Found:
+    """Every repeat of a value after its first; ``what`` is the ``validation`` key naming it."""
     counts = Counter(value for _, value in located_values if value is not None)
     first_seen: dict[Any, Location] = {}
     problems = []
@@ -184,7 +256,8 @@ def duplicates(located_values: list[tuple[Location, Any]], what: str) -> list[tu
             continue
         if value in first_seen:
             first = format_location(first_seen[value])
-            problems.append((location, f"duplicate {what} {value!r} (already used at {first})"))
+            message = said("duplicate", what=said(what), value=repr(value), first=first)
+            problems.append((location, message))
         else:
             first_seen[value] = location
     return problems
@@ -198,12 +271,8 @@ def duplicate_keys(node: yaml.Node | None, location: Location = ()) -> Found:
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                problems.append(
-                    (
-                        location + (_key(key.value),),
-                        f"duplicate key (also on line {seen[key.value]})",
-                    )
-                )
+                message = said("duplicate_key", line=str(seen[key.value]))
+                problems.append((location + (_key(key.value),), message))
             seen.setdefault(key.value, line)
             problems += duplicate_keys(value, location + (_key(key.value),))
     elif isinstance(node, yaml.SequenceNode):

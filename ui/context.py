@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assessment.i18n import say
+from assessment.i18n import in_language, say
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
 
@@ -77,7 +77,7 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     chosen = loaded[name]
     if isinstance(chosen, QuestionnaireError):
         st.error(say("app.invalid_questionnaire", lang))
-        st.code("\n".join(str(p) for p in chosen.problems), language=None)
+        st.code("\n".join(in_language(chosen.problems, lang)), language=None)
         return None
     return chosen
 

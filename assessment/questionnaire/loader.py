@@ -16,6 +16,7 @@ from typing import Any
 from assessment.models import Questionnaire
 from assessment.yaml_document import (
     DocumentError,
+    Found,
     Location,
     Problem,
     describe,
@@ -23,6 +24,7 @@ from assessment.yaml_document import (
     entries,
     format_location,
     read_document,
+    said,
     validate_document,
 )
 
@@ -57,7 +59,7 @@ def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionn
 # --- consistency ---------------------------------------------------------------------------
 
 
-def _consistency_problems(data: dict) -> list[tuple[Location, str]]:
+def _consistency_problems(data: dict) -> Found:
     return (
         _duplicate_ids(data)
         + _unknown_references(data)
@@ -76,7 +78,7 @@ def _questions(data: dict) -> list[tuple[Location, dict, dict]]:
     ]
 
 
-def _duplicate_ids(data: dict) -> list[tuple[Location, str]]:
+def _duplicate_ids(data: dict) -> Found:
     def ids(key: str, field: str = "id") -> list[tuple[Location, Any]]:
         return [((key, i, field), item.get(field)) for i, item in entries(data, key)]
 
@@ -84,12 +86,12 @@ def _duplicate_ids(data: dict) -> list[tuple[Location, str]]:
     scale = data.get("scale") if isinstance(data.get("scale"), dict) else {}
     scale_values = [(("scale",) + loc[1:], v) for loc, v in _ids_in(scale, "levels", "value")]
     return (
-        duplicates(ids("dimensions"), "dimension id")
-        + duplicates(question_ids, "question id")
-        + duplicates(ids("themes"), "theme id")
-        + duplicates(ids("references"), "reference id")
-        + duplicates(ids("maturity_levels", "level"), "maturity level")
-        + duplicates(scale_values, "scale value")
+        duplicates(ids("dimensions"), "dimension_id")
+        + duplicates(question_ids, "question_id")
+        + duplicates(ids("themes"), "theme_id")
+        + duplicates(ids("references"), "reference_id")
+        + duplicates(ids("maturity_levels", "level"), "maturity_level")
+        + duplicates(scale_values, "scale_value")
     )
 
 
@@ -97,23 +99,19 @@ def _ids_in(container: dict, key: str, field: str) -> list[tuple[Location, Any]]
     return [((key, i, field), item.get(field)) for i, item in entries(container, key)]
 
 
-def _unknown_references(data: dict) -> list[tuple[Location, str]]:
+def _unknown_references(data: dict) -> Found:
     themes = {t.get("id") for _, t in entries(data, "themes")}
     references = {r.get("id") for _, r in entries(data, "references")}
     problems = []
     for location, _, question in _questions(data):
         theme = question.get("theme")
         if isinstance(theme, str) and theme not in themes:
-            problems.append((location + ("theme",), f"unknown theme {theme!r} (not under themes)"))
+            problems.append((location + ("theme",), said("unknown_theme", theme=repr(theme))))
         cited = question.get("references")
         for i, reference in enumerate(cited if isinstance(cited, list) else []):
             if isinstance(reference, str) and reference not in references:
-                problems.append(
-                    (
-                        location + ("references", i),
-                        f"unknown reference {reference!r} (not under references)",
-                    )
-                )
+                message = said("unknown_reference", reference=repr(reference))
+                problems.append((location + ("references", i), message))
     return problems
 
 
@@ -126,7 +124,7 @@ def _scale_values(data: dict) -> list[int]:
     ]
 
 
-def _anchor_problems(data: dict) -> list[tuple[Location, str]]:
+def _anchor_problems(data: dict) -> Found:
     expected = set(_scale_values(data))
     if not expected:
         return []
@@ -137,49 +135,46 @@ def _anchor_problems(data: dict) -> list[tuple[Location, str]]:
             continue
         given = {key for key in anchors if isinstance(key, int)}
         for missing in sorted(expected - given):
-            problems.append((location + ("anchors",), f"no description for scale level {missing}"))
+            message = said("no_anchor", level=str(missing))
+            problems.append((location + ("anchors",), message))
         for extra in sorted(given - expected):
-            problems.append((location + ("anchors", extra), f"level {extra} is not on the scale"))
+            problems.append((location + ("anchors", extra), said("off_scale", level=str(extra))))
     return problems
 
 
-def _scale_problems(data: dict) -> list[tuple[Location, str]]:
+def _scale_problems(data: dict) -> Found:
     scale = data.get("scale") if isinstance(data.get("scale"), dict) else {}
     levels = [level for _, level in entries(scale, "levels")]
     values = _scale_values(data)
     problems = []
     if values != sorted(values):
-        problems.append((("scale", "levels"), "levels must be listed from lowest to highest value"))
+        problems.append((("scale", "levels"), said("levels_order")))
     scores = [level.get("score") for level in levels]
     explicit = [s for s in scores if isinstance(s, int | float)]
     if explicit and len(explicit) != len(levels):
-        problems.append((("scale", "levels"), "give a score to every level or to none"))
+        problems.append((("scale", "levels"), said("scores_all_or_none")))
     elif explicit and explicit != sorted(explicit):
         # A better answer must never lower a score.
-        problems.append((("scale", "levels"), "scores must rise with the level"))
+        problems.append((("scale", "levels"), said("scores_rise")))
     return problems
 
 
-def _maturity_problems(data: dict) -> list[tuple[Location, str]]:
+def _maturity_problems(data: dict) -> Found:
     levels = entries(data, "maturity_levels")
     problems = []
     numbers = [level.get("level") for _, level in levels]
     if all(isinstance(n, int) for n in numbers) and numbers != list(range(1, len(numbers) + 1)):
-        problems.append((("maturity_levels",), "levels must be numbered 1, 2, 3… in order"))
+        problems.append((("maturity_levels",), said("maturity_numbering")))
     minimums = [level.get("min_score") for _, level in levels]
     if minimums and all(isinstance(m, int | float) for m in minimums):
         if minimums[0] != 0:
-            problems.append(
-                (("maturity_levels", 0, "min_score"), "the first level must start at 0")
-            )
+            problems.append((("maturity_levels", 0, "min_score"), said("first_level_zero")))
         if minimums != sorted(minimums) or len(set(minimums)) != len(minimums):
-            problems.append(
-                (("maturity_levels",), "min_score must strictly rise from level to level")
-            )
+            problems.append((("maturity_levels",), said("min_score_rise")))
     return problems
 
 
-def _symmetry_problems(data: dict) -> list[tuple[Location, str]]:
+def _symmetry_problems(data: dict) -> Found:
     sides = {
         question.get("side") or dimension.get("side") or "internal"
         for _, dimension, question in _questions(data)
@@ -187,7 +182,7 @@ def _symmetry_problems(data: dict) -> list[tuple[Location, str]]:
     if not sides:
         return []
     return [
-        (("dimensions",), f"no question on the {side} side: the symmetry analysis needs both")
-        for side in ("customer", "internal")
+        (("dimensions",), said(reason))
+        for side, reason in (("customer", "no_customer_side"), ("internal", "no_internal_side"))
         if side not in sides
     ]

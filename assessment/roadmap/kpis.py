@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import Field, Strict
 
 from assessment import yaml_document as document
+from assessment.i18n import Message
 from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
 from assessment.yaml_document import DocumentError, Found, Location
 
@@ -93,7 +94,7 @@ def parse_kpis(
     return document.validate_document(text, source, KpiFile, LibraryError, _explain, checks)
 
 
-def _explain(error: Any) -> tuple[Location, str]:
+def _explain(error: Any) -> tuple[Location, Message]:
     location = tuple(p for p in error["loc"] if p != "[key]")
     if error["type"] == "enum" and location[-1:] == ("unit",):
         return location, document.unknown_choice(error)
@@ -106,7 +107,7 @@ def _explain(error: Any) -> tuple[Location, str]:
 def _consistency_problems(data: dict, questionnaire: Questionnaire | None) -> Found:
     kpis = document.entries(data, "kpis")
     problems = document.duplicates(
-        [(("kpis", i, "id"), kpi.get("id")) for i, kpi in kpis], "KPI id"
+        [(("kpis", i, "id"), kpi.get("id")) for i, kpi in kpis], "kpi_id"
     )
     for i, kpi in kpis:
         problems += _target_problems(i, kpi)
@@ -120,26 +121,21 @@ def _target_problems(index: int, kpi: dict) -> Found:
     step, fixed = _number(kpi.get("step")), _number(kpi.get("fixed_target"))
     step_at, fixed_at = ("kpis", index, "step"), ("kpis", index, "fixed_target")
     if step is not None and fixed is not None:
-        return [(fixed_at, "give either a step or a fixed_target, not both")]
+        return [(fixed_at, document.said("step_and_fixed_target"))]
     problems: Found = []
     if step is not None and not kpi.get("questions"):
-        problems.append(
-            (
-                step_at,
-                "a step needs questions: without a baseline from the assessment, "
-                "there is nothing to add it to",
-            )
-        )
+        problems.append((step_at, document.said("step_needs_questions")))
     unit = kpi.get("unit")
     if unit not in tuple(KpiUnit):
         return problems  # the structure pass has said so already
     low, high = UNIT_RANGES[KpiUnit(unit)]
-    unit_range = f"the {unit} unit ({low:g} to {high:g})"
+    unit_range = {"unit": unit, "low": f"{low:g}", "high": f"{high:g}"}
     if step is not None and not 0 < step <= high - low:
-        message = f"must be above 0 and at most {high - low:g} for {unit_range}, got {step:g}"
-        problems.append((step_at, message))
+        span = {"span": f"{high - low:g}", "step": f"{step:g}"}
+        problems.append((step_at, document.said("step_out_of_range", **span, **unit_range)))
     if fixed is not None and not low <= fixed <= high:
-        problems.append((fixed_at, f"{fixed:g} is outside the range of {unit_range}"))
+        message = document.said("target_out_of_range", fixed=f"{fixed:g}", **unit_range)
+        problems.append((fixed_at, message))
     return problems
 
 
@@ -152,7 +148,7 @@ def _number(value: Any) -> float | None:
 def _question_problems(
     data: dict, kpis: list[tuple[int, dict]], questionnaire: Questionnaire
 ) -> Found:
-    mismatch = document.other_questionnaire(data, questionnaire.id, "KPI file")
+    mismatch = document.other_questionnaire(data, questionnaire.id, "other_questionnaire_kpis")
     if mismatch:
         return mismatch  # every question would be reported otherwise
     known = {q.id for _, q in questionnaire.questions()}

@@ -21,16 +21,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
+from assessment.i18n import Message
 from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
 from assessment.roadmap.kpis import KpiDefinition, LibraryError, load_kpis
 from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import (
+    Found,
     Location,
     describe,
     duplicates,
     entries,
     other_questionnaire,
     read_document,
+    said,
     unknown_choice,
     unknown_reference,
     validate_document,
@@ -74,16 +77,14 @@ class Condition(Frozen):
     def _one_subject(self) -> Condition:
         given = [name for name in SUBJECTS if getattr(self, name) is not None]
         if len(given) != 1:
-            found = ", ".join(given) if given else "none"
-            raise ValueError(
-                f"a condition names exactly one of dimension, theme, question, stall or always "
-                f"(found: {found})"
-            )
+            # The Message rides in the ValueError, for _explain to say in the reader's language.
+            found = ", ".join(given) if given else said("no_subject")
+            raise ValueError(said("condition_subjects", found=found))
         scored = given[0] in ("dimension", "theme", "question")
         if scored and self.below is None:
-            raise ValueError(f"'{given[0]}' needs a threshold: add below: <0-100>")
+            raise ValueError(said("needs_threshold", subject=given[0]))
         if not scored and self.below is not None:
-            raise ValueError(f"'below' does not apply to '{given[0]}'")
+            raise ValueError(said("below_not_applicable", subject=given[0]))
         return self
 
     @property
@@ -173,37 +174,36 @@ def _kpis_for(kpi_file: str | Path | None, questionnaire: Questionnaire | None):
 # --- structure -----------------------------------------------------------------------------
 
 
-def _explain(error: Any) -> tuple[Location, str]:
+def _explain(error: Any) -> tuple[Location, str | Message]:
     kind, location = error["type"], tuple(p for p in error["loc"] if p != "[key]")
-    if kind == "value_error":  # raised by Condition._one_subject
-        return location, str(error["ctx"]["error"])
+    if kind == "value_error":  # raised by Condition._one_subject, its Message inside
+        reason = error["ctx"]["error"]
+        return location, reason.args[0] if reason.args else str(reason)
     if kind == "extra_forbidden":
-        return location, "unknown key (check the spelling; see roadmaps/README.md)"
+        return location, said("unknown_key", readme="roadmaps/README.md")
     if kind == "enum" and location[-1:] == ("phase",):
         return location, unknown_choice(error)
     if kind == "literal_error" and location[-1:] in (("stall",), ("always",)):
-        return location, "must be true (leave the condition out otherwise)"
+        return location, said("must_be_true")
     return describe(error, "roadmaps/README.md")
 
 
 # --- consistency ---------------------------------------------------------------------------
 
 
-def _consistency_problems(
-    data: dict, questionnaire: Questionnaire | None
-) -> list[tuple[Location, str]]:
+def _consistency_problems(data: dict, questionnaire: Questionnaire | None) -> Found:
     actions = entries(data, "actions")
     ids = [(("actions", i, "id"), a.get("id")) for i, a in actions]
-    problems = duplicates(ids, "action id") + _empty_actions(actions)
+    problems = duplicates(ids, "action_id") + _empty_actions(actions)
     problems += _dependency_problems(actions)
     if questionnaire is not None:
         problems += _questionnaire_problems(data, actions, questionnaire)
     return problems
 
 
-def _empty_actions(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]]:
+def _empty_actions(actions: list[tuple[int, dict]]) -> Found:
     return [
-        (("actions", i), "must address at least one theme, question or dimension")
+        (("actions", i), said("addresses_nothing"))
         for i, action in actions
         if not any(action.get(key) for key in ("themes", "questions", "dimensions"))
     ]
@@ -211,11 +211,11 @@ def _empty_actions(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]
 
 def _questionnaire_problems(
     data: dict, actions: list[tuple[int, dict]], questionnaire: Questionnaire
-) -> list[tuple[Location, str]]:
-    mismatch = other_questionnaire(data, questionnaire.id, "library")
+) -> Found:
+    mismatch = other_questionnaire(data, questionnaire.id, "other_questionnaire_library")
     if mismatch:
         return mismatch  # every reference would be reported otherwise
-    problems: list[tuple[Location, str]] = []
+    problems: Found = []
     known = {
         "theme": {t.id for t in questionnaire.themes},
         "question": {q.id for _, q in questionnaire.questions()},
@@ -245,11 +245,11 @@ def _questionnaire_problems(
     return problems
 
 
-def _dependency_problems(actions: list[tuple[int, dict]]) -> list[tuple[Location, str]]:
+def _dependency_problems(actions: list[tuple[int, dict]]) -> Found:
     by_id = {a["id"]: (i, a) for i, a in actions if isinstance(a.get("id"), str)}
     order = {phase.value: n for n, phase in enumerate(PHASES)}
     graph: dict[str, list[str]] = {}
-    problems: list[tuple[Location, str]] = []
+    problems: Found = []
     for i, action in actions:
         deps = action.get("depends_on")
         valid = []
@@ -258,25 +258,19 @@ def _dependency_problems(actions: list[tuple[int, dict]]) -> list[tuple[Location
                 continue
             where = ("actions", i, "depends_on", j)
             if dep not in by_id:
-                problems.append((where, f"unknown action {dep!r} (no action has this id)"))
+                problems.append((where, said("unknown_action", action=repr(dep))))
                 continue
             valid.append(dep)
             mine, theirs = action.get("phase"), by_id[dep][1].get("phase")
             if order.get(theirs, -1) > order.get(mine, len(order)):
-                problems.append(
-                    (
-                        where,
-                        f"depends on {dep!r} of the {theirs} phase, which comes after "
-                        f"this action's {mine} phase",
-                    )
-                )
+                message = said("later_phase", action=repr(dep), theirs=theirs, mine=mine)
+                problems.append((where, message))
         if isinstance(action.get("id"), str):
             graph[action["id"]] = valid
     for cycle in _cycles(graph):
         index = by_id[cycle[0]][0]
-        problems.append(
-            (("actions", index, "depends_on"), "dependency cycle: " + " → ".join(cycle))
-        )
+        message = said("dependency_cycle", cycle=" → ".join(cycle))
+        problems.append((("actions", index, "depends_on"), message))
     return problems
 
 
