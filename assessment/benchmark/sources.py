@@ -61,7 +61,7 @@ SHARE_TOLERANCE = 0.6  # published shares are rounded: a group may add up to 99.
 class BenchmarkError(ValueError):
     """Files that cannot be used; ``problems`` lists every one, located."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[Message]):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))
 
@@ -145,7 +145,7 @@ def load_benchmarks(
 ) -> BenchmarkLibrary:
     """Every dataset in the folder that applies to this questionnaire (distributions apply to
     all); BenchmarkError listing every problem of every file."""
-    problems: list[str] = []
+    problems: list[Message] = []
     references: list[ReferenceFigure] = []
     distributions: dict[str, Distribution] = {}
     provenances: dict[str, Provenance] = {}
@@ -162,7 +162,8 @@ def load_benchmarks(
             references += _references(path, provenance, questionnaire, problems)
     for figure_id, count in Counter(r.id for r in references).items():
         if count > 1:
-            problems.append(f"{folder}: reference id {figure_id!r} is used in {count} files")
+            values = {"id": repr(figure_id), "count": str(count)}
+            problems.append(said("reused_id", where=str(folder), **values))
     if problems:
         raise BenchmarkError(problems)
     return BenchmarkLibrary(
@@ -170,67 +171,80 @@ def load_benchmarks(
     )
 
 
-def _provenance(path: Path, problems: list[str]) -> Provenance | None:
+def said(reason: str, /, **values: object) -> Message:
+    """The problem ``dataset.<reason>``, its location a ``where`` value, said later in the
+    reader's language."""
+    return Message(f"dataset.{reason}", values)
+
+
+def _provenance(path: Path, problems: list[Message]) -> Provenance | None:
     meta = path.with_suffix(".yaml")
     if not meta.exists():
-        problems.append(f"{path.name}: no provenance file {meta.name} beside it")
+        problems.append(said("no_provenance", where=path.name, meta=meta.name))
         return None
     try:
         data = yaml.safe_load(meta.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        problems.append(f"{meta.name}: cannot be read: {error}")
+        problems.append(said("cannot_read", where=meta.name, error=str(error)))
         return None
     if not isinstance(data, dict):
-        problems.append(f"{meta.name}: expected a mapping of provenance keys")
+        problems.append(said("not_a_mapping", where=meta.name))
         return None
     missing = sorted(PROVENANCE_KEYS - set(data))
     if missing:
-        problems.append(f"{meta.name}: missing key(s) {', '.join(missing)}")
+        problems.append(said("missing_keys", where=meta.name, keys=", ".join(missing)))
         return None
     try:
         return Provenance.model_validate(data)
     except ValueError as error:
         for item in getattr(error, "errors", lambda: [])():
             where = ".".join(str(part) for part in item["loc"])
-            problems.append(f"{meta.name}: {where}: {item['msg']}")
+            # pydantic's own words, inside the reader's sentence
+            problems.append(
+                said("invalid_provenance", where=f"{meta.name}: {where}", detail=item["msg"])
+            )
         return None
 
 
-def _rows(path: Path, columns: tuple[str, ...], problems: list[str]):
+def _rows(path: Path, columns: tuple[str, ...], problems: list[Message]):
     """(line, row) for each data row, after checking the header names exactly these columns."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{path.name}: cannot be read as UTF-8 text: {error}")
+        problems.append(said("not_utf8", where=path.name, error=str(error)))
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
-        problems.append(f"{path.name}:1: the file is empty")
+        problems.append(said("empty_file", where=f"{path.name}:1"))
         return
     header = [name.strip() for name in header]
     if header != list(columns):
         for name in header:
             if name not in columns:
-                problems.append(f"{path.name}:1: column {name!r}: unexpected column")
+                problems.append(
+                    said("unexpected_column", where=f"{path.name}:1", column=repr(name))
+                )
         for name in columns:
             if name not in header:
-                problems.append(f"{path.name}:1: column {name!r}: missing")
+                # the same sentence as a consultant's pool file
+                values = {"where": f"{path.name}:1", "column": repr(name)}
+                problems.append(Message("pool_file.missing_column", values))
         if set(header) == set(columns):
-            problems.append(f"{path.name}:1: columns must come in this order: {','.join(columns)}")
+            problems.append(said("column_order", where=f"{path.name}:1", columns=",".join(columns)))
         return
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
-            problems.append(
-                f"{path.name}:{reader.line_num}: {len(row)} cells, expected {len(columns)}"
-            )
+            values = {"cells": str(len(row)), "expected": str(len(columns))}
+            where = f"{path.name}:{reader.line_num}"
+            problems.append(Message("pool_file.cells", {"where": where, **values}))
             continue
         yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
 
 
-def number_cell(where: str, column: str, text: str, problems: list[str]) -> float | None:
+def number_cell(where: str, column: str, text: str, problems: list[Message]) -> float | None:
     try:
         value = float(text)
     except ValueError:
@@ -246,17 +260,17 @@ def number_cell(where: str, column: str, text: str, problems: list[str]) -> floa
     return value
 
 
-def _status(where: str, text: str, seen_at: str, problems: list[str]) -> Status | None:
+def _status(where: str, text: str, seen_at: str, problems: list[Message]) -> Status | None:
     if text not in ("P", "S"):
-        problems.append(f"{where}: column 'status': {text!r}, expected P or S")
+        problems.append(said("bad_status", where=where, value=repr(text)))
         return None
     if text == "S" and not seen_at:
-        problems.append(f"{where}: column 'seen_at': a second-hand figure says where it was seen")
+        problems.append(said("no_seen_at", where=where))
     return text
 
 
 def _references(
-    path: Path, provenance: Provenance, questionnaire: Questionnaire, problems: list[str]
+    path: Path, provenance: Provenance, questionnaire: Questionnaire, problems: list[Message]
 ) -> list[ReferenceFigure]:
     known = {q.id for _, q in questionnaire.questions()} | {d.id for d in questionnaire.dimensions}
     figures, seen = [], {}
@@ -264,26 +278,23 @@ def _references(
         where = f"{path.name}:{line}"
         before = len(problems)
         if not row["id"]:
-            problems.append(f"{where}: column 'id': empty")
+            problems.append(said("empty_cell", where=where, column="'id'"))
         elif row["id"] in seen:
-            problems.append(
-                f"{where}: duplicate row: id {row['id']!r} already on line {seen[row['id']]}"
-            )
+            values = {"id": repr(row["id"]), "line": str(seen[row["id"]])}
+            problems.append(said("duplicate_id_row", where=where, **values))
         seen.setdefault(row["id"], line)
         if row["target"] not in known:
-            problems.append(
-                f"{where}: column 'target': {row['target']!r} is no question or dimension id "
-                f"of {questionnaire.id!r}"
-            )
+            values = {"target": repr(row["target"]), "questionnaire": repr(questionnaire.id)}
+            problems.append(said("unknown_target", where=where, **values))
         value = number_cell(where, "value", row["value"], problems)
         if value is not None and row["unit"] == "%" and not 0 <= value <= 100:
-            problems.append(f"{where}: column 'value': {value:g} % is not a percentage (0-100)")
+            problems.append(said("value_not_a_percentage", where=where, value=f"{value:g}"))
         year = number_cell(where, "year", row["year"], problems)
         if year is not None and (year != int(year) or not 1900 <= year <= 2100):
-            problems.append(f"{where}: column 'year': {row['year']!r} is not a year")
+            problems.append(said("not_a_year", where=where, value=repr(row["year"])))
         for column in ("unit", "statement_fr", "statement_en", "population_fr", "population_en"):
             if not row[column]:
-                problems.append(f"{where}: column {column!r}: empty")
+                problems.append(said("empty_cell", where=where, column=repr(column)))
         status = _status(where, row["status"], row["seen_at"], problems)
         if len(problems) > before:
             continue
@@ -307,7 +318,9 @@ def _references(
     return figures
 
 
-def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Distribution | None:
+def _distribution(
+    path: Path, provenance: Provenance, problems: list[Message]
+) -> Distribution | None:
     shares: dict[str, dict[str, float]] = {}
     statuses: dict[str, dict[str, Status]] = {}
     derived: dict[str, list[str]] = {}
@@ -317,20 +330,19 @@ def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Di
         where = f"{path.name}:{line}"
         group, level = row["group"], row["level"]
         if group not in provenance.groups:
-            problems.append(f"{where}: column 'group': unknown group {group!r}")
+            problems.append(said("unknown_group", where=where, group=repr(group)))
         if level not in provenance.levels:
-            problems.append(f"{where}: column 'level': unknown level {level!r}")
+            problems.append(said("unknown_level", where=where, level=repr(level)))
         if (group, level) in seen:
-            problems.append(
-                f"{where}: duplicate row: {group}/{level} already on line {seen[group, level]}"
-            )
+            values = {"group": group, "level": level, "line": str(seen[group, level])}
+            problems.append(said("duplicate_share_row", where=where, **values))
         seen.setdefault((group, level), line)
         share = number_cell(where, "share", row["share"], problems)
         if share is not None and not 0 <= share <= 100:
-            problems.append(f"{where}: column 'share': {share:g} is not a percentage (0-100)")
+            problems.append(said("share_not_a_percentage", where=where, share=f"{share:g}"))
         status = _status(where, row["status"], row["seen_at"], problems)
         if row["derived"] not in ("yes", "no"):
-            problems.append(f"{where}: column 'derived': {row['derived']!r}, expected yes or no")
+            problems.append(said("bad_derived", where=where, value=repr(row["derived"])))
         if share is None or status is None:
             continue
         shares.setdefault(group, {})[level] = share
@@ -341,9 +353,11 @@ def _distribution(path: Path, provenance: Provenance, problems: list[str]) -> Di
         missing = [level for level in provenance.levels if level not in by_level]
         total = sum(by_level.values())
         if missing:
-            problems.append(f"{path.name}: group {group!r} has no row for {', '.join(missing)}")
+            values = {"group": repr(group), "levels": ", ".join(missing)}
+            problems.append(said("group_incomplete", where=path.name, **values))
         elif abs(total - 100) > SHARE_TOLERANCE:
-            problems.append(f"{path.name}: group {group!r}: shares add up to {total:g}, not 100")
+            values = {"group": repr(group), "total": f"{total:g}"}
+            problems.append(said("shares_total", where=path.name, **values))
     if len(problems) > before:
         return None
     return Distribution(
