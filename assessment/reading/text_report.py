@@ -1,14 +1,11 @@
-"""A result as a plain-text table, for the terminal."""
+"""A result as a plain-text table, for the terminal: figures written as on the screens."""
 
 from __future__ import annotations
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, QuestionScore, Result
 from assessment.scoring import maturity_level
-
-
-def plain_score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
 
 
 def format_result(questionnaire: Questionnaire, result: Result, lang: Language) -> str:
@@ -25,14 +22,14 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
     for dimension in result.dimensions:
         title = questionnaire.dimension(dimension.id).title(lang)
         lines.append(
-            f"{title:<{width}}{plain_score(dimension.score):>7}  "
-            f"{dimension.answered}/{dimension.total} ({dimension.coverage:.0%})"
+            f"{title:<{width}}{fmt.number(dimension.score, lang):>7}  "
+            f"{dimension.answered}/{dimension.total} ({fmt.percent(dimension.coverage, lang)})"
         )
     level = maturity_level(questionnaire, result.overall.score)
     level_text = f"  {word('level')} {level.level}: {level.name(lang)}" if level else ""
     lines += [
-        f"{word('overall'):<{width}}{plain_score(result.overall.score):>7}  "
-        f"{result.overall.coverage:.0%}{level_text}",
+        f"{word('overall'):<{width}}{fmt.number(result.overall.score, lang):>7}  "
+        f"{fmt.percent(result.overall.coverage, lang)}{level_text}",
         "",
         _symmetry_line(result, lang),
     ]
@@ -53,13 +50,14 @@ def _symmetry_line(result: Result, lang: Language) -> str:
         return f"{word('symmetry')}: {word('symmetry_unknown')}"
     verdict = word("stall_warning") if s.stall else word("no_stall")
     return (
-        f"{word('symmetry')}: {word('customer_side')} {plain_score(s.customer_score)}, "
-        f"{word('internal_side')} {plain_score(s.internal_score)}, "
-        f"{word('index')} {s.index:+.1f} ({word('threshold')} {s.stall_threshold:g}); "
+        f"{word('symmetry')}: {word('customer_side')} {fmt.number(s.customer_score, lang)}, "
+        f"{word('internal_side')} {fmt.number(s.internal_score, lang)}, "
+        f"{word('index')} {fmt.points(s.index, lang, signed=True)} "
+        f"({word('threshold')} {fmt.points(s.stall_threshold, lang)}); "
         f"{word('quadrant')}: {word('quadrant_' + s.quadrant)}; {verdict}"
     )
 
 
 def _highlight(questionnaire: Questionnaire, scored: QuestionScore, lang: Language) -> str:
     text = questionnaire.question(scored.question_id).text(lang)
-    return f"  {plain_score(scored.score):>5}  {scored.question_id}: {text}"
+    return f"  {fmt.number(scored.score, lang):>5}  {scored.question_id}: {text}"

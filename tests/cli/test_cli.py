@@ -53,7 +53,7 @@ def test_score_prints_a_readable_table(tmp_path):
     answers = write_answers(tmp_path, {"share": 5, "sponsor": 3, "ambition": 5, "equipped": 2})
     run = cli("score", "--questionnaire", MINIMAL, "--answers", answers)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"^Culture +62\.5 +2/2 \(100%\)$", run.stdout, re.MULTILINE)
+    assert re.search(r"^Culture +63 +2/2 \(100%\)$", run.stdout, re.MULTILINE)
     assert "Level 4: Climbing" in run.stdout
     assert "STALL WARNING" in run.stdout
 
