@@ -39,7 +39,9 @@ class Catalogues:
 
     def say(self, key: str, lang: str, **values: object) -> str:
         """The message in the language (else in English), its placeholders filled."""
-        text = self.messages(lang).get(key) if lang in self.languages() else None
+        # A language without a file reads as an empty catalogue (cached), so no folder listing
+        # is needed on this path, which every string of every page goes through.
+        text = self.messages(lang).get(key)
         if text is None:
             text = self.messages(FALLBACK)[key]
         text = text.format(**values) if values else text
