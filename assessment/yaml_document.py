@@ -94,14 +94,13 @@ def validate_document(
     expected = expected or ", ".join(model.model_fields)
     data, root = parse_mapping(text, source, error, expected)
     try:
-        model.model_validate(data)
-        found = []
+        document, found = model.model_validate(data), []
     except ValidationError as invalid:
-        found = [explain(e) for e in invalid.errors()]
+        document, found = None, [explain(e) for e in invalid.errors()]
     found = duplicate_keys(root) + found + consistency(data)
     if found:
         raise error(located(source, root, found))
-    return model.model_validate(data)
+    return document
 
 
 def parse_mapping(
