@@ -26,15 +26,17 @@ from assessment.reading.chart_style import (
 )
 from assessment.workshop.consolidation import as_result
 from assessment.workshop.room import RoomAggregate
-from assessment.workshop.segments import SegmentView
+from assessment.workshop.segments import Group, SegmentView
 
 HEIGHT = 440
 BAND_FILL = "rgba(31, 78, 121, 0.16)"
 # Levels from light to dark (low to high maturity), "don't know" in neutral grey.
 LEVEL_COLOURS = ["#d4dde8", "#a9bcd2", "#7596b8", "#3f6c99", "#1f4e79"]
 DONT_KNOW_COLOUR = "#e5e7eb"
+WITHHELD_FILL = "#eef0f3"
 ROW_HEIGHT = 34
-QUESTION_LABEL = 46  # characters of a question's text on a distribution row
+LINE_HEIGHT = 17
+QUESTION_WRAP = 52  # characters a line of a question's text on a distribution row
 
 
 def _layout(figure: go.Figure, **options) -> go.Figure:
@@ -152,8 +154,7 @@ def distribution_chart(
     for question_id in question_ids:
         question = questionnaire.question(question_id)
         text = question.text(lang)
-        short = text if len(text) <= QUESTION_LABEL else text[: QUESTION_LABEL - 1].rstrip() + "…"
-        rows.append(f"{question.order}. {short}")
+        rows.append(wrap_label(f"{question.order}. {text}", QUESTION_WRAP))  # whole, never cut
         titles.append(f"<b>{question.order}.</b> {wrap_label(text, 60)}")
         stats = room.question(question_id) if room.visible else None
         stats_by_row.append(stats)
@@ -162,7 +163,7 @@ def distribution_chart(
             waiting = room.withheld.get(question_id, 0)
             notes.append(say("room_chart.waiting", lang, n=waiting, k=room.threshold))
         elif stats.consensus is None:
-            notes.append("—")
+            notes.append(say("room_chart.spread_withheld", lang, k=room.dispersion_threshold))
         else:
             notes.append(say("room_chart.consensus", lang, c=fmt.percent(stats.consensus, lang)))
 
@@ -210,7 +211,7 @@ def distribution_chart(
     return _layout(
         figure,
         barmode="stack",
-        height=110 + ROW_HEIGHT * len(rows),
+        height=110 + len(rows) * max(ROW_HEIGHT, 12 + LINE_HEIGHT * _lines(rows)),
         margin=dict(l=8, r=110, t=40, b=40),
         annotations=annotations,
         legend=dict(
@@ -226,6 +227,11 @@ def distribution_chart(
         ),
         yaxis=dict(autorange="reversed", fixedrange=True, automargin=True),
     )
+
+
+def _lines(labels: list[str]) -> int:
+    """The most lines a wrapped label has (rows are evenly spaced: the tallest sets them)."""
+    return max((label.count("<br>") + 1 for label in labels), default=1)
 
 
 def _colours(levels: int) -> list[str]:
@@ -258,52 +264,54 @@ def _bar(
 def segment_heatmap(
     questionnaire: Questionnaire, view: SegmentView, threshold: int, lang: Language
 ) -> go.Figure:
-    """Groups (rows) × dimensions and overall (columns): each group's mean score. Withheld
-    cells stay blank, with the reason written in them; no number is ever drawn for them."""
+    """Groups (rows) × dimensions and overall (columns): each group's mean score. A withheld
+    cell is drawn in grey with its reason written in it; no number is ever drawn for it."""
     keys = [d.id for d in questionnaire.ordered_dimensions()] + ["overall"]
     columns = [wrap_label(d.title(lang)) for d in questionnaire.ordered_dimensions()]
     columns.append(f"<b>{say('room_chart.overall', lang)}</b>")
-    rows, z, text = [], [], []
+    reasons = {
+        "too_few": say("room_chart.hidden_small", lang, k=threshold),
+        "protects_other": say("room_chart.hidden_other", lang),
+        "empty": say("room_chart.hidden_empty", lang),
+    }
+    rows, scores, withheld, text = [], [], [], []
     for group in view.groups:
-        option = group.option or say("room_chart.not_stated", lang)
-        if group.size is None:
-            rows.append(say("room_chart.group_small", lang, option=option, k=threshold))
-        else:
-            rows.append(say("room_chart.group_size", lang, option=option, n=group.size))
-        values, labels = [], []
-        for key in keys:
-            cell = group.cells[key]
-            if cell.status == "shown":
-                values.append(cell.score)
-                labels.append(fmt.number(cell.score, lang))
-            else:
-                values.append(None)
-                labels.append(
-                    {
-                        "too_few": say("room_chart.hidden_small", lang, k=threshold),
-                        "protects_other": say("room_chart.hidden_other", lang),
-                    }.get(cell.status, "—")
-                )
-        z.append(values)
-        text.append([wrap_label(label, 14) for label in labels])
-    figure = go.Figure(
-        go.Heatmap(
-            uid="groups",
-            z=z,
-            x=columns,
-            y=rows,
-            text=text,
-            texttemplate="%{text}",
-            textfont=dict(size=11),
-            zmin=0,
-            zmax=100,
-            colorscale=[[0, "#f3f6fa"], [0.5, "#7596b8"], [1, "#1f4e79"]],
-            colorbar=dict(title=dict(text=say("room_chart.score", lang)), thickness=12, len=0.9),
-            hoverongaps=False,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-            xgap=2,
-            ygap=2,
+        rows.append(_group_label(group, threshold, lang))
+        shown = [group.cells[key] for key in keys]
+        scores.append([c.score if c.status == "shown" else None for c in shown])
+        withheld.append([None if c.status == "shown" else 0 for c in shown])
+        text.append(
+            [
+                fmt.number(c.score, lang) if c.status == "shown" else wrap_label(reasons[c.status], 14)
+                for c in shown
+            ]
         )
+    common = dict(x=columns, y=rows, text=text, texttemplate="%{text}", xgap=2, ygap=2)
+    figure = go.Figure(
+        [
+            go.Heatmap(
+                uid="withheld",
+                z=withheld,
+                colorscale=[[0, WITHHELD_FILL], [1, WITHHELD_FILL]],
+                showscale=False,
+                textfont=dict(size=11, color=MUTED),
+                hoverongaps=False,
+                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                **common,
+            ),
+            go.Heatmap(
+                uid="groups",
+                z=scores,
+                zmin=0,
+                zmax=100,
+                colorscale=[[0, "#f3f6fa"], [0.5, "#7596b8"], [1, "#1f4e79"]],
+                colorbar=dict(title=dict(text=say("room_chart.score", lang)), thickness=12, len=0.9),
+                textfont=dict(size=11),
+                hoverongaps=False,
+                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                **common,
+            ),
+        ]
     )
     return _layout(
         figure,
@@ -312,3 +320,12 @@ def segment_heatmap(
         xaxis=dict(side="top", fixedrange=True, showgrid=False, automargin=True),
         yaxis=dict(autorange="reversed", fixedrange=True, automargin=True, showgrid=False),
     )
+
+
+def _group_label(group: Group, threshold: int, lang: Language) -> str:
+    option = group.option or say("room_chart.not_stated", lang)
+    if group.size_status == "too_few":
+        return say("room_chart.group_small", lang, option=option, k=threshold)
+    if group.size_status == "protects_other":
+        return say("room_chart.group_protected", lang, option=option)
+    return say("room_chart.group_size", lang, option=option, n=group.size)

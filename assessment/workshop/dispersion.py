@@ -43,10 +43,18 @@ def mean_sd(values: Sequence[float]) -> tuple[float | None, float | None]:
     return mean, math.sqrt(variance)
 
 
-def spread(key: str, values: Iterable[float | None], threshold: int) -> Spread:
-    """Mean and SD of the known values; withheld (None) when fewer than ``threshold``."""
+def spread(
+    key: str,
+    values: Iterable[float | None],
+    threshold: int,
+    dispersion_threshold: int | None = None,
+) -> Spread:
+    """Mean and SD of the known values: the mean withheld (None) when fewer than
+    ``threshold``, the SD when fewer than ``dispersion_threshold`` (by default the same)."""
     known = [v for v in values if v is not None]
     mean, sd = mean_sd(known) if len(known) >= threshold else (None, None)
+    if len(known) < (dispersion_threshold or threshold):
+        sd = None
     return Spread(id=key, participants=len(known), mean=mean, sd=sd)
 
 

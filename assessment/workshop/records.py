@@ -49,6 +49,13 @@ class InvalidChoice(WorkshopError):
     """Segment choices that do not match the workshop's segments."""
 
 
+class ThresholdLocked(WorkshopError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Answers have been given: the anonymity thresholds can no longer change."
+        )
+
+
 class WorkshopRecord(Frozen):
     """A workshop as stored, without its facilitator token."""
 
@@ -59,11 +66,17 @@ class WorkshopRecord(Frozen):
     language: Language
     join_code: str
     segments: list[Segment]
-    threshold: int
+    threshold: int = Field(description="people a group needs before its means are shown")
+    dispersion_threshold: int = Field(
+        description="people a group needs before its spread and disagreements are shown"
+    )
     status: Status
     pace: Pace
     current_dimension: str | None
-    revealed: bool
+    revealed: bool = Field(description="the room's result is shown on the phones and the screen")
+    live_results: bool = Field(
+        default=False, description="the room screen shows the distributions as answers arrive"
+    )
     dimensions: list[str] = Field(description="dimension ids, in order")
     question_count: int
     created_at: datetime
@@ -72,6 +85,11 @@ class WorkshopRecord(Frozen):
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @property
+    def shows_distributions(self) -> bool:
+        """Whether the room screen draws the answers' distributions (the counts always show)."""
+        return self.live_results or self.revealed
 
     def open_dimensions(self) -> list[str]:
         """The dimensions a participant may answer now."""

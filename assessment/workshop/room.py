@@ -38,6 +38,9 @@ from assessment.workshop.dispersion import Spread, clamp01, mean_sd, sd_max, spr
 from assessment.workshop.segments import Participant, Segment, SegmentView, segment_view
 
 DEFAULT_THRESHOLD = 5  # people: below this, a group's result is never shown
+# People behind a spread (SD, consensus, disagreement): more than behind a mean, since in a
+# small group a spread tells who answered apart from the rest.
+DEFAULT_DISPERSION_THRESHOLD = 8
 MIN_THRESHOLD, MAX_THRESHOLD = 1, 50
 TOP_DISAGREEMENTS = 5
 MIN_ANSWERS_TO_RANK = 3  # a question needs this many levels given to rank as a disagreement
@@ -79,6 +82,7 @@ class RoomAggregate(Frozen):
 
     questionnaire_id: str
     threshold: int
+    dispersion_threshold: int = Field(description="people behind a spread or a disagreement")
     participants: int = Field(description="participants who gave at least one answer")
     contributors: int = Field(description="participants who gave at least one level")
     visible: bool
@@ -109,15 +113,20 @@ def aggregate(
     segments: Sequence[Segment] = (),
     threshold: int = DEFAULT_THRESHOLD,
     top: int = TOP_DISAGREEMENTS,
+    dispersion_threshold: int | None = None,
 ) -> RoomAggregate:
-    """The room's result. Below ``threshold`` contributors only the counts are given."""
-    check_threshold(threshold)
+    """The room's result. Below ``threshold`` contributors only the counts are given; a
+    spread (SD, consensus, the disagreements) needs ``dispersion_threshold`` people behind it
+    (by default, the same as a mean)."""
+    dispersion_threshold = dispersion_threshold or threshold
+    check_thresholds(threshold, dispersion_threshold)
     plan = ScoringPlan(questionnaire)
     responding = [p for p in participants if plan.knows_any(p.answers)]
     contributors = [p for p in responding if plan.has_levels(p.answers)]
     base = dict(
         questionnaire_id=questionnaire.id,
         threshold=threshold,
+        dispersion_threshold=dispersion_threshold,
         participants=len(responding),
         contributors=len(contributors),
     )
@@ -125,13 +134,20 @@ def aggregate(
         return RoomAggregate(visible=False, **base)
     scores = {p.id: plan.scores(p.answers) for p in contributors}
     every = question_stats(questionnaire, responding)
-    stats = [s for s in every if s.responded >= threshold]
+    stats = [
+        _without_spread(s) if s.answered < dispersion_threshold else s
+        for s in every
+        if s.responded >= threshold
+    ]
+
+    def spread_of(key: str, values: list[float | None]) -> Spread:
+        return spread(key, values, threshold, dispersion_threshold)
+
     return RoomAggregate(
         visible=True,
-        overall=spread("overall", [s.overall for s in scores.values()], threshold),
+        overall=spread_of("overall", [s.overall for s in scores.values()]),
         dimensions=[
-            spread(d, [s.dimensions[d] for s in scores.values()], threshold)
-            for d in plan.dimension_ids
+            spread_of(d, [s.dimensions[d] for s in scores.values()]) for d in plan.dimension_ids
         ],
         questions=stats,
         withheld={s.question_id: s.responded for s in every if 0 < s.responded < threshold},
@@ -215,11 +231,19 @@ def median_level(levels: Sequence[int], scale_values: Sequence[int]) -> int | No
 # --- helpers -------------------------------------------------------------------------------
 
 
-def check_threshold(threshold: int) -> None:
-    if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise TypeError(f"the anonymity threshold is a whole number, not {threshold!r}")
-    if not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
-        raise ValueError(f"the anonymity threshold must be {MIN_THRESHOLD}–{MAX_THRESHOLD}")
+def check_thresholds(threshold: int, dispersion_threshold: int) -> None:
+    for value in (threshold, dispersion_threshold):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"an anonymity threshold is a whole number, not {value!r}")
+        if not MIN_THRESHOLD <= value <= MAX_THRESHOLD:
+            raise ValueError(f"an anonymity threshold must be {MIN_THRESHOLD}–{MAX_THRESHOLD}")
+    if dispersion_threshold < threshold:
+        raise ValueError("the dispersion threshold cannot be below the threshold for means")
+
+
+def _without_spread(stats: QuestionStats) -> QuestionStats:
+    """A question's figures with its spread withheld (too few people behind it)."""
+    return stats.model_copy(update={"sd": None, "consensus": None, "modal_share": None})
 
 
 def _room_symmetry(

@@ -98,7 +98,13 @@ class Cell(Frozen):
 
 class Group(Frozen):
     option: str = Field(description="the option chosen; NOT_STATED when none was")
-    size: int | None = Field(description="participants who answered; None below the threshold")
+    size: int | None = Field(
+        description="participants who answered; None when withheld (below the threshold, or "
+        "when it would let a withheld group's size be worked out)"
+    )
+    size_status: CellStatus = Field(
+        default="shown", description="shown, too_few, or protects_other (withheld to protect)"
+    )
     cells: dict[str, Cell] = Field(description="dimension id (and 'overall') → cell")
 
 
@@ -138,23 +144,43 @@ def segment_view(
             for option, ids in members.items()
         }
         columns[key] = _suppress(values, threshold)
-    groups = []
-    for option, ids in members.items():
-        size = len(ids)
-        if option == NOT_STATED and size == 0:
-            continue
-        groups.append(
-            Group(
-                option=option,
-                size=size if size >= threshold else None,
-                cells={key: columns[key][option] for key in keys},
-            )
+    listed = {
+        option: len(ids) for option, ids in members.items() if ids or option != NOT_STATED
+    }
+    sizes = _shown_sizes(listed, threshold)
+    groups = [
+        Group(
+            option=option,
+            size=sizes[option],
+            size_status=(
+                "shown"
+                if sizes[option] is not None
+                else "too_few"
+                if listed[option] < threshold
+                else "protects_other"
+            ),
+            cells={key: columns[key][option] for key in keys},
         )
+        for option in listed
+    ]
     gaps = {}
     for key in keys:
         shown = [c.score for c in columns[key].values() if c.status == "shown"]
         gaps[key] = max(shown) - min(shown) if len(shown) >= 2 else None
     return SegmentView(segment=segment.name, groups=groups, gaps=gaps)
+
+
+def _shown_sizes(sizes: dict[str, int], threshold: int) -> dict[str, int | None]:
+    """Each group's size, or None below the threshold; and, since the sizes add up to the
+    room's count, the smallest shown sizes are withheld too until the withheld ones add up
+    to the threshold (or to nobody), so that no small group's size is a subtraction away."""
+    hidden = {option for option, size in sizes.items() if size < threshold}
+    while 0 < sum(sizes[option] for option in hidden) < threshold:
+        shown = [option for option in sizes if option not in hidden]
+        if not shown:
+            break
+        hidden.add(min(shown, key=lambda option: (sizes[option], option)))
+    return {option: None if option in hidden else size for option, size in sizes.items()}
 
 
 def _score_of(scores: ScoreSet, key: str) -> float | None:

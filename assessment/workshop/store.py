@@ -11,7 +11,10 @@ the scale are refused here, whatever page (or script) tries.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import json
 import secrets
 import threading
@@ -37,6 +40,7 @@ from assessment.workshop.records import (
     ParticipantRecord,
     RoomCounts,
     Snapshot,
+    ThresholdLocked,
     UnknownWorkshop,
     WorkshopClosed,
     WorkshopError,
@@ -44,7 +48,13 @@ from assessment.workshop.records import (
     check_pace,
     normalise_code,
 )
-from assessment.workshop.room import DEFAULT_THRESHOLD, RoomAggregate, aggregate, check_threshold
+from assessment.workshop.room import (
+    DEFAULT_DISPERSION_THRESHOLD,
+    DEFAULT_THRESHOLD,
+    RoomAggregate,
+    aggregate,
+    check_thresholds,
+)
 from assessment.workshop.segments import Participant, Segment
 from assessment.workshop.tables import (
     metadata,
@@ -54,6 +64,7 @@ from assessment.workshop.tables import (
     read_workshop_with_structure,
     room_counts,
     workshop_answers_table,
+    workshop_options_table,
     workshops_table,
 )
 
@@ -103,10 +114,15 @@ class WorkshopStore:
         segments: list[Segment] | None = None,
         threshold: int = DEFAULT_THRESHOLD,
         pace: Pace = "free",
+        dispersion_threshold: int | None = None,
     ) -> tuple[str, WorkshopRecord]:
-        """A new open workshop and its facilitator token (returned once, stored as a hash)."""
+        """A new open workshop and its facilitator token (returned once, stored as a hash).
+        The dispersion threshold defaults to the larger of the anonymity threshold and
+        DEFAULT_DISPERSION_THRESHOLD: a spread says more about a small group than a mean."""
         check_language(language)
-        check_threshold(threshold)
+        if dispersion_threshold is None:
+            dispersion_threshold = max(threshold, DEFAULT_DISPERSION_THRESHOLD)
+        check_thresholds(threshold, dispersion_threshold)
         title = (title or "").strip()
         if not 0 < len(title) <= 200:
             raise ValueError("a workshop needs a title of 1 to 200 characters")
@@ -145,7 +161,14 @@ class WorkshopStore:
                     inserted = conn.execute(
                         workshops_table.insert().values(join_code=code, **values)
                     )
-                    return token, read_workshop(conn, id=inserted.inserted_primary_key[0])
+                    workshop_id = inserted.inserted_primary_key[0]
+                    _set_options(
+                        conn,
+                        workshop_id,
+                        screen_hash=hash_token(screen_token_of(token)),
+                        dispersion_threshold=dispersion_threshold,
+                    )
+                    return token, read_workshop(conn, id=workshop_id)
             except sa.exc.IntegrityError:
                 continue
         raise StoreError("could not draw a free join code")
@@ -185,11 +208,88 @@ class WorkshopStore:
         """Let participants see the room's result (never anyone's answers)."""
         return self._control(token, revealed=bool(revealed))
 
+    def show_live_results(self, token: str, shown: bool = True) -> WorkshopRecord:
+        """Let the room screen draw the distributions while the room answers (the counts of
+        who has answered always show). Off, the room answers without seeing the others."""
+        record = self.by_facilitator(token)
+        with self._write() as conn:
+            _set_options(conn, record.id, live_results=bool(shown))
+            return read_workshop(conn, id=record.id)
+
+    def set_thresholds(self, token: str, threshold: int, dispersion_threshold: int):
+        """Change the anonymity thresholds, only while nobody has answered: a threshold
+        lowered mid-room would show groups that participants were told stay hidden."""
+        check_thresholds(threshold, dispersion_threshold)
+        record = self.by_facilitator(token)
+        with self._write() as conn:
+            answers = workshop_answers_table
+            given = conn.scalar(
+                sa.select(sa.func.count()).where(answers.c.workshop_id == record.id)
+            )
+            if given:
+                raise ThresholdLocked()
+            conn.execute(
+                sa.update(workshops_table)
+                .where(workshops_table.c.id == record.id)
+                .values(anonymity_threshold=threshold, updated_at=utc_now())
+            )
+            _set_options(conn, record.id, dispersion_threshold=dispersion_threshold)
+            return read_workshop(conn, id=record.id)
+
+    def erase_answers(self, token: str) -> WorkshopRecord:
+        """Erase every participant and answer of the room; the workshop, its code and its
+        links stay, so that the room can start again."""
+        record = self.by_facilitator(token)
+        with self._write() as conn:
+            for table in (workshop_answers_table, participants_table):
+                conn.execute(sa.delete(table).where(table.c.workshop_id == record.id))
+            return read_workshop(conn, id=record.id)
+
+    def screen_token(self, token: str) -> str:
+        """The room screen's view-only token for the facilitator's workshop (registered on
+        the way, for workshops made before room screens existed)."""
+        record = self.by_facilitator(token)
+        screen = screen_token_of(token)
+        if record.id != self._screen_workshop(screen):
+            with self._write() as conn:
+                _set_options(conn, record.id, screen_hash=hash_token(screen))
+        return screen
+
+    def by_screen(self, token: str) -> WorkshopRecord:
+        """The workshop a room screen link shows; UnknownWorkshop otherwise."""
+        workshop_id = self._screen_workshop(token)
+        if workshop_id is None:
+            raise UnknownWorkshop("link")
+        return self.workshop(workshop_id)
+
+    def renew_facilitator(self, code: str) -> tuple[str, WorkshopRecord]:
+        """A new facilitator token for the workshop of a join code (the caller checks the
+        consultant key): the old facilitator and room screen links stop working."""
+        record = self.by_code(code)
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        with self._write() as conn:
+            conn.execute(
+                sa.update(workshops_table)
+                .where(workshops_table.c.id == record.id)
+                .values(facilitator_hash=hash_token(token), updated_at=utc_now())
+            )
+            _set_options(conn, record.id, screen_hash=hash_token(screen_token_of(token)))
+            return token, read_workshop(conn, id=record.id)
+
+    def _screen_workshop(self, token: str) -> int | None:
+        if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
+            return None
+        options = workshop_options_table
+        with self.store.engine.connect() as conn:
+            return conn.scalar(
+                sa.select(options.c.workshop_id).where(options.c.screen_hash == hash_token(token))
+            )
+
     def delete(self, token: str) -> None:
         """Erase the workshop with its participants and answers."""
         record = self.by_facilitator(token)
         with self._write() as conn:
-            for table in (workshop_answers_table, participants_table):
+            for table in (workshop_answers_table, participants_table, workshop_options_table):
                 conn.execute(sa.delete(table).where(table.c.workshop_id == record.id))
             conn.execute(sa.delete(workshops_table).where(workshops_table.c.id == record.id))
 
@@ -340,7 +440,7 @@ class WorkshopStore:
         snapshot = self.snapshot(workshop_id)
         record = snapshot.workshop
         record.check_questionnaire(questionnaire)
-        return aggregate(questionnaire, snapshot.participants, record.segments, record.threshold)
+        return room_of(questionnaire, snapshot)
 
     def to_assessment(
         self, token: str, questionnaire: Questionnaire, profile: Profile, language: Language
@@ -351,7 +451,7 @@ class WorkshopStore:
         record = self.by_facilitator(token)
         record.check_questionnaire(questionnaire)
         snapshot = self.snapshot(record.id)
-        room = aggregate(questionnaire, snapshot.participants, record.segments, record.threshold)
+        room = room_of(questionnaire, snapshot)
         if not room.visible:
             raise WorkshopError(
                 f"Fewer than {record.threshold} participants have answered: "
@@ -391,3 +491,34 @@ class WorkshopStore:
             self.store.delete_assessment(assessment.id)
             raise
         return assessment_token
+
+
+def room_of(questionnaire: Questionnaire, snapshot: Snapshot) -> RoomAggregate:
+    """The room's result under the workshop's own thresholds."""
+    record = snapshot.workshop
+    return aggregate(
+        questionnaire,
+        snapshot.participants,
+        record.segments,
+        record.threshold,
+        dispersion_threshold=record.dispersion_threshold,
+    )
+
+
+def screen_token_of(facilitator_token: str) -> str:
+    """The room screen's view-only token, derived from the facilitator's (HMAC-SHA256): the
+    facilitator page can show it again at any time, and it tells nothing of the secret."""
+    digest = hmac.new(facilitator_token.encode("ascii"), b"room screen", hashlib.sha256)
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode("ascii")
+
+
+def _set_options(conn: Connection, workshop_id: int, **values) -> None:
+    """Write some of a workshop's options; the first write makes its row (the defaults)."""
+    table = workshop_options_table
+    values["updated_at"] = utc_now()
+    changed = conn.execute(
+        sa.update(table).where(table.c.workshop_id == workshop_id).values(**values)
+    )
+    if changed.rowcount == 0:
+        row = {"workshop_id": workshop_id, "live_results": False, **values}
+        conn.execute(table.insert().values(row))

@@ -1,10 +1,13 @@
-"""The workshop's three tables (created beside the store's) and how their rows become records.
+"""The workshop's tables (created beside the store's) and how their rows become records.
 
 - ``workshops``: settings, status (open / closed), pace (free / paced, with the dimension
   open), whether results are revealed; the facilitator's token only as a SHA-256.
 - ``workshop_participants``: an anonymous participant (token hash, segment choices).
 - ``workshop_answers``: one row per (workshop, participant, question), written by upsert, so a
   double tap, a reload or a replayed message can never count twice.
+- ``workshop_options``: what came after the first release, one row per workshop (none for
+  an older workshop, which reads as the defaults): the room screen's view-only token (as a
+  SHA-256), whether the room screen shows live results, the dispersion threshold.
 """
 
 from __future__ import annotations
@@ -81,6 +84,22 @@ workshop_answers_table = Table(
 )
 
 
+workshop_options_table = Table(
+    "workshop_options",
+    metadata,
+    column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    column("screen_hash", sa.String(64), unique=True, nullable=True),
+    column("live_results", sa.Boolean),
+    column("dispersion_threshold", sa.Integer, nullable=True),  # NULL: the anonymity threshold
+    column("updated_at", UTCDateTime),
+)
+
+
 def read_workshop(
     conn: Connection, *, what: str = "code", lock: bool = False, **where
 ) -> WorkshopRecord:
@@ -100,15 +119,20 @@ def read_workshop_with_structure(conn: Connection, workshop_id: int) -> tuple[Wo
 def read_workshop_row(
     conn: Connection, *, what: str, lock: bool, **where
 ) -> tuple[WorkshopRecord, dict]:
-    table = workshops_table
-    query = sa.select(table).filter_by(**where)
+    table, options = workshops_table, workshop_options_table
+    query = (
+        sa.select(table, options.c.live_results, options.c.dispersion_threshold)
+        .select_from(table.outerjoin(options))
+        .where(*(table.c[name] == value for name, value in where.items()))
+    )
     if lock:  # PostgreSQL: a concurrent "close" waits for this write, or this waits for it
-        query = query.with_for_update(read=True)
+        query = query.with_for_update(read=True, of=table)
     row = conn.execute(query).first()
     if row is None:
         raise UnknownWorkshop(what)
     data = row._mapping
     structure = json.loads(data["structure"])
+    threshold = data["anonymity_threshold"]
     record = WorkshopRecord(
         id=data["id"],
         title=data["title"],
@@ -117,7 +141,9 @@ def read_workshop_row(
         language=data["language"],
         join_code=data["join_code"],
         segments=[Segment(**s) for s in json.loads(data["segments"])],
-        threshold=data["anonymity_threshold"],
+        threshold=threshold,
+        dispersion_threshold=data["dispersion_threshold"] or threshold,
+        live_results=bool(data["live_results"]),
         status=data["status"],
         pace=data["pace"],
         current_dimension=data["current_dimension"],

@@ -176,7 +176,9 @@ def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_p
     store = Store(f"sqlite:///{tmp_path / 'room.db'}")
     workshops = WorkshopStore(store)
     role = Segment(name="Role", options=["Leadership", "Staff"])
-    facilitator, record = workshops.create(QUESTIONNAIRE, "Board day", "en", [role])
+    facilitator, record = workshops.create(
+        QUESTIONNAIRE, "Board day", "en", [role], dispersion_threshold=5
+    )
     for person in range(6):
         token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
         for question in QUESTIONS:

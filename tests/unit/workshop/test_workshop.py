@@ -292,10 +292,23 @@ def test_the_distribution_chart_has_a_row_per_question_and_waits_below_the_thres
 
 def test_the_heatmap_never_draws_a_number_for_a_hidden_group(minimal):
     result = aggregate(minimal, with_roles(3, 8), [ROLE], threshold=5)
-    heatmap = segment_heatmap(minimal, result.segments[0], 5, "fr").data[0]
-    assert all(value is None for row in heatmap.z for value in row)
-    assert heatmap.y == ("Leadership (< 5)", "Staff (8)")
-    assert all(label.startswith("masqué") for row in heatmap.text for label in row)
+    figure = segment_heatmap(minimal, result.segments[0], 5, "fr")
+    scores, withheld = (next(t for t in figure.data if t.uid == uid) for uid in ("groups", "withheld"))
+    assert all(value is None for row in scores.z for value in row)
+    # Every withheld cell is drawn (grey), with its reason: never an empty white box.
+    assert all(value == 0 for row in withheld.z for value in row)
+    assert all(label.startswith("masqué") for row in withheld.text for label in row)
+    # 3 + 8 = 11 people in the room: showing "Staff (8)" would give Leadership's 3 away.
+    assert withheld.y == ("Leadership (< 5)", "Staff (effectif masqué)")
+
+
+def test_a_group_too_small_and_the_one_that_protects_it_say_so_in_english(minimal):
+    result = aggregate(minimal, with_roles(2, 6), [ROLE], threshold=5)
+    figure = segment_heatmap(minimal, result.segments[0], 5, "en")
+    withheld = next(t for t in figure.data if t.uid == "withheld")
+    assert withheld.y == ("Leadership (< 5)", "Staff (size withheld)")
+    said = [{label.replace("<br>", " ") for label in row} for row in withheld.text]
+    assert said == [{"withheld (fewer than 5)"}, {"withheld (protects a small group)"}]
 
 
 def test_the_room_quadrant_calls_its_point_the_room(minimal):

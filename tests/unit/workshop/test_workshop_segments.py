@@ -36,7 +36,27 @@ def test_a_group_below_the_threshold_is_hidden_with_no_figure(minimal):
     assert all(c.score is None and c.contributors is None for c in leaders.cells.values())
     # The room's mean and the staff's mean would give the leaders' away: staff hidden too.
     assert {c.status for c in staff.cells.values()} == {"protects_other"}
-    assert staff.size == 8  # the head count is not secret, the answers are
+    # And 11 in the room minus 8 staff would give the leaders' head count away.
+    assert (staff.size, staff.size_status, leaders.size_status) == (
+        None,
+        "protects_other",
+        "too_few",
+    )
+
+
+@pytest.mark.parametrize("threshold", [3, 5])
+def test_a_three_and_two_split_lets_nothing_be_worked_out_by_subtraction(minimal, threshold):
+    """3 leaders and 2 staff: whatever the threshold, the room's figures minus the shown
+    groups' never give the 2 staff members' size or means."""
+    result = aggregate(minimal, with_roles(3, 2), [ROLE], threshold=threshold)
+    assert result.visible
+    leaders, staff = result.segments[0].groups
+    assert staff.size is None and staff.size_status == "too_few"
+    # The leaders' group (3 people) is what subtraction would start from: withheld too.
+    assert leaders.size is None
+    for key, cell in leaders.cells.items():
+        assert cell.score is None, key
+    assert result.segments[0].gaps == {key: None for key in result.segments[0].gaps}
 
 
 def test_hidden_groups_adding_up_to_the_threshold_need_no_extra_hiding(minimal):
