@@ -18,8 +18,9 @@ from ui import widgets
 from ui.context import current_language, plain
 from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.session import open_assessment
-from ui.workshop_controls import controls
+from ui.workshop_controls import anonymity_section, controls, erase_section
 from ui.workshop_dashboard import live_dashboard
+from ui.workshop_links import before_you_project, recover_form, screen_section
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     FACILITATOR_PARAM,
@@ -53,6 +54,7 @@ def resume_form() -> None:
         paste_link_form(
             lang, FACILITATOR_LINK, texts, store.by_facilitator, UnknownWorkshop, open_facilitator
         )
+    recover_form(lang, store)
     st.page_link(
         "app_pages/workshop_new.py",
         label=say("workshop.create_instead", lang),
@@ -60,25 +62,11 @@ def resume_form() -> None:
     )
 
 
-def created_link_panel() -> None:
-    """The secret link, once, right after creation: until the facilitator says it is kept."""
-    link = st.session_state.get(CREATED_LINK_KEY)
-    if not link:
-        return
-    with st.container(border=True):
-        st.markdown(f":material/key: **{say('workshop.keep_link_title', lang)}**")
-        st.caption(say("workshop.keep_link_help", lang))
-        st.code(link, language=None)
-        if st.button(say("workshop.keep_link_done", lang), key="keep_link_done"):
-            st.session_state.pop(CREATED_LINK_KEY, None)
-            st.rerun()
-
-
-def join_panel(record: WorkshopRecord) -> None:
+def join_panel(token: str, record: WorkshopRecord) -> None:
     link = join_link(record.join_code)
     st.markdown(f"**{say('workshop.join_at', lang)}**")
     st.title(format_code(record.join_code), anchor=False)
-    st.image(qr_code(link), width=300, caption=say("workshop.scan_me", lang))
+    st.image(qr_code(link), width=240, caption=say("workshop.scan_me", lang))
     st.code(link, language=None)
     if not reachable_from_phones():
         st.warning(say("workshop.localhost_warning", lang), icon=":material/wifi_off:")
@@ -99,6 +87,8 @@ def join_panel(record: WorkshopRecord) -> None:
         on_click="ignore",
         key="qr_svg",
     )
+    with st.container(border=True):
+        screen_section(lang, store, token)
 
 
 # --- after the workshop ---------------------------------------------------------------------
@@ -140,21 +130,27 @@ def facilitator_page(token: str, record: WorkshopRecord) -> None:
     if questionnaire is None:
         st.error(say("workshop.questionnaire_missing", lang))
         return
-    created_link_panel()
+    if before_you_project(lang, store, token):
+        return
     st.title(plain(record.title), anchor=False)
+    thresholds = say(
+        "workshop.thresholds_are", lang, k=record.threshold, m=record.dispersion_threshold
+    )
     st.caption(
         f"{questionnaire.title(lang)} · {say('workshop.language_' + record.language, lang)}"
-        f" · {say('workshop.threshold_is', lang, k=record.threshold)}"
+        f" · {thresholds}"
     )
     join, control = st.columns([3, 2], gap="large")
     with join:
-        join_panel(record)
+        join_panel(token, record)
     with control:
         controls(lang, store, token, record, questionnaire)
     st.divider()
     live_dashboard(lang, record.id, questionnaire)
     st.divider()
+    anonymity_section(lang, store, token, record)
     convert_section(token, record, questionnaire)
+    erase_section(lang, store, token)
     delete_section(token)
 
 

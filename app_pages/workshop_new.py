@@ -5,6 +5,7 @@ import streamlit as st
 from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.workshop import (
+    DEFAULT_DISPERSION_THRESHOLD,
     DEFAULT_THRESHOLD,
     MAX_SEGMENTS,
     MAX_THRESHOLD,
@@ -102,7 +103,8 @@ def create_form() -> None:
             help=say("workshop.segments_input_help", lang, most=MAX_SEGMENTS),
             height=100,
         )
-        threshold = st.number_input(
+        means, spreads = st.columns(2)
+        threshold = means.number_input(
             say("workshop.threshold", lang),
             min_value=MIN_THRESHOLD,
             max_value=MAX_THRESHOLD,
@@ -112,6 +114,17 @@ def create_form() -> None:
             on_change=_keep,
             args=("threshold",),
             help=say("workshop.threshold_help", lang),
+        )
+        dispersion = spreads.number_input(
+            say("workshop.dispersion_threshold", lang),
+            min_value=MIN_THRESHOLD,
+            max_value=MAX_THRESHOLD,
+            value=_draft("dispersion", DEFAULT_DISPERSION_THRESHOLD),
+            step=1,
+            key=_key("dispersion"),
+            on_change=_keep,
+            args=("dispersion",),
+            help=say("workshop.dispersion_threshold_help", lang),
         )
         if threshold < 3:
             st.warning(say("workshop.threshold_low", lang), icon=":material/warning:")
@@ -128,8 +141,19 @@ def create_form() -> None:
                     + say(f"workshop.segments_{error.reason}", lang, most=MAX_SEGMENTS)
                 )
                 return
+            if dispersion < threshold:
+                st.error(say("workshop.dispersion_below", lang))
+                return
             questionnaire = next(q for q in valid if q.id == questionnaire_id)
-            token, _ = store.create(questionnaire, title, language, segments, int(threshold), pace)
+            token, _ = store.create(
+                questionnaire,
+                title,
+                language,
+                segments,
+                int(threshold),
+                pace,
+                dispersion_threshold=int(dispersion),
+            )
             widgets.clear_drafts(f"{PREFIX}.")
             st.session_state[CREATED_LINK_KEY] = facilitator_link(token)
             open_facilitator(token)

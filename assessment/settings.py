@@ -6,6 +6,7 @@ new value) never meets a stale copy; reading is a few microseconds.
 
 from __future__ import annotations
 
+import hmac
 import re
 from pathlib import Path
 
@@ -49,6 +50,13 @@ class Settings(BaseSettings):
     @classmethod
     def _default_when_empty(cls, value: object) -> object:
         return value if str(value or "").strip() else DEFAULT_DATA_DIR
+
+    def consultant_key_matches(self, given: str) -> bool:
+        """Whether a typed key is the consultant key (never, when none is set); compared in
+        constant time on the UTF-8 bytes, so that a key may hold any character."""
+        expected = self.consultant_key.encode()
+        typed = (given or "").strip().encode()
+        return bool(expected) and hmac.compare_digest(typed, expected)
 
     def database(self) -> str:
         """DATABASE_URL (``postgres://`` and ``postgresql://`` are read as psycopg 3), else

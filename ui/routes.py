@@ -44,8 +44,10 @@ ROUTES = (
         ":material/monitoring:",
     ),
 )
-# A phone in a workshop gets this page alone, without navigation (see app.py).
+# A phone in a workshop gets this page alone, without navigation (see app.py); so does the
+# screen projected in the room.
 PARTICIPANT_PAGE = "app_pages/workshop_participant.py"
+ROOM_SCREEN_PAGE = "app_pages/workshop_screen.py"
 
 
 def navigation_pages(lang: Language) -> list[st.Page]:

@@ -1,5 +1,7 @@
 """The facilitator's controls: open or close answering, free or paced (moving the room from
-part to part), reveal the room's result to the phones. A refused move is said, not raised."""
+part to part), live results on the room screen, the reveal to the phones; the anonymity
+thresholds (until the first answer) and erasing the room's answers. A refused move is said,
+not raised."""
 
 from __future__ import annotations
 
@@ -7,14 +9,23 @@ import streamlit as st
 
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
-from assessment.workshop import WorkshopError, WorkshopRecord, WorkshopStore
+from assessment.workshop import (
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
+    ThresholdLocked,
+    WorkshopError,
+    WorkshopRecord,
+    WorkshopStore,
+)
 
 
 def run(action, *args) -> None:
     try:
         action(*args)
-    except (WorkshopError, ValueError) as error:
-        st.session_state.workshop_control_error = str(error)
+    except ThresholdLocked:
+        st.session_state.workshop_control_error = "workshop.thresholds_locked"
+    except (WorkshopError, ValueError):
+        st.session_state.workshop_control_error = "workshop.control_refused"
 
 
 def controls(
@@ -95,6 +106,14 @@ def controls(
             width="stretch",
         )
     st.toggle(
+        say("workshop.live_results", lang),
+        value=record.live_results,
+        key=f"live.{record.live_results}",
+        help=say("workshop.live_results_help", lang),
+        on_change=run,
+        args=(store.show_live_results, token, not record.live_results),
+    )
+    st.toggle(
         say("workshop.reveal", lang),
         value=record.revealed,
         key=f"reveal.{record.revealed}",
@@ -104,4 +123,48 @@ def controls(
     )
     error = st.session_state.pop("workshop_control_error", None)
     if error:
-        st.error(error)
+        st.error(say(error, lang))
+
+
+def anonymity_section(
+    lang: Language, store: WorkshopStore, token: str, record: WorkshopRecord
+) -> None:
+    """The two thresholds, changeable only until the first answer."""
+    with st.expander(say("workshop.anonymity_title", lang), icon=":material/shield_person:"):
+        locked = store.counts(record.id).answers > 0
+        st.caption(
+            say("workshop.thresholds_locked" if locked else "workshop.thresholds_help", lang)
+        )
+        left, right = st.columns(2)
+        means = left.number_input(
+            say("workshop.threshold", lang),
+            MIN_THRESHOLD,
+            MAX_THRESHOLD,
+            value=record.threshold,
+            disabled=locked,
+            key=f"threshold_means.{record.threshold}",
+        )
+        spread = right.number_input(
+            say("workshop.dispersion_threshold", lang),
+            MIN_THRESHOLD,
+            MAX_THRESHOLD,
+            value=record.dispersion_threshold,
+            disabled=locked,
+            key=f"threshold_spread.{record.dispersion_threshold}",
+            help=say("workshop.dispersion_threshold_help", lang),
+        )
+        if not locked and st.button(say("workshop.thresholds_save", lang), key="thresholds"):
+            if spread < means:
+                st.error(say("workshop.dispersion_below", lang))
+                return
+            run(store.set_thresholds, token, int(means), int(spread))
+            st.rerun()
+
+
+def erase_section(lang: Language, store: WorkshopStore, token: str) -> None:
+    with st.expander(say("workshop.erase_title", lang), icon=":material/ink_eraser:"):
+        st.caption(say("workshop.erase_help", lang))
+        sure = st.checkbox(say("workshop.erase_confirm", lang), key="workshop_erase_confirm")
+        if st.button(say("workshop.erase_button", lang), disabled=not sure, key="workshop_erase"):
+            store.erase_answers(token)
+            st.success(say("workshop.erased", lang))

@@ -7,7 +7,13 @@ import streamlit as st
 
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.workshop import InvalidChoice, UnknownWorkshop, WorkshopClosed, normalise_code
+from assessment.workshop import (
+    InvalidChoice,
+    UnknownWorkshop,
+    WorkshopClosed,
+    WorkshopRecord,
+    normalise_code,
+)
 from ui.context import plain
 from ui.workshop_session import (
     JOIN_PARAM,
@@ -76,6 +82,7 @@ def join_page(code: str) -> None:
         st.warning(say("workshop.closed_join", lang), icon=":material/lock:")
         return
     st.write(say("workshop.join_intro", lang))
+    st.info(anonymity_statement(record, lang), icon=":material/shield_person:")
     choices = {}
     for number, segment in enumerate(record.segments):
         choices[segment.name] = st.radio(
@@ -102,3 +109,13 @@ def join_page(code: str) -> None:
             return
         enter_as_participant(token)
         st.rerun()
+
+
+def anonymity_statement(record: WorkshopRecord, lang: Language) -> str:
+    """What the facilitator can say to the room: what is kept, for how long, who sees what."""
+    return say(
+        "workshop.anonymity_statement",
+        lang,
+        k=record.threshold,
+        m=record.dispersion_threshold,
+    )

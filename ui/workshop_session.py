@@ -1,10 +1,11 @@
 """Workshop links, the workshop store and the live room, for the workshop pages and the router.
 
-Three kinds of link, each a bearer secret or a public code in the query string:
+Four kinds of link, each a bearer secret or a public code in the query string:
 ``?join=CODE`` (public: anyone in the room), ``?p=<participant token>`` (one participant's
-place) and ``/facilitate?f=<facilitator token>`` (the dashboard and its controls). A join code
-or a participant token never opens the dashboard: the router gives participant links a single
-page, and the dashboard asks the store for the facilitator token's hash.
+place), ``?screen=<room screen token>`` (view-only: what is projected, which changes nothing
+and shows nothing the room does not see) and ``/facilitate?f=<facilitator token>`` (the
+dashboard and its controls). Only the last opens the dashboard: the router gives the other
+links a single page each, and the dashboard asks the store for the facilitator token's hash.
 """
 
 from __future__ import annotations
@@ -19,17 +20,21 @@ from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, aggregate
 from ui.context import load_all_questionnaires
-from ui.routes import PARTICIPANT_PAGE, app_address
+from ui.routes import PARTICIPANT_PAGE, ROOM_SCREEN_PAGE, app_address
 from ui.session import store_for
 from ui.widgets import hide_english_hints
 
-JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM = "join", "p", "f"
+JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM, SCREEN_PARAM = "join", "p", "f", "screen"
 FACILITATOR_KEY = "workshop_facilitator_token"
 PARTICIPANT_KEY = "workshop_participant_token"
 CREATED_LINK_KEY = "workshop_created_link"  # the facilitator link, shown until dismissed
 REFRESH_SECONDS = 2.5  # the facilitator's live panels
 PARTICIPANT_POLL_SECONDS = 4  # a participant's page notices the facilitator's moves
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+
+
+def is_room_screen_link() -> bool:
+    return SCREEN_PARAM in st.query_params
 
 
 def is_participant_link() -> bool:
@@ -104,6 +109,10 @@ def facilitator_link(token: str) -> str:
     return f"{base_url()}/facilitate?{FACILITATOR_PARAM}={token}"
 
 
+def room_screen_link(screen_token: str) -> str:
+    return f"{base_url()}/?{SCREEN_PARAM}={screen_token}"
+
+
 def reachable_from_phones() -> bool:
     """False when the address is this machine's own (localhost): phones cannot open it."""
     return (urlsplit(base_url()).hostname or "") not in LOCAL_HOSTS
@@ -169,6 +178,10 @@ def forget_participant() -> None:
     _drop(PARTICIPANT_PARAM, PARTICIPANT_KEY)
 
 
+def room_screen_token() -> str:
+    return st.query_params.get(SCREEN_PARAM, "")
+
+
 def participant_language(default: Language) -> Language:
     """?lang= when given, else the workshop's language."""
     asked = st.query_params.get("lang")
@@ -188,4 +201,16 @@ def run_participant_app() -> None:
     )
     hide_english_hints()
     page = st.Page(PARTICIPANT_PAGE, title="Atelier · Workshop", default=True)
+    st.navigation([page], position="hidden").run()
+
+
+def run_room_screen_app() -> None:
+    """A room screen link: one full-screen page, no navigation, no sidebar, no control."""
+    st.set_page_config(
+        page_title="Atelier · Workshop",
+        page_icon=":material/co_present:",
+        layout="wide",
+        initial_sidebar_state="collapsed",
+    )
+    page = st.Page(ROOM_SCREEN_PAGE, title="Atelier · Workshop", default=True)
     st.navigation([page], position="hidden").run()

@@ -20,6 +20,7 @@ from assessment.workshop.records import (
     InvalidChoice,
     RoomCounts,
     Snapshot,
+    ThresholdLocked,
     UnknownWorkshop,
     WorkshopClosed,
     WorkshopError,
@@ -29,6 +30,7 @@ from assessment.workshop.records import (
 )
 from assessment.workshop.room import (
     CONSENSUS_BANDS,
+    DEFAULT_DISPERSION_THRESHOLD,
     DEFAULT_THRESHOLD,
     MAX_THRESHOLD,
     MIN_THRESHOLD,
@@ -53,6 +55,7 @@ from assessment.workshop.tables import workshop_answers_table
 
 __all__ = [
     "CONSENSUS_BANDS",
+    "DEFAULT_DISPERSION_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "JOIN_ALPHABET",
     "MAX_SEGMENTS",
@@ -71,6 +74,7 @@ __all__ = [
     "SegmentView",
     "Snapshot",
     "Spread",
+    "ThresholdLocked",
     "UnknownWorkshop",
     "WorkshopClosed",
     "WorkshopError",

@@ -282,7 +282,9 @@ def segment_heatmap(
         withheld.append([None if c.status == "shown" else 0 for c in shown])
         text.append(
             [
-                fmt.number(c.score, lang) if c.status == "shown" else wrap_label(reasons[c.status], 14)
+                fmt.number(c.score, lang)
+                if c.status == "shown"
+                else wrap_label(reasons[c.status], 14)
                 for c in shown
             ]
         )
@@ -305,7 +307,9 @@ def segment_heatmap(
                 zmin=0,
                 zmax=100,
                 colorscale=[[0, "#f3f6fa"], [0.5, "#7596b8"], [1, "#1f4e79"]],
-                colorbar=dict(title=dict(text=say("room_chart.score", lang)), thickness=12, len=0.9),
+                colorbar=dict(
+                    title=dict(text=say("room_chart.score", lang)), thickness=12, len=0.9
+                ),
                 textfont=dict(size=11),
                 hoverongaps=False,
                 hovertemplate="%{y} · %{x}: %{text}<extra></extra>",

@@ -51,9 +51,7 @@ class InvalidChoice(WorkshopError):
 
 class ThresholdLocked(WorkshopError):
     def __init__(self) -> None:
-        super().__init__(
-            "Answers have been given: the anonymity thresholds can no longer change."
-        )
+        super().__init__("Answers have been given: the anonymity thresholds can no longer change.")
 
 
 class WorkshopRecord(Frozen):

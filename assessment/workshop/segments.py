@@ -144,9 +144,7 @@ def segment_view(
             for option, ids in members.items()
         }
         columns[key] = _suppress(values, threshold)
-    listed = {
-        option: len(ids) for option, ids in members.items() if ids or option != NOT_STATED
-    }
+    listed = {option: len(ids) for option, ids in members.items() if ids or option != NOT_STATED}
     sizes = _shown_sizes(listed, threshold)
     groups = [
         Group(

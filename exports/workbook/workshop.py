@@ -77,8 +77,13 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
         headers = [say("workbook.group", lang), say("workbook.size", lang)] + [
             questionnaire.dimension(d).title(lang) for d in dimension_ids
         ]
+        withheld = say("workbook.size_withheld", lang)
         groups = [
-            (group["option"], group["size"], *(group["scores"].get(d) for d in dimension_ids))
+            (
+                group["option"],
+                withheld if group["size"] is None else group["size"],
+                *(group["scores"].get(d) for d in dimension_ids),
+            )
             for group in view["groups"]
         ]
         row = table(ws, row + 1, headers, groups, {n: "0.0" for n in range(3, 7)}) + 2

@@ -82,13 +82,21 @@ def test_a_facilitator_creates_a_workshop_and_gets_code_qr_and_secret_link(works
     token = token or at.session_state["workshop_facilitator_token"]
     record = workshops.by_facilitator(token)
     assert record.title == "Séminaire de juin" and record.segments == [ROLE]
+    # First the step before projecting: the secret link to keep, the room screen's to project.
+    assert texts(at, "title") == ["Avant de projeter"]
+    codes = texts(at, "code")
+    assert any(f"facilitate?f={token}" in code for code in codes)
+    screen = next(code for code in codes if "?screen=" in code)
+    assert token not in screen
+    assert not at.get("plotly_chart") and not at.toggle  # no dashboard, no control yet
+    assert at.button(key="keep_link_done")
+    at = facilitator_app(token)  # the dashboard, as the secret link opens it
+    assert not any("facilitate?f=" in code for code in texts(at, "code"))  # never shown there
     assert format_code(record.join_code) in texts(at, "title")
-    assert at.get("imgs") or at.get("image")  # the QR code to project
+    assert at.get("imgs") or at.get("image")  # the QR code
     codes = texts(at, "code")
     assert any(f"?join={record.join_code}" in code for code in codes)
-    assert any(f"facilitate?f={token}" in code for code in codes)  # shown once…
-    at.button(key="keep_link_done").click().run()
-    assert not any("facilitate?f=" in code for code in texts(at, "code"))  # …then gone
+    assert screen in codes  # the room screen's link stays at hand
 
 
 def test_a_title_is_needed_and_a_faulty_segment_line_is_pointed_out(workshops):

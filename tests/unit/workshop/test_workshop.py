@@ -293,7 +293,9 @@ def test_the_distribution_chart_has_a_row_per_question_and_waits_below_the_thres
 def test_the_heatmap_never_draws_a_number_for_a_hidden_group(minimal):
     result = aggregate(minimal, with_roles(3, 8), [ROLE], threshold=5)
     figure = segment_heatmap(minimal, result.segments[0], 5, "fr")
-    scores, withheld = (next(t for t in figure.data if t.uid == uid) for uid in ("groups", "withheld"))
+    scores, withheld = (
+        next(t for t in figure.data if t.uid == uid) for uid in ("groups", "withheld")
+    )
     assert all(value is None for row in scores.z for value in row)
     # Every withheld cell is drawn (grey), with its reason: never an empty white box.
     assert all(value == 0 for row in withheld.z for value in row)
