@@ -21,7 +21,6 @@ from tests.app.test_workshop_pages import (
     fill_room,
     participant_app,
     texts,
-    workshops,  # noqa: F401 (a fixture)
 )
 from ui.workshop_session import live_room
 

@@ -7,22 +7,13 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.workshop import Segment, WorkshopStore, format_code
 from tests.app.conftest import APP, QUESTIONNAIRE
-from ui.workshop_session import live_room, workshop_state, workshop_store_for
+from ui.workshop_session import live_room
 
 ROLE = Segment(name="Fonction", options=["Direction", "Équipes"])
 DIMENSIONS = QUESTIONNAIRE.ordered_dimensions()
 FIRST = DIMENSIONS[0].ordered_questions()
 SECOND = DIMENSIONS[1].ordered_questions()
 ALL_IDS = [q.id for _, q in QUESTIONNAIRE.questions()]
-
-
-@pytest.fixture
-def workshops(store) -> WorkshopStore:
-    for cache in (workshop_store_for, live_room, workshop_state):
-        cache.clear()
-    yield WorkshopStore(store)
-    for cache in (workshop_store_for, live_room, workshop_state):
-        cache.clear()
 
 
 def participant_app(*, code: str | None = None, token: str | None = None, **params) -> AppTest:
