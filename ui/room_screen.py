@@ -53,6 +53,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
 .room-counts { font-size: 4.2vh; margin: 1.5vh 0 0; line-height: 1.3; color: #1f2933; }
 .room-counts b { font-size: 6vh; }
 .room-note { font-size: 2.2vh; color: #4b5563; margin: 1vh 0 0; }
+.room-status { font-size: 2.8vh; color: #4b5563; margin: 0 0 1vh; }
 </style>"""
 
 
@@ -126,12 +127,13 @@ def results(
         return
     dimension_id = shown_part(record)
     dimension = questionnaire.dimension(dimension_id)
-    position = record.dimensions.index(dimension_id) + 1
-    st.subheader(
-        say("room_screen.part", lang, n=position, total=len(record.dimensions))
-        + f" · {dimension.title(lang)}",
-        anchor=False,
-    )
+    if record.pace == "free":  # paced, the status line above names the part open
+        position = record.dimensions.index(dimension_id) + 1
+        st.subheader(
+            say("room_screen.part", lang, n=position, total=len(record.dimensions))
+            + f" · {dimension.title(lang)}",
+            anchor=False,
+        )
     question_ids = [q.id for q in dimension.ordered_questions()]
     chart = distribution_chart(questionnaire, room, question_ids, lang)
     st.plotly_chart(chart, key="screen_distribution", theme=None)
@@ -160,5 +162,6 @@ def room_screen(lang: Language, screen_token: str, questionnaire: Questionnaire)
         join_block(record, counts, lang)
     with charts:
         st.subheader(plain(record.title), anchor=False)
-        st.caption(status_line(record, questionnaire, lang))
+        status = html.escape(status_line(record, questionnaire, lang))
+        st.html(f'<p class="room-status">{status}</p>')
         results(record, questionnaire, room, lang)

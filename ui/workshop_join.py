@@ -81,8 +81,7 @@ def join_page(code: str) -> None:
     if not record.is_open:
         st.warning(say("workshop.closed_join", lang), icon=":material/lock:")
         return
-    st.write(say("workshop.join_intro", lang))
-    st.info(anonymity_statement(record, lang), icon=":material/shield_person:")
+    st.caption(f":material/shield_person: {anonymity_statement(record, lang)}")
     choices = {}
     for number, segment in enumerate(record.segments):
         choices[segment.name] = st.radio(

@@ -39,7 +39,8 @@ WRAP = 12  # characters per line of a radar axis label: four labels fit a 375 px
 def wrap_label(text: str, width: int = WRAP, separator: str = "<br>") -> str:
     """Lines of about ``width`` characters, broken at spaces or after a dash
     ("Customer–employee" may become "Customer–" and "employee"); words are never cut."""
-    words = [w for w in re.split(r"\s+|(?<=[–—-])(?=\w)", text.strip()) if w]
+    # Plain spaces only: a no-break space (French "?" or "%") keeps its neighbours together.
+    words = [w for w in re.split(r"[ \t\n]+|(?<=[–—-])(?=\w)", text.strip()) if w]
     lines: list[str] = []
     for word in words:
         glue = "" if lines and lines[-1].endswith(("–", "—", "-")) else " "

@@ -133,7 +133,7 @@ def test_the_thresholds_lock_at_the_first_answer(workshops):
 def test_the_join_page_states_the_thresholds_and_what_is_kept(workshops):
     _, record = workshops.create(QUESTIONNAIRE, "Offsite", "en", [ROLE], threshold=4)
     at = participant_app(code=record.join_code, lang="en")
-    statement = next(text for text in texts(at, "info") if "What is kept" in text)
+    statement = next(text for text in texts(at, "caption") if "What is kept" in text)
     assert "from 4 people on" in statement and "from 8 people on" in statement
     assert "no name" in statement and "until the facilitator erases them" in statement
 
