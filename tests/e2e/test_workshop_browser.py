@@ -1,9 +1,10 @@
-"""A live workshop in real browsers: ten phones answer at once while the facilitator's screen
-counts them; then the server is killed (SIGKILL), restarted, and every answer is still there.
+"""A live workshop in real browsers: twelve phones answer at once while the facilitator's
+screen counts them and the room screen is projected (with no secret, control or navigation on
+it); then the server is killed (SIGKILL), restarted, and every answer is still there.
 
-Ten participant contexts run concurrently (Playwright's async API in one browser). To keep the
-test within a few minutes on two cores, each phone clicks its last three answers in the browser;
-the other 38 are written beforehand through the same service layer the page uses.
+Twelve participant contexts run concurrently (Playwright's async API in one browser). To keep
+the test within a few minutes on two cores, each phone clicks its last three answers in the
+browser; the other 38 are written beforehand through the same service layer the page uses.
 """
 
 import asyncio
@@ -24,7 +25,7 @@ QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 ALL_IDS = [q.id for _, q in QUESTIONNAIRE.questions()]
 IN_BROWSER = [q.id for q in QUESTIONNAIRE.ordered_dimensions()[0].ordered_questions()[:3]]
 LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.levels}
-PHONES = 10
+PHONES = 12
 ROLES = ["Direction", "Équipes"]
 READY = 45_000  # generous: two cores shared by ten browser pages and a server
 
@@ -99,9 +100,44 @@ async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
     await page.get_by_label("Titre de l'atelier").click()  # leaving the box saves it
     await wait_for_app(page)
     await page.get_by_role("button", name="Créer l'atelier").click()
-    await expect(page.get_by_text("Gardez ce lien d'animation")).to_be_visible(timeout=READY)
+    await expect(page.get_by_text("Avant de projeter")).to_be_visible(timeout=READY)
     await page.wait_for_url(re.compile(r"facilitate\?.*f="), timeout=READY)
-    return page, re.search(r"[?&]f=([\w-]+)", page.url).group(1)
+    secret = re.search(r"[?&]f=([\w-]+)", page.url).group(1)
+    screen_code = page.locator("code").filter(has_text="?screen=")
+    await expect(screen_code).to_be_visible(timeout=READY)
+    screen = (await screen_code.inner_text()).strip()
+    await page.get_by_role("button", name="Je l'ai gardé").click()
+    await expect(page.get_by_text("Avant de projeter")).to_have_count(0, timeout=READY)
+    return page, secret, screen
+
+
+async def project(browser: Browser, link: str, secret: str, code: str) -> Page:
+    """The room screen on a 1,366 × 768 projector: the code readable from the back of the
+    room, and nothing on it that gives control or names a secret."""
+    context = await browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 768})
+    page = await context.new_page()
+    await page.goto(link)
+    code_box = page.get_by_test_id("room-code")
+    await expect(code_box).to_have_text(code, timeout=READY)
+    height = await code_box.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert height >= 768 / 6, f"the join code is {height} px high on a 768 px screen"
+    await expect(page.get_by_text("Rejoignez sur")).to_be_visible()
+    return page
+
+
+async def nothing_to_control(screen: Page, secret: str) -> None:
+    assert secret not in screen.url and "facilitate" not in screen.url
+    assert secret not in await screen.content()
+    for selector in (
+        "button",
+        "input",
+        "textarea",
+        "a[href]",
+        '[data-testid="stSidebar"]',
+        '[data-testid="stSidebarNav"]',
+        '[data-testid="stHeader"]:visible',
+    ):
+        assert await screen.locator(selector).count() == 0, selector  # fmt: skip
 
 
 async def phone(browser: Browser, url: str, code: str, number: int, store: WorkshopStore):
@@ -137,9 +173,11 @@ async def scenario(tmp_path: Path) -> None:
             browser = await pw.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            facilitator, secret = await create_workshop(browser, server.url)
+            facilitator, secret, screen_link = await create_workshop(browser, server.url)
             record = workshops.by_facilitator(secret)
             await expect(facilitator.get_by_text(format_code(record.join_code))).to_be_visible()
+            screen = await project(browser, screen_link, secret, format_code(record.join_code))
+            await nothing_to_control(screen, secret)
             await facilitator.evaluate("window.stillTheSamePage = true")  # gone on a reload
 
             started = time.monotonic()
@@ -147,21 +185,34 @@ async def scenario(tmp_path: Path) -> None:
                 *(phone(browser, server.url, record.join_code, n, workshops) for n in range(PHONES))
             )
             answering = time.monotonic() - started
-            # The projected screen follows by itself (a fragment), without reloading the page.
-            await expect(await metric(facilitator, "Connectés")).to_have_text("10", timeout=READY)
-            await expect(await metric(facilitator, "Ont terminé")).to_have_text("10", timeout=READY)
+            # Both screens follow by themselves (fragments), without reloading the page.
+            await expect(await metric(facilitator, "Connectés")).to_have_text("12", timeout=READY)
+            await expect(await metric(facilitator, "Ont terminé")).to_have_text("12", timeout=READY)
             await expect(await metric(facilitator, "Réponses reçues")).to_have_text(
-                "410", timeout=READY
+                str(PHONES * len(ALL_IDS)), timeout=READY
             )
+            await expect(screen.get_by_text("12 ont terminé")).to_be_visible(timeout=READY)
+            # Results hidden until the facilitator shows them: counts only on the room screen.
+            await expect(screen.locator('[data-testid="stPlotlyChart"]')).to_have_count(0)
+            await nothing_to_control(screen, secret)
+            ARTIFACTS.mkdir(exist_ok=True)
+            await screen.screenshot(path=ARTIFACTS / "workshop-3-room-screen-1366.png")
+            await facilitator.get_by_text("Montrer le résultat de la salle").click()
+            await screen.set_viewport_size({"width": 1920, "height": 1080})
+            await expect(screen.get_by_text("Le résultat de la salle")).to_be_visible(timeout=READY)
+            await expect(screen.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(
+                timeout=READY
+            )
+            await nothing_to_control(screen, secret)
+            await screen.screenshot(path=ARTIFACTS / "workshop-4-room-screen-revealed-1920.png")
             await expect(facilitator.locator('[data-testid="stPlotlyChart"]')).to_have_count(
                 5, timeout=READY
             )
             assert await facilitator.evaluate("window.stillTheSamePage === true")
-            ARTIFACTS.mkdir(exist_ok=True)
-            await facilitator.screenshot(path=ARTIFACTS / "workshop-1-dashboard-10-phones.png")
+            await facilitator.screenshot(path=ARTIFACTS / "workshop-1-dashboard-12-phones.png")
             await phones[0][1].get_by_text("41 questions sur 41").scroll_into_view_if_needed()
             await phones[0][1].screenshot(path=ARTIFACTS / "workshop-2-phone-375px.png")
-            print(f"10 phones joined and answered in {answering:.1f} s; taps made again: {RETAPS}")
+            print(f"12 phones joined and answered in {answering:.1f} s; taps made again: {RETAPS}")
 
             # Power cut: no clean shutdown. Then the same database, the same port.
             server.kill()
@@ -170,7 +221,7 @@ async def scenario(tmp_path: Path) -> None:
             for number, token in enumerate(tokens):
                 assert workshops.answers_of(token) == expected_answers(number)
             counts = workshops.counts(record.id)
-            assert (counts.joined, counts.completed, counts.answers) == (10, 10, 410)
+            assert (counts.joined, counts.completed, counts.answers) == (12, 12, 12 * 41)
 
             # A phone carries on where it was: its link finds the same participant.
             first_token, first_page = phones[0]
@@ -182,10 +233,10 @@ async def scenario(tmp_path: Path) -> None:
             changed = 5 if expected_answers(0)[IN_BROWSER[0]] != 5 else 4
             await tap(first_page, IN_BROWSER[0], changed)
             await until(lambda: workshops.answers_of(first_token)[IN_BROWSER[0]] == changed)
-            assert workshops.counts(record.id).joined == 10  # the reload counted nobody twice
+            assert workshops.counts(record.id).joined == 12  # the reload counted nobody twice
 
             await facilitator.reload()
-            await expect(await metric(facilitator, "Connectés")).to_have_text("10", timeout=READY)
+            await expect(await metric(facilitator, "Connectés")).to_have_text("12", timeout=READY)
 
             # A participant link reads neither the dashboard nor another workshop.
             _, other = workshops.create(QUESTIONNAIRE, "Autre atelier", "fr")
@@ -213,7 +264,9 @@ async def scenario(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_ten_phones_answer_live_and_a_killed_server_loses_nothing(tmp_path):
+def test_twelve_phones_answer_live_under_the_room_screen_and_a_killed_server_loses_nothing(
+    tmp_path,
+):
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed")
     # Playwright's async API in a thread of its own: the sync fixtures of the other browser

@@ -330,6 +330,7 @@ def test_the_documentation_states_the_thresholds_the_code_uses():
     assert f"consensus ≥ {high}" in text and f"from {low}" in text
     assert f"at least {workshop.MIN_ANSWERS_TO_RANK} levels given" in text
     assert f"(default {workshop.DEFAULT_THRESHOLD}, from {workshop.MIN_THRESHOLD} to" in text
+    assert f"**Dispersion threshold** (default {workshop.DEFAULT_DISPERSION_THRESHOLD}," in text
     assert f"the {workshop.TOP_DISAGREEMENTS} questions" in text.replace("five", "5")
 
 
