@@ -38,13 +38,14 @@ from ui.workshop_session import (
 )
 
 PART_SECONDS = 15  # free pace: the screen shows each part's answers in turn, this long
+CHART_CONFIG = {"displayModeBar": False}  # no download or zoom buttons on the projection
 
 # No Streamlit chrome: the header, its menu and the sidebar would be projected too. The code
 # is sized on the screen's height (more than a sixth of it), the rest on its width.
 SCREEN_STYLE = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
-[data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"], footer
-  { display: none !important; }
+[data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"], footer,
+[data-testid="stElementToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 2vh 2.5vw 1vh; max-width: 100%; }
 .room-join { font-size: 3.4vh; margin: 0; color: #4b5563; }
 .room-code { font-size: 18vh; line-height: 1.05; font-weight: 800; margin: 0 0 1vh;
@@ -114,13 +115,18 @@ def results(
     if record.revealed:
         st.subheader(say("room_screen.revealed", lang), anchor=False)
         radar, verdict = st.columns([3, 2])
-        radar.plotly_chart(room_radar(questionnaire, room, lang), key="screen_radar", theme=None)
+        radar.plotly_chart(
+            room_radar(questionnaire, room, lang),
+            key="screen_radar",
+            theme=None,
+            config=CHART_CONFIG,
+        )
         verdict.markdown(symmetry_verdict(room, lang))
         if room.disagreements:
             st.markdown(f"**{say('room_screen.to_discuss', lang)}**")
             ids = [s.question_id for s in room.disagreements]
             chart = distribution_chart(questionnaire, room, ids, lang)
-            st.plotly_chart(chart, key="screen_disagreements", theme=None)
+            st.plotly_chart(chart, key="screen_disagreements", theme=None, config=CHART_CONFIG)
         return
     if not record.live_results:
         st.info(say("room_screen.hidden", lang), icon=":material/visibility_off:")
@@ -136,7 +142,7 @@ def results(
         )
     question_ids = [q.id for q in dimension.ordered_questions()]
     chart = distribution_chart(questionnaire, room, question_ids, lang)
-    st.plotly_chart(chart, key="screen_distribution", theme=None)
+    st.plotly_chart(chart, key="screen_distribution", theme=None, config=CHART_CONFIG)
 
 
 def shown_part(record: WorkshopRecord) -> str:

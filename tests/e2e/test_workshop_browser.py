@@ -132,7 +132,7 @@ async def nothing_to_control(screen: Page, secret: str) -> None:
         "button",
         "input",
         "textarea",
-        "a[href]",
+        'a[href]:not([href^="#"])',  # in-page links only (Streamlit's "skip to content")
         '[data-testid="stSidebar"]',
         '[data-testid="stSidebarNav"]',
         '[data-testid="stHeader"]:visible',
@@ -147,7 +147,7 @@ async def phone(browser: Browser, url: str, code: str, number: int, store: Works
     page = await context.new_page()
     await asyncio.sleep(0.3 * number)  # people arrive within a few seconds, not all at once
     await page.goto(f"{url}/?join={code.lower()}")
-    await page.get_by_text(ROLES[number % 2], exact=True).click()
+    await page.get_by_text(ROLES[number % 2], exact=True).click(timeout=READY * 2)
     await page.get_by_role("button", name="Rejoindre").click()
     await page.wait_for_url(re.compile(r"[?&]p="), timeout=READY)
     token = re.search(r"[?&]p=([\w-]+)", page.url).group(1)
