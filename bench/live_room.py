@@ -233,7 +233,9 @@ async def follow(client: httpx.AsyncClient, url: str, token: str, room: Room, fi
                         moves = json.loads(line[6:])
                         room.arrived(moves["version"])
                         if moves["revealed"] and not revealed:
-                            asyncio.create_task(client.get(f"{url}/phone/api/room?p={token}"))
+                            room.streams.append(
+                                asyncio.create_task(client.get(f"{url}/phone/api/room?p={token}"))
+                            )
                         revealed = moves["revealed"]
         except httpx.HTTPError:
             figures.fail("event stream")
