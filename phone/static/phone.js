@@ -59,7 +59,8 @@
 
   async function api(path, query, body) {
     const search = new URLSearchParams(query || {});
-    if (chosenLang) search.set("lang", chosenLang); // else the workshop's language
+    // Until the workshop is known, the server answers in the workshop's language.
+    if (chosenLang || S) search.set("lang", lang);
     const options = { cache: "no-store", headers: {} };
     if (body !== undefined) {
       options.method = "POST";
