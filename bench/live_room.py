@@ -217,9 +217,8 @@ async def phone(
 
 
 async def follow(client: httpx.AsyncClient, url: str, token: str, room: Room, figures: Figures):
-    """The phone's event stream: each move noted as it arrives; the room's result fetched
-    when it is revealed, as the page does."""
-    revealed = False
+    """The phone's event stream: each move noted as it arrives (the room's result, once
+    revealed, comes by the same stream)."""
     while True:
         try:
             async with client.stream(
@@ -232,11 +231,6 @@ async def follow(client: httpx.AsyncClient, url: str, token: str, room: Room, fi
                     elif line.startswith("data: ") and kind == "moves":
                         moves = json.loads(line[6:])
                         room.arrived(moves["version"])
-                        if moves["revealed"] and not revealed:
-                            room.streams.append(
-                                asyncio.create_task(client.get(f"{url}/phone/api/room?p={token}"))
-                            )
-                        revealed = moves["revealed"]
         except httpx.HTTPError:
             figures.fail("event stream")
             await asyncio.sleep(1.5)  # EventSource's retry

@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 POLL_SECONDS = 0.3  # the watcher's tick: a move reaches the phones within about this
+ROOM_SECONDS = 3.0  # once revealed, the room's result is pushed again this often if it changed
 IDLE_SECONDS = 60  # a watcher with no phone listening stops after this
 PING_SECONDS = 15  # a comment line keeps proxies and phones from closing a quiet stream
 QUEUE_SIZE = 16  # moves kept for a phone that reads slowly (older ones are dropped)
@@ -140,8 +142,11 @@ class Hub:
     def __init__(self, service: Callable[[], PhoneService]):
         self.service = service
         self.listeners: dict[int, set[asyncio.Queue]] = {}
-        self.latest: dict[int, str] = {}
+        self.latest: dict[int, dict[str, str]] = {}  # workshop → event kind → last message
         self.watchers: dict[int, asyncio.Task] = {}
+        # The watchers' reads run on threads of their own: a burst of phones' requests
+        # waiting on the server's thread pool never delays a move.
+        self.reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="phone-watcher")
 
     def subscribe(self, workshop_id: int) -> asyncio.Queue:
         queue: asyncio.Queue = asyncio.Queue(maxsize=QUEUE_SIZE)
@@ -156,17 +161,21 @@ class Hub:
     def unsubscribe(self, workshop_id: int, queue: asyncio.Queue) -> None:
         self.listeners.get(workshop_id, set()).discard(queue)
 
-    def broadcast(self, workshop_id: int, message: str) -> None:
-        self.latest[workshop_id] = message
+    def broadcast(self, workshop_id: int, kind: str, message: str) -> None:
+        self.latest.setdefault(workshop_id, {})[kind] = message
         for queue in list(self.listeners.get(workshop_id, ())):
             if queue.full():  # a phone that reads slowly only needs the latest
                 with contextlib.suppress(asyncio.QueueEmpty):
                     queue.get_nowait()
             queue.put_nowait(message)
 
+    async def _read(self, function, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.reader, function, *args)
+
     async def _watch(self, workshop_id: int) -> None:
         idle_since = None
         last = None
+        last_room, room_at = None, 0.0
         while True:
             if self.listeners.get(workshop_id):
                 idle_since = None
@@ -175,8 +184,9 @@ class Hub:
             elif time.monotonic() - idle_since > IDLE_SECONDS:
                 self.latest.pop(workshop_id, None)
                 return
+            moves = None
             try:
-                moves = await run_in_threadpool(self.service().moves_of, workshop_id)
+                moves = await self._read(self.service().moves_of, workshop_id)
                 event = ("moves", moves) if moves is not None else ("gone", {})
             except Exception as error:  # the database is down: say so, and keep trying
                 if not database_down(error):
@@ -184,8 +194,20 @@ class Hub:
                 event = ("outage", {})
             message = f"event: {event[0]}\ndata: {json.dumps(event[1])}\n\n"
             if message != last:
-                self.broadcast(workshop_id, message)
+                self.broadcast(workshop_id, event[0], message)
                 last = message
+                room_at = 0.0  # a move: the room's result now, if it is revealed
+            if moves and moves["revealed"] and time.monotonic() - room_at > ROOM_SECONDS:
+                # Pushed to every phone at once: no phone asks for it on a reveal.
+                room_at = time.monotonic()
+                with contextlib.suppress(Exception):
+                    room = await self._read(self.service().room_by_language, workshop_id)
+                    text = json.dumps(room, ensure_ascii=False)
+                    if text != last_room:
+                        self.broadcast(workshop_id, "room", f"event: room\ndata: {text}\n\n")
+                        last_room = text
+            elif moves and not moves["revealed"]:
+                last_room = None
             await asyncio.sleep(POLL_SECONDS)
 
 
@@ -291,13 +313,13 @@ class PhoneApp:
             return found
         workshop_id = json.loads(found.body)["workshop"]
         queue = self.hub.subscribe(workshop_id)
-        latest = self.hub.latest.get(workshop_id)
+        latest = list(self.hub.latest.get(workshop_id, {}).values())
 
         async def stream():
             try:
                 yield "retry: 1500\n\n"
-                if latest:
-                    yield latest
+                for message in latest:
+                    yield message
                 while True:
                     try:
                         yield await asyncio.wait_for(queue.get(), timeout=PING_SECONDS)

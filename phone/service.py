@@ -274,6 +274,11 @@ class PhoneService:
             self._rooms[key] = (time.monotonic(), shown)
             return shown
 
+    def room_by_language(self, workshop_id: int) -> dict:
+        """The room's result in each language, for the watcher to push once revealed."""
+        record = self.workshops.workshop(workshop_id)
+        return {lang: self.room(record, lang) for lang in LANGS}
+
     # --- what the watcher reads ---------------------------------------------------------------
 
     def moves_of(self, workshop_id: int) -> dict | None:

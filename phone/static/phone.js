@@ -488,6 +488,10 @@
       flush();
     });
     source.addEventListener("moves", (event) => { opened = true; serverBack(); moved(JSON.parse(event.data)); });
+    source.addEventListener("room", (event) => {
+      const rooms = JSON.parse(event.data);
+      if (S && S.moves.revealed) showRoom(rooms[lang] || rooms.fr);
+    });
     source.addEventListener("outage", () => notice("db_down", "warn", t("db_down")));
     source.addEventListener("gone", () => notice("gone", "error", t("workshop_gone")));
     source.addEventListener("error", () => {
@@ -506,7 +510,7 @@
     window.phoneMoves = (window.phoneMoves || 0) + 1;
     if (was.version === moves.version && was.status === moves.status) return;
     S.moves = moves;
-    if (moves.revealed && !was.revealed) fetchRoom();
+    // Once revealed, the room's result comes by the same stream ("room" events).
     if (!moves.revealed) S.room = null;
     update();
   }

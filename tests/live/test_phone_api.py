@@ -217,7 +217,7 @@ def read_events(client, token, wanted, during=None):
                 events.append((kind, json.loads(line[6:])))
                 if len(events) == 1 and during:
                     threading.Thread(target=during).start()
-                if len(events) >= wanted:
+                if sum(1 for k, _ in events if k == "moves") >= wanted:
                     break
     return events
 
@@ -236,9 +236,12 @@ def test_facilitator_moves_are_pushed_to_the_phones(client, workshop, workshops)
         workshops.set_open(secret, False)
 
     events = read_events(client, token, 5, during=facilitator)
-    kinds = {kind for kind, _ in events}
-    assert kinds == {"moves"}
-    moves = [data for _, data in events]
+    kinds = [kind for kind, _ in events]
+    assert set(kinds) == {"moves", "room"}
+    # Revealed: the room's result is pushed by the same stream, in both languages.
+    room = next(data for kind, data in events if kind == "room")
+    assert set(room) == {"fr", "en"} and room["en"]["visible"] is False  # one person
+    moves = [data for kind, data in events if kind == "moves"]
     assert moves[0]["pace"] == "free"
     assert any(m["pace"] == "paced" and m["current"] == SECOND.id for m in moves)
     assert moves[-1]["status"] == "closed" and moves[-1]["revealed"] is True
