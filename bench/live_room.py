@@ -434,7 +434,7 @@ def find_max(args) -> None:
         if not ok:
             break
         held = phones
-    print(f"\nlargest room holding tap p95 <= 1 s: {held or 'none'} phones")
+    print(f"\nlargest room holding tap p95 <= 1 s: {held} phones" if held else "\nno room held")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -166,6 +166,13 @@ async def answer(page: Page, number: int) -> None:
     await expect(page.get_by_text(DONE[lang_of(number)])).to_be_visible(timeout=READY)
 
 
+async def phone(browser: Browser, url: str, code: str, number: int, store: WorkshopStore):
+    """One participant from the QR code to the last answer."""
+    token, page = await join(browser, url, code, number, store)
+    await answer(page, number)
+    return token, page
+
+
 async def reveal_while_answering(workshops: WorkshopStore, secret: str, pages: list[Page]):
     """The facilitator reveals the room while the phones are answering: every phone shows it
     without a reload (pushed), then hides it again."""
