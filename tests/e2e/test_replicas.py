@@ -32,7 +32,7 @@ async def scenario(database_url: str) -> None:
             browser = await pw.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            facilitator, secret = await create_workshop(browser, replicas[0].url)
+            facilitator, secret, _ = await create_workshop(browser, replicas[0].url)
             record = workshops.by_facilitator(secret)
             # Ten phones at a time: two cores run about a dozen browser pages at once.
             phones = []
