@@ -23,10 +23,18 @@ from assessment.roadmap import (
     RoadmapEdits,
     edits_from_table,
     edits_to_payload,
+    pilot_status,
     timeline_chart,
 )
 from assessment.scoring import score
-from assessment.services import action_library, edited_roadmap, forget_edits, saved_edits, start_of
+from assessment.services import (
+    action_library,
+    edited_roadmap,
+    forget_edits,
+    pilot_record,
+    saved_edits,
+    start_of,
+)
 from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain
 from ui.roadmap_view import actions_section, kpi_details, kpi_frame, native, period, pilot_card
@@ -184,7 +192,7 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     st.subheader(say("roadmap_page.timeline", lang))
     st.caption(f"{say('roadmap_page.timeline_caption', lang)} {period(lang, roadmap)}.")
     st.plotly_chart(timeline_chart(roadmap, lang), key=f"roadmap_timeline.{lang}")
-    actions_section(lang, roadmap)
+    actions_section(lang, roadmap, pilot_status(roadmap, pilot_record(store, record.id))[1])
     pilot_card(lang, roadmap.pilot)
     kpi_section(record, generated, roadmap, edits)
     kpi_details(lang, roadmap)

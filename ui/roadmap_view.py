@@ -11,7 +11,8 @@ import streamlit as st
 from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.roadmap import Kpi, Pilot, Roadmap
+from assessment.roadmap import Gate, Kpi, Pilot, Roadmap, gate_explanation, gate_headline
+from ui.context import plain
 
 
 def colon(lang: Language) -> str:
@@ -28,11 +29,18 @@ def period(lang: Language, item) -> str:
     )
 
 
-def actions_section(lang: Language, roadmap: Roadmap) -> None:
+GATE_COLOURS = {"ready": "green", "waiting": "orange", "stopped": "red"}
+
+
+def actions_section(lang: Language, roadmap: Roadmap, gate: Gate | None = None) -> None:
+    """Each phase's actions; the diffusion phase marked by the pilot's gate when one is given."""
     st.subheader(say("roadmap_page.actions", lang))
     for position, phase in enumerate(roadmap.phases, start=1):
         st.markdown(f"#### {position}. {phase.title(lang)}")
         st.caption(f"{phase.goal(lang)} · {period(lang, phase)}")
+        if gate is not None and phase.phase == "diffusion":
+            st.badge(gate_headline(gate, lang), color=GATE_COLOURS[gate.state])
+            st.caption(gate_explanation(gate, lang, plain))
         for action in phase.actions:
             with st.container(border=True, key=f"action.{action.id}"):
                 st.markdown(f"**{action.number}** · **{action.title(lang)}**")

@@ -1,0 +1,72 @@
+"""Pilot: the pilot's KPIs measured. Dated values entered by the team, each KPI's progress from
+baseline to target on a chart, the gate of the diffusion phase with its evidence, the steering
+committee's go or stop, and the one-page results to publish.
+
+The roadmap (and so the KPIs, their baselines and targets) comes from the stored answers and
+the consultant's edits, as on the roadmap page; what is entered here is the assessment's
+"pilot" document. Widget keys carry the language; every value comes from the store.
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from assessment import services
+from assessment.i18n import in_language, say
+from assessment.models import Questionnaire
+from assessment.roadmap import ActionLibrary, pilot_status
+from assessment.store import AssessmentRecord
+from ui.context import current_language, plain
+from ui.pilot_forms import FLASH, decision_form, publish_button, value_form
+from ui.pilot_view import actuals_table, decisions_history, gate_section, progress_section
+from ui.session import get_store, with_assessment
+
+lang = current_language()
+store = get_store()
+
+
+@st.cache_resource(max_entries=8)
+def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
+    return services.action_library(_questionnaire)
+
+
+def pilot_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
+    st.title(say("pilot.title", lang, organisation=plain(record.profile.organisation)))
+    library = library_for(questionnaire.id, questionnaire)
+    if not isinstance(library, ActionLibrary):
+        st.error(say("roadmap_page.library_invalid", lang))
+        st.code("\n".join(in_language(library.problems, lang)), language=None)
+        return
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.toast(say(flash, lang), icon=":material/check_circle:")
+    st.caption(say("pilot.intro", lang))
+    answers = store.answers(record.id)
+    if not any(level is not None for level in answers.values()):
+        st.info(say("roadmap_page.no_answers", lang))
+        st.page_link(
+            "app_pages/answer.py",
+            label=say("roadmap_page.continue", lang),
+            icon=":material/edit_note:",
+        )
+        return
+    edits = services.saved_edits(store, record.id)
+    start = services.start_of(edits, dt.date.today())
+    _, roadmap = services.edited_roadmap(
+        questionnaire, answers, record.profile, library, edits, start
+    )
+    pilot = services.pilot_record(store, record.id)
+    progress, gate = pilot_status(roadmap, pilot)
+    gate_section(lang, gate, progress)
+    progress_section(lang, progress)
+    value_form(lang, store, record, roadmap)
+    actuals_table(lang, roadmap, pilot)
+    decision_form(lang, store, record)
+    decisions_history(lang, pilot)
+    publish_button(lang, record, roadmap, pilot)
+    st.page_link(
+        "app_pages/roadmap.py", label=say("pilot.to_roadmap", lang), icon=":material/route:"
+    )
+
+
+with_assessment(pilot_page)
