@@ -141,7 +141,7 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) 
     )
     widths(ws, [30, 12, 10, 10, 16, 22] + [10] * len(months) + [11, 14])
     fit_row_heights(ws, row + 1, last)
-    actuals_block(ws, last + 2, roadmap, record, progress, months, lang)
+    actuals_block(ws, last + 2, roadmap, record, progress, months, first_month, lang)
     print_setup(ws, header_row=row)
 
 

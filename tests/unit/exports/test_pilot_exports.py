@@ -57,10 +57,10 @@ def test_the_kpi_sheet_lists_every_value_entered_and_draws_a_line_chart_per_meas
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     first = next(i for i, row in enumerate(cells) if row[0] == "Values entered")
     assert cells[first + 1][:6] == [
-        "Indicator", "Date", "Value", "Entered by", "Entered on", "Comment"
+        "Indicator", "Date", "Value", "Entered on", "Entered by", "Comment"
     ]  # fmt: skip
     values = [row for row in cells[first + 2 : first + 11]]
-    assert len(values) == 9 and {row[3] for row in values} == {"Claire Martin"}
+    assert len(values) == 9 and {row[4] for row in values} == {"Claire Martin"}
     charts = sheet._charts
     assert len(charts) == 3  # the three gating KPIs measured
     assert all(len(chart.series) == 3 for chart in charts)  # measured, baseline, target
