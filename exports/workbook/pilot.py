@@ -41,7 +41,11 @@ def latest_by_month(actuals: Sequence[Actual], months: Sequence[date]) -> list[f
     return values
 
 
-def status_of(progress: KpiProgress, lang: Language) -> str:
+def status_of(progress: KpiProgress, lang: Language) -> str | None:
+    """The status the app gave when the workbook was made; empty for a KPI it has no value
+    of, whose row stays a grid to fill in (its progress formula follows what is typed)."""
+    if progress.status == "no_data":
+        return None
     return say(f"pilot.status_{progress.status}", lang)
 
 

@@ -99,7 +99,7 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) 
     ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=6 + len(months) + 1)
     fixed = ["kpi", "unit", "baseline", "target", "frequency", "owner"]
     headers = [say(f"workbook.{k}", lang) for k in fixed] + [m.strftime("%Y-%m") for m in months]
-    headers += [say("workbook.progress", lang), say("pilot.column_status", lang)]
+    headers += [say("workbook.progress", lang), say("pilot.column_status_exported", lang)]
     rows = [
         (
             kpi.name(lang),
