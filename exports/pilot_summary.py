@@ -13,7 +13,13 @@ from html import escape
 from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.roadmap import KpiProgress, PilotSummary, gate_explanation, gate_headline
+from assessment.roadmap import (
+    KpiProgress,
+    PilotSummary,
+    gate_evidence,
+    gate_explanation,
+    gate_headline,
+)
 
 NAVY, MUTED, TARGET = "#1f4e79", "#6b7280", "#2f7d4f"
 STATE_COLOURS = {"ready": "#2f7d4f", "waiting": "#9a6700", "stopped": "#b03a2e"}
@@ -39,7 +45,8 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; }
 th { background: #1f3a5f; color: white; text-align: left; font-weight: 600; padding: 2mm; }
 td { border-bottom: 1px solid #d0d7e2; padding: 2mm; vertical-align: top; }
 td.n { text-align: right; white-space: nowrap; }
-.status { font-weight: 600; white-space: nowrap; }
+.when { color: #5a6b7f; font-size: 9pt; }
+.status { font-weight: 600; }
 .note { color: #5a6b7f; font-size: 9pt; margin: 1mm 0; }
 """
 
@@ -62,13 +69,17 @@ def build_summary_page(summary: PilotSummary, lang: Language) -> bytes:
         for key in ("kpi", "baseline", "latest", "target", "way", "status", "trend")
     )
     status = say(f"pilot.status_{summary.progress.status}", lang)
+    evidence = ""
+    if gate.decision is not None:  # the evidence stays beside the committee's decision
+        label = say("pilot.evidence_short", lang) + say("core.colon", lang)
+        evidence = f"<p>{escape(label + gate_evidence(gate, lang))}</p>\n"
     heading = escape(say("pilot.summary_title", lang, organisation=summary.organisation))
     body = f"""<h1>{heading}</h1>
 <p class="sub">{escape(sub)}</p>
 <div class="box" style="border-color: {STATE_COLOURS[gate.state]}">
 <p><strong>{escape(gate_headline(gate, lang))}</strong></p>
 <p>{escape(gate_explanation(gate, lang))}</p>
-<p>{escape(say("pilot.overall", lang, status=status))}</p>
+{evidence}<p>{escape(say("pilot.overall", lang, status=status))}</p>
 </div>
 <table><thead><tr>{headers}</tr></thead><tbody>
 {rows}
@@ -90,15 +101,17 @@ def _row(progress: KpiProgress, lang: Language) -> str:
     name = kpi.name(lang) + (" ●" if kpi.gating else "")
     if kpi.better == "lower":
         name += f" ({say('pilot.lower_is_better', lang)})"
-    measured = fmt.NONE
+    measured = escape(fmt.NONE)
     if latest is not None:
-        measured = f"{fmt.kpi_value(latest.value, kpi.unit, lang)} ({fmt.date(latest.on, lang)})"
+        value, when = fmt.kpi_value(latest.value, kpi.unit, lang), fmt.date(latest.on, lang)
+        measured = f'{escape(value)}<br><span class="when">{escape(when)}</span>'
+
     way = fmt.NONE if progress.share is None else fmt.percent(progress.share, lang)
     colour = STATUS_COLOURS[progress.status]
     cells = [
         f"<td>{escape(name)}</td>",
         f'<td class="n">{escape(fmt.kpi_value(kpi.baseline, kpi.unit, lang))}</td>',
-        f'<td class="n">{escape(measured)}</td>',
+        f'<td class="n">{measured}</td>',
         f'<td class="n">{escape(fmt.kpi_value(kpi.target, kpi.unit, lang))}</td>',
         f'<td class="n">{escape(way)}</td>',
         f'<td class="status" style="color: {colour}">'

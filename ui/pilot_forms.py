@@ -9,17 +9,17 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from assessment import formatting as fmt
 from assessment import services
 from assessment.i18n import in_language, say
 from assessment.models import Language
-from assessment.roadmap import UNIT_RANGES, ActualRefused, PilotRecord, Roadmap, pilot_summary
+from assessment.roadmap import ActualRefused, PilotRecord, Roadmap, pilot_summary
 from assessment.store import AssessmentRecord, Store, StoreError
 from exports.pilot_summary import build_summary_page
 from ui.exporting import file_stem
 
 NAME = "pilot_name"  # who is entering, remembered for the next value of this session
 FLASH = "pilot_flash"
+ENTRY = "pilot_entry"
 
 
 def refused(lang: Language, error: ActualRefused) -> None:
@@ -30,6 +30,7 @@ def refused(lang: Language, error: ActualRefused) -> None:
 def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: Roadmap) -> None:
     st.subheader(say("pilot.add_title", lang))
     kpis = {kpi.id: kpi for kpi in roadmap.kpis}
+    entry = st.session_state.get(ENTRY, 0)  # bumped by a save: the value and comment empty
     with st.form(f"pilot_value.{lang}", border=True):
         kpi_id = st.selectbox(
             say("pilot.field_kpi", lang),
@@ -48,23 +49,15 @@ def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: 
         typed = value.text_input(
             say("pilot.field_value", lang),
             help=say("pilot.value_help", lang),
-            key=f"pilot_value_value.{lang}",
+            key=f"pilot_value_value.{entry}.{lang}",
         )
         name = st.text_input(
             say("pilot.field_by", lang), value=st.session_state.get(NAME, ""), key=f"by.{lang}"
         )
-        comment = st.text_input(say("pilot.field_comment", lang), key=f"pilot_comment.{lang}")
-        sent = st.form_submit_button(say("pilot.add_button", lang), key=f"pilot_add.{lang}")
-    low, high = UNIT_RANGES[kpis[kpi_id].unit]
-    st.caption(
-        say(
-            "pilot.range_hint",
-            lang,
-            kpi=kpis[kpi_id].name(lang),
-            low=fmt.kpi_value(low, kpis[kpi_id].unit, lang),
-            high=fmt.kpi_value(high, kpis[kpi_id].unit, lang),
+        comment = st.text_input(
+            say("pilot.field_comment", lang), key=f"pilot_comment.{entry}.{lang}"
         )
-    )
+        sent = st.form_submit_button(say("pilot.add_button", lang), key=f"pilot_add.{lang}")
     if not sent:
         return
     try:
@@ -78,8 +71,7 @@ def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: 
         return
     st.session_state[NAME] = name.strip()
     st.session_state[FLASH] = "pilot.value_saved"
-    for key in (f"pilot_value_value.{lang}", f"pilot_comment.{lang}"):
-        st.session_state.pop(key, None)
+    st.session_state[ENTRY] = entry + 1
     st.rerun()
 
 

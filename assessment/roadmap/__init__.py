@@ -60,6 +60,7 @@ from assessment.roadmap.progress import (
 )
 from assessment.roadmap.summary import (
     PilotSummary,
+    gate_evidence,
     gate_explanation,
     gate_headline,
     pilot_summary,
@@ -105,6 +106,7 @@ __all__ = [
     "edits_from_payload",
     "edits_from_table",
     "edits_to_payload",
+    "gate_evidence",
     "gate_explanation",
     "gate_headline",
     "generate_roadmap",

@@ -54,7 +54,8 @@ def kpi_chart(progress: KpiProgress, lang: Language) -> go.Figure:
                 [fmt.date(a.on, lang), fmt.kpi_value(a.value, kpi.unit, lang)]
                 for a in progress.actuals
             ],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+            hovertemplate=f"%{{customdata[0]}}{say('core.colon', lang)}<b>%{{customdata[1]}}</b>"
+            "<extra></extra>",
         )
     )
     figure.update_layout(
@@ -71,9 +72,9 @@ def kpi_chart(progress: KpiProgress, lang: Language) -> go.Figure:
         type="date",
         range=span,
         tickformat=say("roadmap_chart.month_ticks", lang),
+        dtick="M1",  # one tick a month: a pilot lasts a few of them
         gridcolor=GRID,
         linecolor=INK,
-        nticks=6,
     )
     figure.update_yaxes(
         title_text=say(f"kpi_unit.{kpi.unit}", lang),

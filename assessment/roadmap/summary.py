@@ -55,7 +55,12 @@ def gate_explanation(gate: Gate, lang: Language, literal: Callable[[str], str] =
             date=fmt.date(decision.decided_at.date(), lang),
             reason=literal(decision.reason),
         )
-    if gate.state == "ready":
+    return gate_evidence(gate, lang)
+
+
+def gate_evidence(gate: Gate, lang: Language) -> str:
+    """What the gating KPIs show, whatever the committee decided."""
+    if gate.evidence and not gate.missing:
         return say("pilot.evidence_all_beaten", lang)
     if not gate.evidence:
         return say("pilot.evidence_no_gating", lang)

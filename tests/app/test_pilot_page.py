@@ -33,12 +33,17 @@ def open_pilot(token, lang=None):
 def enter(at, kpi, on, value, by="Claire Martin", comment="", lang="fr"):
     at.selectbox(key=f"pilot_value_kpi.{lang}").select(kpi)
     at.date_input(key=f"pilot_value_date.{lang}").set_value(on)
-    at.text_input(key=f"pilot_value_value.{lang}").input(value)
+    field(at, "pilot_value_value", lang).input(value)
     at.text_input(key=f"by.{lang}").input(by)
-    at.text_input(key=f"pilot_comment.{lang}").input(comment)
+    field(at, "pilot_comment", lang).input(comment)
     at.button(key=f"pilot_add.{lang}").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def field(at, name, lang):
+    """A text field of the value form (its key changes after each save, to empty it)."""
+    return next(t for t in at.text_input if t.key.startswith(name) and t.key.endswith(lang))
 
 
 def decide(at, verdict, reason, by="Comité de pilotage", lang="fr"):
@@ -74,6 +79,8 @@ def test_three_months_of_values_entered_open_the_diffusion_phase(store):
         for day, value in zip(MONTH_ENDS, values, strict=True):
             at = enter(at, kpi, day, str(value).replace(".", ","))
             assert not at.error, at.error[0].value
+    assert field(at, "pilot_value_value", "fr").value == ""  # emptied for the next value
+    assert at.text_input(key="by.fr").value == "Claire Martin"  # the name is kept
     record = stored(store, record_id)
     assert len(record.actuals) == 9
     assert {a.entered_by for a in record.actuals} == {"Claire Martin"}
