@@ -17,7 +17,7 @@ from assessment.models import Questionnaire
 from assessment.roadmap import ActionLibrary, pilot_status
 from assessment.store import AssessmentRecord
 from ui.context import current_language, plain
-from ui.pilot_forms import FLASH, decision_form, publish_button, value_form
+from ui.pilot_forms import FLASH, decision_form, publish_button, remove_form, value_form
 from ui.pilot_view import actuals_table, decisions_history, gate_section, progress_section
 from ui.session import get_store, with_assessment
 
@@ -61,6 +61,7 @@ def pilot_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     progress_section(lang, progress)
     value_form(lang, store, record, roadmap)
     actuals_table(lang, roadmap, pilot)
+    remove_form(lang, store, record, roadmap, pilot)
     decision_form(lang, store, record)
     decisions_history(lang, pilot)
     publish_button(lang, record, roadmap, pilot)

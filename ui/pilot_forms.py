@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment import services
 from assessment.i18n import in_language, say
 from assessment.models import Language
@@ -73,6 +74,44 @@ def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: 
     st.session_state[FLASH] = "pilot.value_saved"
     st.session_state[ENTRY] = entry + 1
     st.rerun()
+
+
+def remove_form(
+    lang: Language, store: Store, record: AssessmentRecord, roadmap: Roadmap, pilot: PilotRecord
+) -> None:
+    """Take back a value typed by mistake (the only way to change one: enter it again)."""
+    if not pilot.actuals:
+        return
+    kpis = {kpi.id: kpi for kpi in roadmap.kpis}
+    entries = sorted(pilot.actuals, key=lambda a: (a.on, a.kpi), reverse=True)
+
+    def label(index: int) -> str:
+        actual = entries[index]
+        kpi = kpis.get(actual.kpi)
+        value = fmt.kpi_value(actual.value, kpi.unit, lang) if kpi else str(actual.value)
+        name = kpi.name(lang) if kpi else actual.kpi
+        return f"{fmt.date(actual.on, lang)} · {name} · {value} · {actual.entered_by}"
+
+    with st.expander(say("pilot.remove_title", lang)):
+        chosen = st.selectbox(
+            say("pilot.remove_which", lang),
+            range(len(entries)),
+            format_func=label,
+            key=f"pilot_remove_which.{lang}",
+        )
+        sure = st.checkbox(say("pilot.remove_confirm", lang), key=f"pilot_remove_sure.{lang}")
+        if st.button(
+            say("pilot.remove_button", lang), disabled=not sure, key=f"pilot_remove.{lang}"
+        ):
+            actual = entries[chosen]
+            try:
+                services.remove_actual(store, record.id, actual.kpi, actual.on)
+            except StoreError as error:
+                st.error(say("roadmap_page.save_failed", lang, error=error))
+                return
+            st.session_state.pop(f"pilot_remove_sure.{lang}", None)
+            st.session_state[FLASH] = "pilot.value_removed"
+            st.rerun()
 
 
 def decision_form(lang: Language, store: Store, record: AssessmentRecord) -> None:

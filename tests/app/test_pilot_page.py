@@ -175,3 +175,17 @@ def test_the_roadmap_page_marks_the_diffusion_phase(store):
 
 def _now():
     return datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def test_a_value_typed_by_mistake_is_removed_once_confirmed(store):
+    token, record_id = pilot_assessment(store)
+    at = enter(open_pilot(token), "knowledge_management", date(2026, 9, 30), "4")
+    at = enter(at, "knowledge_management", date(2026, 9, 30), "40")
+    assert "une valeur a déjà été saisie pour ce jour (par Claire Martin)" in at.error[0].value
+    remove = at.button(key="pilot_remove.fr")
+    assert remove.disabled  # not without the confirmation
+    at.checkbox(key="pilot_remove_sure.fr").check().run()
+    at.button(key="pilot_remove.fr").click().run()
+    assert stored(store, record_id).actuals == []
+    at = enter(at, "knowledge_management", date(2026, 9, 30), "40")
+    assert [a.value for a in stored(store, record_id).actuals] == [40.0]
