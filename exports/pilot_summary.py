@@ -30,7 +30,9 @@ STATUS_COLOURS = {
     "no_baseline": "#6b7280",
     "no_data": "#6b7280",
 }
-SPARK_W, SPARK_H = 120, 30
+SPARK_W, SPARK_H = 90, 30
+# Shares of the page's width, column by column: the table never runs past the margin.
+COLUMNS = (26, 10, 15, 10, 12, 13, 14)
 
 STYLE = """
 @page { size: A4 portrait; margin: 14mm; }
@@ -41,7 +43,7 @@ h1 { color: #1f3a5f; font-size: 19pt; margin: 0 0 2mm; }
 .sub { color: #5a6b7f; margin: 0 0 5mm; }
 .box { border-left: 5px solid; padding: 3mm 4mm; margin: 0 0 5mm; background: #f6f7f9; }
 .box p { margin: 1mm 0; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; table-layout: fixed; }
 th { background: #1f3a5f; color: white; text-align: left; font-weight: 600; padding: 2mm; }
 td { border-bottom: 1px solid #d0d7e2; padding: 2mm; vertical-align: top; }
 td.n { text-align: right; white-space: nowrap; }
@@ -69,6 +71,8 @@ def build_summary_page(summary: PilotSummary, lang: Language) -> bytes:
         for key in ("kpi", "baseline", "latest", "target", "way", "status", "trend")
     )
     status = say(f"pilot.status_{summary.progress.status}", lang)
+    columns = "<colgroup>" + "".join(f'<col style="width: {w}%">' for w in COLUMNS)
+    columns += "</colgroup>"
     evidence = ""
     if gate.decision is not None:  # the evidence stays beside the committee's decision
         label = say("pilot.evidence_short", lang) + say("core.colon", lang)
@@ -81,7 +85,7 @@ def build_summary_page(summary: PilotSummary, lang: Language) -> bytes:
 <p>{escape(gate_explanation(gate, lang))}</p>
 {evidence}<p>{escape(say("pilot.overall", lang, status=status))}</p>
 </div>
-<table><thead><tr>{headers}</tr></thead><tbody>
+<table>{columns}<thead><tr>{headers}</tr></thead><tbody>
 {rows}
 </tbody></table>
 <p class="note">{escape(say("pilot.note_gating", lang))}</p>
