@@ -12,30 +12,24 @@ import datetime as dt
 import streamlit as st
 
 from assessment import services
-from assessment.i18n import in_language, say
+from assessment.i18n import say
 from assessment.models import Questionnaire
-from assessment.roadmap import ActionLibrary, pilot_status
+from assessment.roadmap import pilot_status
 from assessment.store import AssessmentRecord
 from ui.context import current_language, plain
 from ui.pilot_forms import FLASH, decision_form, publish_button, remove_form, value_form
 from ui.pilot_view import actuals_table, decisions_history, gate_section, progress_section
+from ui.roadmap_view import checked_library, no_answers
 from ui.session import get_store, with_assessment
 
 lang = current_language()
 store = get_store()
 
 
-@st.cache_resource(max_entries=8)
-def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
-    return services.action_library(_questionnaire)
-
-
 def pilot_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     st.title(say("pilot.title", lang, organisation=plain(record.profile.organisation)))
-    library = library_for(questionnaire.id, questionnaire)
-    if not isinstance(library, ActionLibrary):
-        st.error(say("roadmap_page.library_invalid", lang))
-        st.code("\n".join(in_language(library.problems, lang)), language=None)
+    library = checked_library(lang, questionnaire)
+    if library is None:
         return
     flash = st.session_state.pop(FLASH, None)
     if flash:
@@ -43,12 +37,7 @@ def pilot_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     st.caption(say("pilot.intro", lang))
     answers = store.answers(record.id)
     if not any(level is not None for level in answers.values()):
-        st.info(say("roadmap_page.no_answers", lang))
-        st.page_link(
-            "app_pages/answer.py",
-            label=say("roadmap_page.continue", lang),
-            icon=":material/edit_note:",
-        )
+        no_answers(lang)
         return
     edits = services.saved_edits(store, record.id)
     start = services.start_of(edits, dt.date.today())

@@ -25,6 +25,7 @@ from assessment.roadmap import (
     ActionLibrary,
     Actual,
     Decision,
+    Entry,
     LibraryError,
     PilotRecord,
     Roadmap,
@@ -143,15 +144,7 @@ def pilot_record(store: Store, record_id: int) -> PilotRecord:
 
 
 def add_actual(
-    store: Store,
-    record_id: int,
-    roadmap: Roadmap,
-    kpi_id: str,
-    on: date | str | None,
-    value: object,
-    entered_by: str,
-    comment: str,
-    now: datetime,
+    store: Store, record_id: int, roadmap: Roadmap, entry: Entry, now: datetime
 ) -> Actual:
     """Keep one measured value, checked against what is already saved in the same transaction
     (nothing saved meanwhile is lost); ActualRefused says what is wrong."""
@@ -159,7 +152,7 @@ def add_actual(
 
     def append(payload: dict | None) -> dict:
         record = record_from_payload(payload)
-        actual = check_actual(roadmap, record, kpi_id, on, value, entered_by, comment, now)
+        actual = check_actual(roadmap, record, entry, now)
         kept.append(actual)
         return record_to_payload(record.model_copy(update={"actuals": [*record.actuals, actual]}))
 

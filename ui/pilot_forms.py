@@ -5,6 +5,7 @@ in the reader's language; nothing is saved until a value is whole."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -13,7 +14,7 @@ from assessment import formatting as fmt
 from assessment import services
 from assessment.i18n import in_language, say
 from assessment.models import Language
-from assessment.roadmap import ActualRefused, PilotRecord, Roadmap, pilot_summary
+from assessment.roadmap import ActualRefused, Entry, PilotRecord, Roadmap, pilot_summary
 from assessment.store import AssessmentRecord, Store, StoreError
 from exports.pilot_summary import build_summary_page
 from ui.exporting import file_stem
@@ -28,10 +29,23 @@ def refused(lang: Language, error: ActualRefused) -> None:
     st.error(f"{say('pilot.refused', lang)}\n\n{problems}", icon=":material/error:")
 
 
+def saved(lang: Language, write: Callable[[], object]) -> bool:
+    """Run a write; a refusal or a store failure is shown, and False returned."""
+    try:
+        write()
+    except ActualRefused as error:
+        refused(lang, error)
+        return False
+    except StoreError as error:
+        st.error(say("roadmap_page.save_failed", lang, error=error))
+        return False
+    return True
+
+
 def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: Roadmap) -> None:
     st.subheader(say("pilot.add_title", lang))
     kpis = {kpi.id: kpi for kpi in roadmap.kpis}
-    entry = st.session_state.get(ENTRY, 0)  # bumped by a save: the value and comment empty
+    typing = st.session_state.get(ENTRY, 0)  # bumped by a save: the value and comment empty
     with st.form(f"pilot_value.{lang}", border=True):
         kpi_id = st.selectbox(
             say("pilot.field_kpi", lang),
@@ -50,29 +64,23 @@ def value_form(lang: Language, store: Store, record: AssessmentRecord, roadmap: 
         typed = value.text_input(
             say("pilot.field_value", lang),
             help=say("pilot.value_help", lang),
-            key=f"pilot_value_value.{entry}.{lang}",
+            key=f"pilot_value_value.{typing}.{lang}",
         )
         name = st.text_input(
             say("pilot.field_by", lang), value=st.session_state.get(NAME, ""), key=f"by.{lang}"
         )
         comment = st.text_input(
-            say("pilot.field_comment", lang), key=f"pilot_comment.{entry}.{lang}"
+            say("pilot.field_comment", lang), key=f"pilot_comment.{typing}.{lang}"
         )
         sent = st.form_submit_button(say("pilot.add_button", lang), key=f"pilot_add.{lang}")
-    if not sent:
-        return
-    try:
-        now = datetime.now(UTC)
-        services.add_actual(store, record.id, roadmap, kpi_id, on, typed, name, comment, now)
-    except ActualRefused as error:
-        refused(lang, error)
-        return
-    except StoreError as error:
-        st.error(say("roadmap_page.save_failed", lang, error=error))
+    entry, now = Entry(kpi_id, on, typed, name, comment), datetime.now(UTC)
+    if not sent or not saved(
+        lang, lambda: services.add_actual(store, record.id, roadmap, entry, now)
+    ):
         return
     st.session_state[NAME] = name.strip()
     st.session_state[FLASH] = "pilot.value_saved"
-    st.session_state[ENTRY] = entry + 1
+    st.session_state[ENTRY] = typing + 1
     st.rerun()
 
 
@@ -104,10 +112,9 @@ def remove_form(
             say("pilot.remove_button", lang), disabled=not sure, key=f"pilot_remove.{lang}"
         ):
             actual = entries[chosen]
-            try:
-                services.remove_actual(store, record.id, actual.kpi, actual.on)
-            except StoreError as error:
-                st.error(say("roadmap_page.save_failed", lang, error=error))
+            if not saved(
+                lang, lambda: services.remove_actual(store, record.id, actual.kpi, actual.on)
+            ):
                 return
             st.session_state.pop(f"pilot_remove_sure.{lang}", None)
             st.session_state[FLASH] = "pilot.value_removed"
@@ -133,15 +140,10 @@ def decision_form(lang: Language, store: Store, record: AssessmentRecord) -> Non
             key=f"pilot_decided_by.{lang}",
         )
         sent = st.form_submit_button(say("pilot.decide_button", lang), key=f"pilot_decide.{lang}")
-    if not sent:
-        return
-    try:
-        services.record_decision(store, record.id, verdict or "", reason, name, datetime.now(UTC))
-    except ActualRefused as error:
-        refused(lang, error)
-        return
-    except StoreError as error:
-        st.error(say("roadmap_page.save_failed", lang, error=error))
+    now = datetime.now(UTC)
+    if not sent or not saved(
+        lang, lambda: services.record_decision(store, record.id, verdict or "", reason, name, now)
+    ):
         return
     st.session_state[FLASH] = "pilot.decision_saved"
     for key in (f"pilot_verdict.{lang}", f"pilot_reason.{lang}"):

@@ -9,10 +9,43 @@ import pandas as pd
 import streamlit as st
 
 from assessment import formatting as fmt
-from assessment.i18n import say
-from assessment.models import Language
-from assessment.roadmap import Gate, Kpi, Pilot, Roadmap, gate_explanation, gate_headline
+from assessment.i18n import in_language, say
+from assessment.models import Language, Questionnaire
+from assessment.roadmap import (
+    ActionLibrary,
+    Gate,
+    Kpi,
+    Pilot,
+    Roadmap,
+    gate_explanation,
+    gate_headline,
+)
+from assessment.services import action_library
 from ui.context import plain
+
+
+@st.cache_resource(max_entries=8)
+def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
+    """The action library checked against this questionnaire, or the error that keeps it out."""
+    return action_library(_questionnaire)
+
+
+def checked_library(lang: Language, questionnaire: Questionnaire) -> ActionLibrary | None:
+    """The action library, or None once what keeps it out is shown."""
+    library = library_for(questionnaire.id, questionnaire)
+    if isinstance(library, ActionLibrary):
+        return library
+    st.error(say("roadmap_page.library_invalid", lang))
+    st.code("\n".join(in_language(library.problems, lang)), language=None)
+    return None
+
+
+def no_answers(lang: Language) -> None:
+    """Nothing answered yet: there is no roadmap to show, say where to go."""
+    st.info(say("roadmap_page.no_answers", lang))
+    st.page_link(
+        "app_pages/answer.py", label=say("roadmap_page.continue", lang), icon=":material/edit_note:"
+    )
 
 
 def colon(lang: Language) -> str:

@@ -19,6 +19,7 @@ from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, loa
 from assessment.roadmap import (
     ActionLibrary,
     ActualRefused,
+    Entry,
     Gate,
     PilotProgress,
     Roadmap,
@@ -61,9 +62,8 @@ def _add(args: argparse.Namespace) -> int:
     store, record, roadmap = opened
     now = datetime.now(UTC)
     try:
-        actual = services.add_actual(
-            store, record.id, roadmap, args.kpi, args.date, args.value, args.by, args.comment, now
-        )
+        entry = Entry(args.kpi, args.date, args.value, args.by, args.comment)
+        actual = services.add_actual(store, record.id, roadmap, entry, now)
     except ActualRefused as error:
         for problem in in_language(error.problems, args.lang):
             print(f"error: {problem}", file=sys.stderr)

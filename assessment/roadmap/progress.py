@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AwareDatetime, Field, Strict, StringConstraints
 
 from assessment.i18n import Message
 from assessment.models import Frozen
+from assessment.roadmap.edits import parse_day
 from assessment.roadmap.kpis import UNIT_RANGES
 from assessment.roadmap.pilot import Kpi
 from assessment.roadmap.plan import Roadmap
@@ -84,23 +85,25 @@ class ActualRefused(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def check_actual(
-    roadmap: Roadmap,
-    record: PilotRecord,
-    kpi_id: str,
-    on: date | str | None,
-    value: object,
-    entered_by: str,
-    comment: str,
-    now: datetime,
-) -> Actual:
+class Entry(NamedTuple):
+    """A value as a person typed it, before it is checked."""
+
+    kpi: str
+    on: date | str | None
+    value: object
+    entered_by: str
+    comment: str = ""
+
+
+def check_actual(roadmap: Roadmap, record: PilotRecord, entry: Entry, now: datetime) -> Actual:
     """The value as it will be kept, or ActualRefused listing everything wrong with it: an
     unknown KPI, a date missing or in the future, a value that is not a number or outside the
     KPI's unit, no name, a comment too long, a value already entered for that day."""
+    kpi_id, on, value, entered_by, comment = entry
     kpi = next((k for k in roadmap.kpis if k.id == kpi_id), None)
     if kpi is None:
         raise ActualRefused([Message("pilot.unknown_kpi", {"kpi": str(kpi_id)[:64]})])
-    day = _day(on)
+    day = parse_day(on)
     where = {"kpi": kpi.name, "date": day if day else Message("pilot.undated")}
     problems: list[Message] = []
     if day is None:
@@ -150,19 +153,6 @@ def check_decision(verdict: str, reason: str, decided_by: str, now: datetime) ->
     if problems:
         raise ActualRefused(problems)
     return Decision(verdict=verdict, reason=reason, decided_by=name, decided_at=now)
-
-
-def _day(value: date | str | None) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _number(value: object) -> float | None:

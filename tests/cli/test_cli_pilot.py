@@ -6,11 +6,9 @@ import os
 import pytest
 
 from assessment import services
-from assessment.profile import Profile
 from assessment.store import Store
 from tests.cli.commands import answers_file, run_cli
-from tests.samples import QUESTIONNAIRE
-from tests.unit.roadmap.pilot_samples import ANSWERS, EDITS, MONTH_ENDS, THREE_MONTHS
+from tests.unit.roadmap.pilot_samples import ANSWERS, MONTH_ENDS, THREE_MONTHS, stored_assessment
 
 
 @pytest.fixture
@@ -19,14 +17,8 @@ def assessment(tmp_path):
     environment that points the CLI at its database, and the store."""
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     store = Store(url)
-    profile = Profile(
-        organisation="Acme", sector="C", size_class="50-249", country="FR", role="consultant"
-    )
-    token, record = store.create_assessment(QUESTIONNAIRE, profile, "fr")
-    for question_id, level in ANSWERS.items():
-        store.save_answer(record.id, question_id, level)
-    services.save_edits(store, record.id, EDITS)
-    yield token, {**os.environ, "DATABASE_URL": url}, store, record.id
+    token, record_id = stored_assessment(store)
+    yield token, {**os.environ, "DATABASE_URL": url}, store, record_id
     store.dispose()
 
 

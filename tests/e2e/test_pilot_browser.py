@@ -9,12 +9,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessment import services
-from assessment.profile import Profile
+from assessment.roadmap import Entry
 from assessment.store import Store
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_self_assessment_browser import READY, wait_for_app
-from tests.samples import QUESTIONNAIRE
-from tests.unit.roadmap.pilot_samples import ANSWERS, EDITS, MONTH_ENDS, THREE_MONTHS
+from tests.unit.roadmap.pilot_samples import MONTH_ENDS, THREE_MONTHS, roadmap, stored_assessment
 
 NAMES = {
     "productivity": "Productivité : temps passé à chercher",
@@ -29,20 +28,12 @@ def pilot_token(app_server) -> str:
     target (4.8 h); two months of two KPIs measured already, employee satisfaction not yet:
     the browser enters the rest."""
     store = Store(f"sqlite:///{app_server.database}")
-    profile = Profile(
-        organisation="Acme Pilote", sector="C", size_class="50-249", country="FR", role="executive"
-    )
-    token, record = store.create_assessment(QUESTIONNAIRE, profile, "fr")
-    for question_id, level in ANSWERS.items():
-        store.save_answer(record.id, question_id, level)
-    services.save_edits(store, record.id, EDITS)
+    token, record_id = stored_assessment(store, "Acme Pilote")
     now = datetime(2026, 12, 1, 9, tzinfo=UTC)
-    roadmap = services.edited_roadmap(
-        QUESTIONNAIRE, ANSWERS, profile, services.action_library(QUESTIONNAIRE), EDITS, EDITS.start
-    )[1]
+    plan = roadmap()
     for kpi_id in ("productivity", "knowledge_management"):
         for day, value in zip(MONTH_ENDS[:2], THREE_MONTHS[kpi_id][:2], strict=True):
-            services.add_actual(store, record.id, roadmap, kpi_id, day, value, "Claire", "", now)
+            services.add_actual(store, record_id, plan, Entry(kpi_id, day, value, "Claire"), now)
     store.dispose()
     return token
 

@@ -4,8 +4,11 @@ the shipped questionnaire answered at level 2 everywhere, the pilot from Septemb
 
 from datetime import UTC, date, datetime
 
+from assessment import services
+from assessment.profile import Profile
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
+    Entry,
     PilotRecord,
     RoadmapEdits,
     apply_edits,
@@ -38,6 +41,19 @@ def measured(values: dict[str, list[float]] = THREE_MONTHS, days=MONTH_ENDS) -> 
     plan, record = roadmap(), PilotRecord()
     for kpi_id, series in values.items():
         for day, value in zip(days, series, strict=False):
-            actual = check_actual(plan, record, kpi_id, day, value, "Claire Martin", "", NOW)
+            entry = Entry(kpi_id, day, value, "Claire Martin")
+            actual = check_actual(plan, record, entry, NOW)
             record = record.model_copy(update={"actuals": [*record.actuals, actual]})
     return record
+
+
+def stored_assessment(store, organisation: str = "Acme") -> tuple[str, int]:
+    """The sample saved as an assessment with the consultant's KPI edits: token and id."""
+    profile = Profile(
+        organisation=organisation, sector="C", size_class="50-249", country="FR", role="executive"
+    )
+    token, record = store.create_assessment(QUESTIONNAIRE, profile, "fr")
+    for question_id, level in ANSWERS.items():
+        store.save_answer(record.id, question_id, level)
+    services.save_edits(store, record.id, EDITS)
+    return token, record.id

@@ -7,6 +7,7 @@ import pytest
 
 from assessment.roadmap import (
     ActualRefused,
+    Entry,
     GateState,
     PilotRecord,
     Status,
@@ -25,7 +26,7 @@ def refusal(
     kpi="productivity", on=date(2026, 10, 1), value="5", by="Claire", comment="", record=None
 ):
     with pytest.raises(ActualRefused) as error:
-        check_actual(roadmap(), record or PilotRecord(), kpi, on, value, by, comment, NOW)
+        check_actual(roadmap(), record or PilotRecord(), Entry(kpi, on, value, by, comment), NOW)
     return error.value
 
 
@@ -140,22 +141,11 @@ def test_a_value_outside_its_unit_or_for_no_kpi_is_refused(kpi, value, key):
 
 def test_values_typed_the_french_way_are_read():
     actual = check_actual(
-        roadmap(), PilotRecord(), "productivity", "2026-10-01", " 4,5 ", "A", "", NOW
+        roadmap(), PilotRecord(), Entry("productivity", "2026-10-01", " 4,5 ", "A"), NOW
     )
     assert actual.value == 4.5 and actual.on == date(2026, 10, 1) and actual.entered_at == NOW
-    assert (
-        check_actual(
-            roadmap(),
-            PilotRecord(),
-            "employee_advocacy",
-            date(2026, 10, 1),
-            "\u221212",
-            "A",
-            "",
-            NOW,
-        ).value
-        == -12
-    )
+    enps = Entry("employee_advocacy", date(2026, 10, 1), "\u221212", "A")
+    assert check_actual(roadmap(), PilotRecord(), enps, NOW).value == -12
 
 
 def test_a_future_date_a_broken_date_and_a_second_value_for_the_same_day_are_refused():
