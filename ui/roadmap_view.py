@@ -74,6 +74,11 @@ def actions_section(lang: Language, roadmap: Roadmap, gate: Gate | None = None) 
         if gate is not None and phase.phase == "diffusion":
             st.badge(gate_headline(gate, lang), color=GATE_COLOURS[gate.state])
             st.caption(gate_explanation(gate, lang, plain))
+            st.page_link(
+                "app_pages/pilot.py",
+                label=say("pilot.to_pilot", lang),
+                icon=":material/query_stats:",
+            )
         for action in phase.actions:
             with st.container(border=True, key=f"action.{action.id}"):
                 st.markdown(f"**{action.number}** · **{action.title(lang)}**")

@@ -64,7 +64,14 @@ def gate_evidence(gate: Gate, lang: Language) -> str:
         return say("pilot.evidence_all_beaten", lang)
     if not gate.evidence:
         return say("pilot.evidence_no_gating", lang)
-    names = say("core.list_separator", lang).join(
-        p.kpi.name(lang) for p in gate.evidence if p.kpi.id in gate.missing
-    )
-    return say("pilot.evidence_missing", lang, kpis=names)
+    separator = say("core.list_separator", lang)
+    sentences = []
+    for key, measured in (("pilot.evidence_unmeasured", False), ("pilot.evidence_missing", True)):
+        names = [
+            p.kpi.name(lang)
+            for p in gate.evidence
+            if p.kpi.id in gate.missing and (p.latest is not None) == measured
+        ]
+        if names:
+            sentences.append(say(key, lang, kpis=separator.join(names)))
+    return " ".join(sentences)

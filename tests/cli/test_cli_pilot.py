@@ -80,4 +80,4 @@ def test_the_roadmap_command_marks_the_diffusion_phase_as_waiting_for_evidence(t
     )
     assert run.returncode == 0, run.stderr
     diffusion = run.stdout.split("3. DIFFUSION", 1)[1]
-    assert "[Diffusion phase: waiting for evidence] Not yet better than the baseline:" in diffusion
+    assert "[Diffusion phase: waiting for evidence] Not measured yet: Productivity" in diffusion

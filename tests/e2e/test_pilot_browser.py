@@ -71,9 +71,7 @@ def test_a_pilot_measured_for_three_months_opens_the_diffusion_phase(
     expect(page.get_by_role("heading", name="Pilote : Acme Pilote")).to_be_visible(timeout=READY)
     wait_for_app(page)
     expect(page.get_by_text("Phase de diffusion : en attente de preuves")).to_be_visible()
-    expect(
-        page.get_by_text("Pas encore mieux que le point de départ : Satisfaction")
-    ).to_be_visible()
+    expect(page.get_by_text("Pas encore mesuré : Satisfaction des collaborateurs.")).to_be_visible()
     screenshot(page, "0-waiting")
 
     satisfaction = THREE_MONTHS["employee_satisfaction"]

@@ -81,7 +81,12 @@ def test_the_gate_waits_while_a_gating_kpi_has_not_beaten_its_baseline():
     assert gate_explanation(gate, "en") == (
         "Not yet better than the baseline: Employee satisfaction."
     )
-    assert pilot_status(roadmap(), PilotRecord())[1].state == GateState.waiting
+    nothing = pilot_status(roadmap(), PilotRecord())[1]
+    assert nothing.state == GateState.waiting
+    assert gate_explanation(nothing, "en") == (
+        "Not measured yet: Productivity: time spent searching; Knowledge management; "
+        "Employee satisfaction."
+    )
 
 
 def test_the_committee_decides_with_its_reason_and_its_latest_word_stands():
