@@ -8,6 +8,7 @@ from pydantic import Field
 
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
+from assessment.roadmap import PilotRecord, record_from_payload, record_to_payload
 from assessment.store import AssessmentRecord, DocumentKind, Store
 
 BUNDLE_SCHEMA_VERSION = 1
@@ -25,6 +26,9 @@ class AssessmentBundle(Frozen):
     exported_at: datetime | None = None
     roadmap: dict | None = Field(default=None, description="the saved roadmap edits, if any")
     workshop: dict | None = Field(default=None, description="the room's figures, if any")
+    pilot: PilotRecord | None = Field(
+        default=None, description="the pilot's measured KPI values and the committee's decisions"
+    )
 
 
 def bundle_of(store: Store, record: AssessmentRecord) -> AssessmentBundle:
@@ -40,7 +44,12 @@ def bundle_of(store: Store, record: AssessmentRecord) -> AssessmentBundle:
         exported_at=datetime.now(UTC),
         roadmap=store.document(record.id, DocumentKind.roadmap),
         workshop=store.document(record.id, DocumentKind.workshop),
+        pilot=_pilot(store.document(record.id, DocumentKind.pilot)),
     )
+
+
+def _pilot(payload: dict | None) -> PilotRecord | None:
+    return None if payload is None else record_from_payload(payload)
 
 
 def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle) -> str:
@@ -60,6 +69,8 @@ def restore(store: Store, questionnaire: Questionnaire, bundle: AssessmentBundle
         ):
             if document is not None:
                 store.save_document(record.id, kind, document)
+        if bundle.pilot is not None:
+            store.save_document(record.id, DocumentKind.pilot, record_to_payload(bundle.pilot))
     except Exception:
         store.delete_assessment(record.id)
         raise

@@ -6,7 +6,7 @@ domain values; no Streamlit."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 from assessment.benchmark import (
     BenchmarkError,
@@ -23,15 +23,23 @@ from assessment.profile import Profile
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
     ActionLibrary,
+    Actual,
+    Decision,
+    Entry,
     LibraryError,
+    PilotRecord,
     Roadmap,
     RoadmapEdits,
     apply_edits,
+    check_actual,
+    check_decision,
     edits_from_payload,
     edits_to_payload,
     generate_roadmap,
     load_library,
     next_monday,
+    record_from_payload,
+    record_to_payload,
 )
 from assessment.scoring import score
 from assessment.settings import settings
@@ -125,6 +133,57 @@ def bundle_roadmap(
 def start_of(edits: RoadmapEdits, today: date) -> date:
     """The saved start date, else the first Monday after today."""
     return edits.start or next_monday(today)
+
+
+# --- the pilot measured -----------------------------------------------------------------------
+
+
+def pilot_record(store: Store, record_id: int) -> PilotRecord:
+    """The KPI values entered during the pilot and the committee's decisions."""
+    return record_from_payload(store.document(record_id, DocumentKind.pilot))
+
+
+def add_actual(
+    store: Store, record_id: int, roadmap: Roadmap, entry: Entry, now: datetime
+) -> Actual:
+    """Keep one measured value, checked against what is already saved in the same transaction
+    (nothing saved meanwhile is lost); ActualRefused says what is wrong."""
+    kept: list[Actual] = []
+
+    def append(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        actual = check_actual(roadmap, record, entry, now)
+        kept.append(actual)
+        return record_to_payload(record.model_copy(update={"actuals": [*record.actuals, actual]}))
+
+    store.update_document(record_id, DocumentKind.pilot, append)
+    return kept[0]
+
+
+def remove_actual(store: Store, record_id: int, kpi_id: str, on: date) -> None:
+    """Take back the value of a KPI entered for that day (a typing mistake)."""
+
+    def without(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        actuals = [a for a in record.actuals if (a.kpi, a.on) != (kpi_id, on)]
+        return record_to_payload(record.model_copy(update={"actuals": actuals}))
+
+    store.update_document(record_id, DocumentKind.pilot, without)
+
+
+def record_decision(
+    store: Store, record_id: int, verdict: str, reason: str, decided_by: str, now: datetime
+) -> Decision:
+    """The steering committee's go or stop, kept after the earlier ones (the latest stands)."""
+    decision = check_decision(verdict, reason, decided_by, now)
+
+    def append(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        decisions = [*record.decisions, decision]
+        return record_to_payload(record.model_copy(update={"decisions": decisions}))
+
+    store.update_document(record_id, DocumentKind.pilot, append)
+    return decision
 
 
 # --- the benchmark pool ------------------------------------------------------------------------

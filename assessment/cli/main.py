@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assessment.bundle import AssessmentBundle, restore
 from assessment.cli import benchmark as benchmark_commands
+from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
 from assessment.models import Questionnaire, Result
 from assessment.questionnaire import (
@@ -181,6 +182,6 @@ def _parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("file", metavar="FILE")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands):
+    for feature in (roadmap_commands, benchmark_commands, pilot_commands):
         feature.register(commands)
     return parser

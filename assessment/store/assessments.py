@@ -220,6 +220,25 @@ class Store(PoolQueries):
             keys = {"assessment_id": assessment_id, "kind": kind}
             upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
 
+    def update_document(
+        self, assessment_id: int, kind: str, change: Callable[[dict | None], dict]
+    ) -> dict:
+        """Replace the document by ``change(current)`` in one transaction, the assessment's row
+        locked first: two people adding to the same document at once both keep their part."""
+        with self._write() as conn:
+            now = _touch(conn, assessment_id)
+            table = documents_table
+            text = conn.scalar(
+                sa.select(table.c.payload).where(
+                    table.c.assessment_id == assessment_id, table.c.kind == kind
+                )
+            )
+            payload = change(None if text is None else json.loads(text))
+            keys = {"assessment_id": assessment_id, "kind": kind}
+            dumped = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+            upsert(conn, documents_table, keys, {"payload": dumped, "updated_at": now})
+        return payload
+
     def document(self, assessment_id: int, kind: str) -> dict | None:
         table = documents_table
         query = sa.select(table.c.payload).where(

@@ -128,10 +128,10 @@ def test_kpi_sheet_tracks_the_pilot_month_by_month_with_validated_inputs():
     assert headers[:4] == ["Indicator", "Unit", "Baseline", "Target"]
     months = [h for h in headers if h and h[:2] == "20"]
     assert len(months) >= 3  # a three-month pilot spans at least three calendar months
-    assert headers[-1] == "Progress"
+    assert headers[-2:] == ["Progress", "Status when exported"]
     names = [c.value for c in sheet["A"][6:] if c.value]
     assert {"Knowledge management", "Employee satisfaction"} <= set(names)
-    progress = sheet.cell(row=7, column=len(headers)).value
+    progress = sheet.cell(row=7, column=len(headers) - 1).value
     assert progress.startswith("=IF(") and "LOOKUP(2,1/" in progress
     assert len(sheet.data_validations.dataValidation) == len(names)
     assert all(v.type == "decimal" for v in sheet.data_validations.dataValidation)
