@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_MIN_PEERS = 5
+DEFAULT_QUESTIONNAIRE_FILE = "transformation.yaml"
 
 
 class Settings(BaseSettings):
@@ -30,6 +31,9 @@ class Settings(BaseSettings):
     """When set, required for importing, deleting and exporting the benchmark pool."""
     public_url: str = ""
     """The address phones use to join a workshop, when it differs from the facilitator's."""
+    default_questionnaire: str = DEFAULT_QUESTIONNAIRE_FILE
+    """The file in ``questionnaires/`` offered first; empty: a choice is required when there
+    are several. Adding a file never changes it."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod
@@ -44,6 +48,13 @@ class Settings(BaseSettings):
     @classmethod
     def _stripped(cls, value: str) -> str:
         return value.strip()
+
+    @field_validator("default_questionnaire", mode="after")
+    @classmethod
+    def _file_name_only(cls, value: str) -> str:
+        """A name inside ``questionnaires/``, never a path elsewhere."""
+        value = value.strip()
+        return value if value == Path(value).name and value not in (".", "..") else ""
 
     @field_validator("data_dir", mode="before")
     @classmethod

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +23,7 @@ from pydantic import ValidationError
 from assessment.bundle import BUNDLE_SCHEMA_VERSION, AssessmentBundle
 from assessment.i18n import Message
 from assessment.models import Questionnaire
+from assessment.profile import Profile
 from assessment.questionnaire import format_location
 from assessment.scoring import AnswerError, check_answers
 from exports.workbook import ANSWERS_HEADER_ROW, META_SHEET
@@ -29,6 +32,8 @@ MAX_UPLOAD_BYTES = 5_000_000
 MAX_ZIP_ENTRIES = 200
 MAX_UNZIPPED_BYTES = 50_000_000
 MAX_RATIO = 100  # a legitimate xlsx part compresses maybe 10–20×; bombs go far beyond
+MAX_DEPTH = 32  # an export nests 6 levels deep
+MAX_DIGITS = 30  # a level, a count or a score: far fewer digits
 
 
 # The kinds of pydantic error the catalogues put into words; others keep pydantic's English.
@@ -50,7 +55,8 @@ class ImportRejected(ValueError):
     reader's language (``error.message(lang)``; ``str(error)`` is English)."""
 
     def __init__(self, reason: str, **values: object):
-        self.message = Message(f"upload_error.{reason}", values)
+        key = reason if "." in reason else f"upload_error.{reason}"
+        self.message = Message(key, values)
         super().__init__(str(self.message))
 
 
@@ -64,9 +70,14 @@ def field_problem(error: Any) -> Message:
 
 
 def read_export(
-    data: bytes, filename: str, questionnaires: Iterable[Questionnaire]
+    data: bytes,
+    filename: str,
+    questionnaires: Iterable[Questionnaire],
+    profile: Profile | None = None,
 ) -> tuple[Questionnaire, AssessmentBundle]:
-    """The questionnaire and the bundle of a previously exported file, or ImportRejected."""
+    """The questionnaire and the bundle of a previously exported file, or ImportRejected.
+    ``profile`` stands in for the organisation of a file exported without one (from the
+    command line); a file's own profile is kept."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportRejected("too_big", file=filename, size=len(data), limit=MAX_UPLOAD_BYTES)
     questionnaires = list(questionnaires)
@@ -80,6 +91,8 @@ def read_export(
     else:
         raise ImportRejected("unknown_kind", file=filename)
     bundle = _bundle(raw, filename)
+    if bundle.profile is None and profile is not None:
+        bundle = bundle.model_copy(update={"profile": profile})
     if bundle.profile is None:
         raise ImportRejected("no_profile", file=filename)
     questionnaire = _questionnaire_of(bundle, questionnaires, filename)
@@ -95,20 +108,55 @@ def read_export(
 
 def _read_json(data: bytes, filename: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ImportRejected("not_utf8", file=filename) from error
+    depth = _nesting(text)
+    if depth > MAX_DEPTH:
+        raise ImportRejected("hardening.import_too_deep", file=filename, depth=MAX_DEPTH)
+    try:
+        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise ImportRejected(
             "not_json", file=filename, line=str(error.lineno), detail=error.msg
         ) from error
+    except _Unreadable as error:
+        raise ImportRejected("hardening.bad_number", file=filename, detail=str(error)) from error
+
+
+class _Unreadable(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Unreadable(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(text: str) -> float:
+    raise _Unreadable(f"{text} is not a number JSON allows")
+
+
+def _nesting(text: str) -> int:
+    """How deep the brackets of a JSON text go, outside strings (before parsing it, so that a
+    hostile depth never reaches the recursive parser)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_STRING.sub('""', text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def _bundle(raw: Any, filename: str) -> AssessmentBundle:
     if not isinstance(raw, dict):
         raise ImportRejected("not_an_export", file=filename)
     version = raw.get("schema_version")
-    if version != BUNDLE_SCHEMA_VERSION:
+    if type(version) is not int or version != BUNDLE_SCHEMA_VERSION:
         raise ImportRejected(
             "format_version", file=filename, version=repr(version), reads=BUNDLE_SCHEMA_VERSION
         )
@@ -150,18 +198,26 @@ def _read_workbook(data: bytes, filename: str, dont_know: set[str]) -> dict:
     except Exception as error:  # openpyxl raises many kinds on damaged files
         raise ImportRejected("unreadable_workbook", file=filename, detail=str(error)) from error
     try:
-        if META_SHEET not in workbook.sheetnames:
-            raise ImportRejected("not_our_workbook", file=filename)
-        raw = _meta_facts(workbook[META_SHEET])
-        answers_sheet = raw.pop("answers_sheet", None)
-        if answers_sheet not in workbook.sheetnames:
-            raise ImportRejected("no_answers_sheet", file=filename, sheet=repr(answers_sheet))
-        raw["answers"], raw["comments"] = _answers_and_comments(
-            workbook[answers_sheet], filename, dont_know
-        )
-        return raw
+        return _workbook_facts(workbook, filename, dont_know)
+    except ImportRejected:
+        raise
+    except Exception as error:  # a sheet is parsed as it is read: damage shows up here too
+        raise ImportRejected("unreadable_workbook", file=filename, detail=str(error)) from error
     finally:
         workbook.close()
+
+
+def _workbook_facts(workbook, filename: str, dont_know: set[str]) -> dict:
+    if META_SHEET not in workbook.sheetnames:
+        raise ImportRejected("not_our_workbook", file=filename)
+    raw = _meta_facts(workbook[META_SHEET])
+    answers_sheet = raw.pop("answers_sheet", None)
+    if answers_sheet not in workbook.sheetnames:
+        raise ImportRejected("no_answers_sheet", file=filename, sheet=repr(answers_sheet))
+    raw["answers"], raw["comments"] = _answers_and_comments(
+        workbook[answers_sheet], filename, dont_know
+    )
+    return raw
 
 
 def _check_container(data: bytes, filename: str) -> None:
@@ -178,9 +234,18 @@ def _check_container(data: bytes, filename: str) -> None:
         if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
             raise ImportRejected("suspicious_part", file=filename, part=entry.filename)
         if entry.filename.endswith((".xml", ".rels")):
-            content = archive.read(entry).upper()  # small: the total was bounded above
+            content = _part(archive, entry, filename).upper()  # small: the total is bounded
             if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
                 raise ImportRejected("xml_entities", file=filename, part=entry.filename)
+
+
+def _part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, filename: str) -> bytes:
+    """One part's bytes; a bad checksum, damaged compressed data, an unknown compression or
+    a password is a damaged file."""
+    try:
+        return archive.read(entry)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise ImportRejected("damaged", file=filename) from error
 
 
 def _meta_facts(sheet) -> dict:
@@ -195,7 +260,7 @@ def _meta_facts(sheet) -> dict:
     return {
         "schema_version": facts.get("schema_version"),
         "questionnaire_id": facts.get("questionnaire_id"),
-        "questionnaire_version": str(facts.get("questionnaire_version")),
+        "questionnaire_version": facts.get("questionnaire_version"),
         "language": facts.get("language"),
         "profile": profile or None,
         "created_at": facts.get("created_at") or None,
