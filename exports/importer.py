@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ from pydantic import ValidationError
 
 from assessment.bundle import BUNDLE_SCHEMA_VERSION, AssessmentBundle
 from assessment.i18n import Message
+from assessment.json_document import MAX_DEPTH, BadNumber, TooDeep, load_json
 from assessment.models import Questionnaire
 from assessment.profile import Profile
 from assessment.questionnaire import format_location
@@ -32,8 +32,6 @@ MAX_UPLOAD_BYTES = 5_000_000
 MAX_ZIP_ENTRIES = 200
 MAX_UNZIPPED_BYTES = 50_000_000
 MAX_RATIO = 100  # a legitimate xlsx part compresses maybe 10–20×; bombs go far beyond
-MAX_DEPTH = 32  # an export nests 6 levels deep
-MAX_DIGITS = 30  # a level, a count or a score: far fewer digits
 
 
 # The kinds of pydantic error the catalogues put into words; others keep pydantic's English.
@@ -108,48 +106,17 @@ def read_export(
 
 def _read_json(data: bytes, filename: str) -> Any:
     try:
-        text = data.decode("utf-8")
+        return load_json(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ImportRejected("not_utf8", file=filename) from error
-    depth = _nesting(text)
-    if depth > MAX_DEPTH:
-        raise ImportRejected("hardening.import_too_deep", file=filename, depth=MAX_DEPTH)
-    try:
-        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise ImportRejected(
             "not_json", file=filename, line=str(error.lineno), detail=error.msg
         ) from error
-    except _Unreadable as error:
+    except TooDeep as error:
+        raise ImportRejected("hardening.import_too_deep", file=filename, depth=MAX_DEPTH) from error
+    except BadNumber as error:
         raise ImportRejected("hardening.bad_number", file=filename, detail=str(error)) from error
-
-
-class _Unreadable(ValueError):
-    pass
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _Unreadable(f"a number of {len(text)} digits")
-    return int(text)
-
-
-def _no_constant(text: str) -> float:
-    raise _Unreadable(f"{text} is not a number JSON allows")
-
-
-def _nesting(text: str) -> int:
-    """How deep the brackets of a JSON text go, outside strings (before parsing it, so that a
-    hostile depth never reaches the recursive parser)."""
-    depth = deepest = 0
-    for bracket in _BRACKET.findall(_STRING.sub('""', text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
-
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def _bundle(raw: Any, filename: str) -> AssessmentBundle:
@@ -220,11 +187,24 @@ def _workbook_facts(workbook, filename: str, dont_know: set[str]) -> dict:
     return raw
 
 
+# What zipfile raises on a damaged container or part: a bad checksum or header, damaged
+# compressed data, an offset outside the file, an unknown compression, a password.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 def _check_container(data: bytes, filename: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, EOFError) as error:
+    except ZIP_DAMAGE as error:
         raise ImportRejected("damaged", file=filename) from error
     if len(entries) > MAX_ZIP_ENTRIES:
         raise ImportRejected("too_many_parts", file=filename, parts=len(entries))
@@ -240,11 +220,10 @@ def _check_container(data: bytes, filename: str) -> None:
 
 
 def _part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, filename: str) -> bytes:
-    """One part's bytes; a bad checksum, damaged compressed data, an unknown compression or
-    a password is a damaged file."""
+    """One part's bytes; any damage is a damaged file."""
     try:
         return archive.read(entry)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+    except ZIP_DAMAGE as error:
         raise ImportRejected("damaged", file=filename) from error
 
 

@@ -62,6 +62,7 @@ def hostile_workbooks() -> dict[str, bytes]:
         ),
         "truncated_zip": good[: len(good) // 2],
         "corrupted_bytes": good[:2000] + bytes(b ^ 0x5A for b in good[2000:2600]) + good[2600:],
+        "shifted_header": good[:2] + good[3:],  # found by the fuzz test: a negative seek
     }
 
 

@@ -102,3 +102,18 @@ def test_a_csv_cell_beyond_the_field_limit_is_refused_and_changes_nothing(tmp_pa
     run = run_cli("benchmark", "import", path, "--database", f"sqlite:///{db}")
     assert run.returncode == 1 and "clients.csv:2: this line cannot be read as CSV" in run.stderr
     assert "Traceback" not in run.stderr and digest(db) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'{"answers": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested more than 32"),
+        (b'{"questionnaire": "transformation", "answers": {"x": ' + b"9" * 5000 + b"}}", "digits"),
+    ],
+)
+def test_a_hostile_answers_file_is_refused_without_a_traceback(tmp_path, content, said):
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(content)
+    run = run_cli("score", "--questionnaire", DEFAULT_QUESTIONNAIRE, "--answers", answers)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith("error: answers.json: not an answers file") and said in run.stderr
