@@ -18,7 +18,7 @@ test:
 # The parsers' fuzz tests with fresh examples, many more than `make test` runs (minutes).
 fuzz:
 	@scripts/setup.sh venv requirements-dev.txt
-	FUZZ_PROFILE=long $(PY) -m pytest -q -p no:cacheprovider tests/fuzz
+	FUZZ_PROFILE=long $(PY) -m pytest -q -p no:cacheprovider --timeout=0 tests/fuzz
 
 lint:
 	$(PY) -m ruff check .
