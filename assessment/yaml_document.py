@@ -14,11 +14,12 @@ a value the constructor cannot build (a 5,000-digit number, 30 February) is a lo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -172,16 +173,35 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             yaml.parser.Parser.__init__(self)
 
 
-class _BoundedLoader(Composer, _EventParser, SafeConstructor, Resolver):
+BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class _Yaml12Booleans(Resolver):
+    """YAML 1.2's booleans: only true and false. PyYAML follows YAML 1.1, where no, yes, on
+    and off are booleans too, so that a French "Non" or an English "No" would not be text."""
+
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL_TAG]
+        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+_Yaml12Booleans.add_implicit_resolver(
+    BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _BoundedLoader(Composer, _EventParser, SafeConstructor, _Yaml12Booleans):
     """PyYAML's safe loading, from libyaml's events, composed here with a depth limit and
     counting nodes as they would be expanded (an alias counts as the whole node it repeats),
-    and turning every value it cannot construct into a located YAML error."""
+    reading booleans as YAML 1.2 does, and turning every value it cannot construct into a
+    located YAML error."""
 
     def __init__(self, text: str):
         _EventParser.__init__(self, text)
         Composer.__init__(self)
         SafeConstructor.__init__(self)
-        Resolver.__init__(self)
+        _Yaml12Booleans.__init__(self)
         self._depth = 0
         self._sizes: dict[int, int] = {}
         self._total = 0

@@ -106,3 +106,15 @@ def test_every_shipped_file_still_loads_and_scores_as_before():
         parse = parse_library if name == "actions.yaml" else parse_kpis
         assert parse(text, name, questionnaire) is not None
     assert issubclass(QuestionnaireError, DocumentError)
+
+
+def test_no_and_non_stay_text_as_in_yaml_1_2_while_true_and_false_are_booleans():
+    text = DEFAULT_QUESTIONNAIRE.read_text(encoding="utf-8")
+    label = '{fr: "Je ne sais pas / non applicable", en: "Don\'t know / not applicable"}'
+    assert label in text
+    questionnaire = parse_questionnaire(text.replace(label, "{fr: Non, en: No}"))
+    assert questionnaire.scale.dont_know.fr == "Non"
+    assert questionnaire.scale.dont_know.en == "No"
+    with pytest.raises(QuestionnaireError) as refused:
+        parse_questionnaire(text.replace(label, "{fr: false, en: true}"), "q.yaml")
+    assert "scale.dont_know.fr" in str(refused.value)
