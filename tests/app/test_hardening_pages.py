@@ -11,7 +11,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from assessment.store import Store
+from assessment.store import ScoreRow, Store
 from assessment.workshop import WorkshopStore
 from tests.app.conftest import APP, QUESTIONNAIRE, fill_profile, open_app, start_assessment
 from tests.hostile import hostile_jsons, hostile_workbooks, valid_workbook
@@ -192,3 +192,15 @@ def test_a_workbook_exported_without_a_profile_asks_for_one(store):
     at.button(key="import_with_profile").click().run()
     assert not at.exception, at.exception
     assert store.find(at.session_state["token"]).profile.organisation == "Depuis la CLI"
+
+
+def test_the_pool_download_leaves_out_peer_groups_under_the_minimum(store, monkeypatch):
+    monkeypatch.setenv("CONSULTANT_KEY", KEY)
+    crowd = [ScoreRow(sector="K", size_class="10-49", scores={"culture": 50 + n}) for n in range(5)]
+    store.add_benchmark_batch(
+        QUESTIONNAIRE.id, [*crowd, crowd[0].model_copy(update={"sector": "J"})]
+    )
+    at = benchmark_page("en")
+    at.text_input(key="bench.key__en").input(KEY).run()
+    assert any("1 organisation(s) of peer groups under 5" in c.value for c in at.caption)
+    assert len(at.get("download_button")) == 1  # its rows: export_rows, tested on its own
