@@ -125,7 +125,7 @@ def bundle_roadmap(
     answered yet or no action library fits the questionnaire."""
     if library is None or not any(level is not None for level in bundle.answers.values()):
         return None
-    edits = edits_from_payload(bundle.roadmap)
+    edits = edits_from_payload(bundle.roadmap.document() if bundle.roadmap else None)
     start = start_of(edits, today)
     return edited_roadmap(questionnaire, bundle.answers, bundle.profile, library, edits, start)[1]
 

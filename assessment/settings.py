@@ -6,7 +6,6 @@ new value) never meets a stale copy; reading is a few microseconds.
 
 from __future__ import annotations
 
-import hmac
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_MIN_PEERS = 5
+DEFAULT_QUESTIONNAIRE_FILE = "transformation.yaml"
 
 
 class Settings(BaseSettings):
@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     """When set, required for importing, deleting and exporting the benchmark pool."""
     public_url: str = ""
     """The address phones use to join a workshop, when it differs from the facilitator's."""
+    default_questionnaire: str = DEFAULT_QUESTIONNAIRE_FILE
+    """The file in ``questionnaires/`` offered first; empty: a choice is required when there
+    are several. Adding a file never changes it."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod
@@ -46,17 +49,17 @@ class Settings(BaseSettings):
     def _stripped(cls, value: str) -> str:
         return value.strip()
 
+    @field_validator("default_questionnaire", mode="after")
+    @classmethod
+    def _file_name_only(cls, value: str) -> str:
+        """A name inside ``questionnaires/``, never a path elsewhere."""
+        value = value.strip()
+        return value if value == Path(value).name and value not in (".", "..") else ""
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _default_when_empty(cls, value: object) -> object:
         return value if str(value or "").strip() else DEFAULT_DATA_DIR
-
-    def consultant_key_matches(self, given: str) -> bool:
-        """Whether a typed key is the consultant key (never, when none is set); compared in
-        constant time on the UTF-8 bytes, so that a key may hold any character."""
-        expected = self.consultant_key.encode()
-        typed = (given or "").strip().encode()
-        return bool(expected) and hmac.compare_digest(typed, expected)
 
     def database(self) -> str:
         """DATABASE_URL (``postgres://`` and ``postgresql://`` are read as psycopg 3), else

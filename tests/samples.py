@@ -37,3 +37,20 @@ def bundle(lang="en", **changes) -> AssessmentBundle:
         exported_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
     )
     return AssessmentBundle(**{**values, **changes})
+
+
+def workshop_assessment(store):
+    """An assessment made from a live workshop of six people in two roles, as stored."""
+    from assessment.workshop import Segment, WorkshopStore
+
+    workshops = WorkshopStore(store)
+    role = Segment(name="Role", options=["Leadership", "Staff"])
+    facilitator, record = workshops.create(
+        QUESTIONNAIRE, "Board day", "en", [role], dispersion_threshold=5
+    )
+    for person in range(6):
+        token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
+        for question in QUESTIONS:
+            workshops.save_answer(token, question.id, person % 5 + 1)
+    profile = bundle().profile
+    return store.find(workshops.to_assessment(facilitator, QUESTIONNAIRE, profile, "en"))

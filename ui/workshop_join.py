@@ -14,6 +14,7 @@ from assessment.workshop import (
     WorkshopRecord,
     normalise_code,
 )
+from ui import throttle
 from ui.context import plain
 from ui.workshop_session import (
     JOIN_PARAM,
@@ -68,14 +69,23 @@ def join_page(code: str) -> None:
         st.title(say("workshop.join_title", lang))
         code_form(lang)
         return
+    wait = throttle.wait_for("join_code", code)  # wrong codes are slowed down
+    if wait:
+        lang = language_switch(lang)
+        st.title(say("workshop.join_title", lang))
+        throttle.say_wait(wait, lang)
+        code_form(lang, code)
+        return
     try:
         record = get_workshop_store().by_code(code)
     except UnknownWorkshop:
+        throttle.tried("join_code", code, right=False)
         lang = language_switch(lang)
         st.title(say("workshop.join_title", lang))
         st.error(say("workshop.code_unknown", lang, code=plain(code.upper()[:12])))
         code_form(lang, code)
         return
+    throttle.tried("join_code", code, right=True)
     lang = language_switch(participant_language(record.language))
     st.title(plain(record.title))
     if not record.is_open:

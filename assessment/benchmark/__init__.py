@@ -7,6 +7,7 @@ from assessment.benchmark.pool_files import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
     export_rows,
+    exportable,
     parse_import,
 )
 from assessment.benchmark.positions import (
@@ -44,6 +45,7 @@ __all__ = [
     "as_rows",
     "dii",
     "export_rows",
+    "exportable",
     "is_old",
     "load_benchmarks",
     "load_pool",

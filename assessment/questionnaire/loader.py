@@ -10,6 +10,7 @@ sees all the problems at once:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,20 @@ class QuestionnaireError(DocumentError):
     """A questionnaire file that cannot be used; ``problems`` lists everything wrong with it."""
 
 
-__all__ = ["Problem", "QuestionnaireError", "format_location", "load_questionnaire"]
+__all__ = ["Problem", "QuestionnaireError", "default_of", "format_location", "load_questionnaire"]
+
+
+def default_of(
+    loaded: Mapping[str, Questionnaire | QuestionnaireError], default_file: str
+) -> Questionnaire | None:
+    """The questionnaire offered first: the one the DEFAULT_QUESTIONNAIRE setting names, else
+    the only valid one; None when the reader must choose (adding a file to the folder never
+    changes what others get)."""
+    named = loaded.get(default_file) if default_file else None
+    if isinstance(named, Questionnaire):
+        return named
+    valid = [q for q in loaded.values() if isinstance(q, Questionnaire)]
+    return valid[0] if len(valid) == 1 else None
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:

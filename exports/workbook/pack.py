@@ -40,5 +40,5 @@ def full_workbook(
         benchmarks = None  # datasets for another questionnaire: the seed reference points only
     extra |= benchmark_sheet(questionnaire, positions or [], benchmarks, lang)
     if bundle.workshop:
-        extra |= workshop_sheet(questionnaire, bundle.workshop, lang)
+        extra |= workshop_sheet(questionnaire, bundle.workshop.document(), lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra)

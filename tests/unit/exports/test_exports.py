@@ -170,21 +170,11 @@ def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its
 def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_path):
     from assessment.bundle import bundle_of
     from assessment.store import Store
-    from assessment.workshop import Segment, WorkshopStore
     from exports.workbook import full_workbook
+    from tests.samples import workshop_assessment
 
     store = Store(f"sqlite:///{tmp_path / 'room.db'}")
-    workshops = WorkshopStore(store)
-    role = Segment(name="Role", options=["Leadership", "Staff"])
-    facilitator, record = workshops.create(
-        QUESTIONNAIRE, "Board day", "en", [role], dispersion_threshold=5
-    )
-    for person in range(6):
-        token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
-        for question in QUESTIONS:
-            workshops.save_answer(token, question.id, person % 5 + 1)
-    profile = bundle().profile
-    assessment = store.find(workshops.to_assessment(facilitator, QUESTIONNAIRE, profile, "en"))
+    assessment = workshop_assessment(store)
     data = full_workbook(QUESTIONNAIRE, bundle_of(store, assessment), date(2026, 11, 23))
     rows = values_of(load_workbook(io.BytesIO(data))["Workshop"])
     facts = {r[0]: r[1] for r in rows if r[0]}

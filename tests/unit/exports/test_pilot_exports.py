@@ -98,7 +98,7 @@ def test_values_and_decisions_survive_a_json_round_trip(store):
     questionnaire, read = read_export(data, "export.json", [QUESTIONNAIRE])
     restored = bundle_of(store, store.find(restore(store, questionnaire, read)))
     assert restored.pilot == record
-    assert restored.roadmap == edits_to_payload(EDITS)
+    assert restored.roadmap.document() == edits_to_payload(EDITS)
     again = json.loads(build_json(restored))
     assert again["pilot"] == json.loads(data)["pilot"]
 
