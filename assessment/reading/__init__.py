@@ -2,6 +2,9 @@
 capability map) and the plain-text report of the command line."""
 
 from assessment.reading.interpretation import (
+    compared,
+    diagnosis_values,
+    diagnosis_warnings,
     format_share,
     interpret,
     stall_explanation,
@@ -11,6 +14,9 @@ from assessment.reading.radar import radar_chart
 from assessment.reading.text_report import format_result
 
 __all__ = [
+    "compared",
+    "diagnosis_values",
+    "diagnosis_warnings",
     "format_result",
     "format_share",
     "interpret",
