@@ -13,7 +13,7 @@ from datetime import date
 
 from assessment import formatting as fmt
 from assessment.i18n import say, text_of
-from assessment.models import Language
+from assessment.models import Language, Questionnaire
 from assessment.questionnaire import load_questionnaire, read_answers
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
@@ -22,6 +22,7 @@ from assessment.roadmap import (
     generate_roadmap,
     load_library,
     next_monday,
+    priority_notes,
     roadmap_to_dict,
 )
 
@@ -75,12 +76,15 @@ def _roadmap(args: argparse.Namespace) -> int:
         document = roadmap_to_dict(roadmap, args.lang)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(format_roadmap(roadmap, args.lang or "en"))
+        print(format_roadmap(roadmap, args.lang or "en", questionnaire))
     return 0
 
 
-def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
-    """The roadmap as plain text for the terminal."""
+def format_roadmap(
+    roadmap: Roadmap, lang: Language, questionnaire: Questionnaire | None = None
+) -> str:
+    """The roadmap as plain text for the terminal (with its questionnaire, the warnings whose
+    answers come first are named)."""
 
     def label(key: str, **values: object) -> str:
         return text_of(f"roadmap_cli.{key}", **values)(lang)
@@ -94,6 +98,8 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
     ]
     if roadmap.stall:
         lines.append(label("stall"))
+    if questionnaire is not None:
+        lines += priority_notes(questionnaire, roadmap, lang)
     for position, phase in enumerate(roadmap.phases, start=1):
         lines += ["", f"{position}. {phase.title(lang).upper()}  ({_span(phase, lang)})"]
         lines.append(f"   {phase.goal(lang)}")

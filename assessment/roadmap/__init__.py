@@ -19,7 +19,12 @@ from assessment.roadmap.edits import (
     edits_from_table,
     edits_to_payload,
 )
-from assessment.roadmap.generator import PILOT_ACTION, generate_roadmap, next_monday
+from assessment.roadmap.generator import (
+    PILOT_ACTION,
+    generate_roadmap,
+    next_monday,
+    priority_notes,
+)
 from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit, load_kpis, parse_kpis
 from assessment.roadmap.library import (
     DEFAULT_KPIS,
@@ -76,6 +81,7 @@ __all__ = [
     "next_monday",
     "parse_kpis",
     "parse_library",
+    "priority_notes",
     "roadmap_from_dict",
     "roadmap_to_dict",
     "timeline_chart",

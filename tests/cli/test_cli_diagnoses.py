@@ -49,3 +49,11 @@ def test_score_prints_the_warning_in_the_terminal(tmp_path):
     run = cli("score", "--questionnaire", DEFAULT, "--answers", answers)
     assert "Tools ahead of people: Tools and digital workplace 100 / 100 against" in run.stdout
     assert "gap 100 points (threshold 15 points); WARNING" in run.stdout
+
+
+def test_the_roadmap_command_puts_people_before_tools(tmp_path):
+    answers = answers_file(tmp_path, ORGANISATIONS["tools_heavy"])
+    run = cli("roadmap", "--questionnaire", DEFAULT, "--answers", answers, "--lang", "fr")
+    assert run.returncode == 0, run.stderr
+    assert "Les outils avant les personnes : dans chaque phase" in run.stdout.replace("\u00a0", " ")
+    assert "elle répond à l’alerte" in run.stdout
