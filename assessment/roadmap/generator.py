@@ -227,40 +227,8 @@ def _reason(
     """The reason this condition gives for proposing the action, or None if it does not hold."""
     if condition.always:
         return Reason(kind="always", text=text_of("roadmap.reason_always"))
-    if condition.stall:
-        symmetry = result.symmetry
-        if not symmetry.stall:
-            return None
-        text = text_of(
-            "roadmap.reason_stall",
-            customer=number(symmetry.customer_score),
-            internal=number(symmetry.internal_score),
-            gap=number(symmetry.index),
-            threshold=number(symmetry.stall_threshold),
-        )
-        return Reason(
-            kind="stall", score=symmetry.index, threshold=symmetry.stall_threshold, text=text
-        )
-
-    if condition.diagnosis:
-        judged = next((d for d in result.raised if d.id == condition.diagnosis), None)
-        if judged is None:
-            return None
-        text = text_of(
-            "diagnoses.reason",
-            **_words(questionnaire, judged.id),
-            ahead_score=number(judged.ahead_score),
-            behind_score=number(judged.behind_score),
-            gap=number(judged.gap),
-            threshold=number(judged.threshold),
-        )
-        return Reason(
-            kind="diagnosis",
-            subject=judged.id,
-            score=judged.gap,
-            threshold=judged.threshold,
-            text=text,
-        )
+    if condition.stall or condition.diagnosis:
+        return _warning_reason(condition, questionnaire, result)
 
     below = condition.below
     kind = condition.subject
@@ -293,6 +261,34 @@ def _reason(
             **shown,
         )
     return Reason(kind=kind, subject=subject, score=round(value, 6), threshold=below, text=text)
+
+
+def _warning_reason(
+    condition: Condition, questionnaire: Questionnaire, result: Result
+) -> Reason | None:
+    """The reason a raised warning gives: the stall (``stall: true``) or a named diagnosis."""
+    if condition.stall:
+        judged = next((d for d in result.raised if d.compare is DiagnosisCompare.sides), None)
+        key, kind = "roadmap.reason_stall", "stall"
+    else:
+        judged = next((d for d in result.raised if d.id == condition.diagnosis), None)
+        key, kind = "diagnoses.reason", "diagnosis"
+    if judged is None:
+        return None
+    ahead, behind = number(judged.ahead_score), number(judged.behind_score)
+    words = (
+        {"customer": ahead, "internal": behind}
+        if kind == "stall"
+        else {**_words(questionnaire, judged.id), "ahead_score": ahead, "behind_score": behind}
+    )
+    text = text_of(key, **words, gap=number(judged.gap), threshold=number(judged.threshold))
+    return Reason(
+        kind=kind,
+        subject=judged.id if kind == "diagnosis" else None,
+        score=judged.gap,
+        threshold=judged.threshold,
+        text=text,
+    )
 
 
 def _ordered(phase: Phase, candidates: dict[str, _Candidate], stall: bool) -> list[_Candidate]:
