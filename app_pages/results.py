@@ -11,11 +11,13 @@ from assessment.reading import (
     radar_chart,
     stall_explanation,
 )
+from assessment.reading.people_map import result_point
 from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_text import describe
 from ui.context import current_language, plain
+from ui.diagnoses_view import map_section, research, warnings
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
@@ -69,6 +71,10 @@ def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
                 threshold=fmt.points(result.symmetry.stall_threshold, lang),
             )
         )
+    warnings(questionnaire, result, lang)
+    research(questionnaire, "stall", lang)
+    point = result_point(questionnaire, result, lang)
+    map_section(questionnaire, [point] if point else [], lang, "people_map")
 
 
 def highlights(questionnaire: Questionnaire, title_key: str, scored: list[QuestionScore]) -> None:
