@@ -51,7 +51,7 @@ def map_point(
         return None
 
     def mean(ids: list[str]) -> float | None:
-        pairs = [(scores[d], questionnaire.dimension(d).weight) for d in ids]
+        pairs = [(scores.get(d), questionnaire.dimension(d).weight) for d in ids]
         return weighted_mean((s, w) for s, w in pairs if s is not None)
 
     x, y = mean(diagnosis.ahead), mean(diagnosis.behind)
