@@ -6,6 +6,7 @@ from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
+    SCALE_MIDDLE,
     interpret,
     quadrant_chart,
     radar_chart,
@@ -109,7 +110,10 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     symmetry_section(questionnaire, result)
     strongest, weakest = st.columns(2)
     with strongest:
-        highlights(questionnaire, "app.strongest_questions", result.strongest)
+        # Like the reading: answers below the middle of the scale are footholds, not strengths.
+        strong = any(s.score >= SCALE_MIDDLE for s in result.strongest) or not result.strongest
+        title = "app.strongest_questions" if strong else "diagnoses.footholds"
+        highlights(questionnaire, title, result.strongest)
     with weakest:
         highlights(questionnaire, "app.weakest_questions", result.weakest)
     st.subheader(say("app.interpretation", lang))

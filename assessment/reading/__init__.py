@@ -2,6 +2,7 @@
 capability map) and the plain-text report of the command line."""
 
 from assessment.reading.interpretation import (
+    SCALE_MIDDLE,
     compared,
     diagnosis_values,
     diagnosis_warnings,
@@ -14,6 +15,7 @@ from assessment.reading.radar import radar_chart
 from assessment.reading.text_report import format_result
 
 __all__ = [
+    "SCALE_MIDDLE",
     "compared",
     "diagnosis_values",
     "diagnosis_warnings",

@@ -127,7 +127,7 @@ def _zone_label(zone: str, midpoint: float, lang: Language) -> dict:
 
 def _key(diagnosis: Diagnosis, threshold: float, lang: Language) -> dict:
     values = {"title": diagnosis.title(lang), "threshold": fmt.points(threshold, lang)}
-    return map_key(say("diagnoses.map_key", lang, **values), lang)
+    return map_key(say("diagnoses.map_key", lang, **values), say("diagnoses.map_balanced", lang))
 
 
 def _dot(point: MapPoint, number: int, threshold: float, lang: Language) -> go.Scatter:

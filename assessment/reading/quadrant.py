@@ -212,10 +212,11 @@ def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Lan
 
 def _key(threshold: float, lang: Language) -> dict:
     """A small key above the map: the stall zone and the balance line."""
-    return map_key(say("chart.stall_zone", lang, threshold=fmt.points(threshold, lang)), lang)
+    stall = say("chart.stall_zone", lang, threshold=fmt.points(threshold, lang))
+    return map_key(stall, say("chart.balanced", lang))
 
 
-def map_key(warning: str, lang: Language) -> dict:
+def map_key(warning: str, balanced: str) -> dict:
     """A small key above a two-score map: its warning zone and the balance line."""
     return dict(
         x=0,
@@ -229,7 +230,7 @@ def map_key(warning: str, lang: Language) -> dict:
         showarrow=False,
         text=(
             f'<span style="color:{STALL_SWATCH}">■</span> {warning}<br>'
-            f'<span style="color:{MUTED}">╱</span> {say("chart.balanced", lang)}'
+            f'<span style="color:{MUTED}">╱</span> {balanced}'
         ),
         font=dict(size=10, color=INK),
         name="key",

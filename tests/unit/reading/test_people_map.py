@@ -29,7 +29,7 @@ def test_the_map_has_its_four_zones_its_warning_zone_and_its_dots():
     labels = " ".join(a.text for a in figure.layout.annotations)
     assert "Maîtres du numérique" in labels and "Les outils avant les personnes" in labels
     assert [(t.x[0], t.y[0]) for t in figure.data] == [(100, 0), (80, 60), (70, 20)]
-    assert figure.layout.xaxis.title.text.startswith("Capacités déployées (Outils")
+    assert figure.layout.xaxis.title.text.startswith("Capacités déployées<br>(Outils")
     assert figure.layout.showlegend
 
 
