@@ -154,7 +154,8 @@ async def scenario(tmp_path: Path) -> None:
                 "410", timeout=READY
             )
             await expect(facilitator.locator('[data-testid="stPlotlyChart"]')).to_have_count(
-                5, timeout=READY
+                6,
+                timeout=READY,  # with the capability × people map
             )
             assert await facilitator.evaluate("window.stillTheSamePage === true")
             ARTIFACTS.mkdir(exist_ok=True)
