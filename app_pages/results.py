@@ -6,16 +6,19 @@ from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
+    SCALE_MIDDLE,
     interpret,
     quadrant_chart,
     radar_chart,
     stall_explanation,
 )
+from assessment.reading.people_map import result_point
 from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_text import describe
 from ui.context import current_language, plain
+from ui.diagnoses_view import map_section, research, warnings
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
@@ -69,6 +72,10 @@ def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
                 threshold=fmt.points(result.symmetry.stall_threshold, lang),
             )
         )
+    warnings(questionnaire, result, lang)
+    research(questionnaire, "stall", lang)
+    point = result_point(questionnaire, result, lang)
+    map_section(questionnaire, [point] if point else [], lang, "people_map")
 
 
 def highlights(questionnaire: Questionnaire, title_key: str, scored: list[QuestionScore]) -> None:
@@ -103,7 +110,10 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     symmetry_section(questionnaire, result)
     strongest, weakest = st.columns(2)
     with strongest:
-        highlights(questionnaire, "app.strongest_questions", result.strongest)
+        # Like the reading: answers below the middle of the scale are footholds, not strengths.
+        strong = any(s.score >= SCALE_MIDDLE for s in result.strongest) or not result.strongest
+        title = "app.strongest_questions" if strong else "diagnoses.footholds"
+        highlights(questionnaire, title, result.strongest)
     with weakest:
         highlights(questionnaire, "app.weakest_questions", result.weakest)
     st.subheader(say("app.interpretation", lang))

@@ -23,6 +23,7 @@ from assessment.roadmap import (
     edits_from_table,
     edits_to_payload,
     pilot_status,
+    priority_notes,
     timeline_chart,
 )
 from assessment.scoring import score
@@ -180,8 +181,10 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     generated, roadmap = edited_roadmap(
         questionnaire, answers, record.profile, library, edits, start
     )
-    if roadmap.stall:
-        st.warning(say("roadmap_page.stall", lang), icon=":material/warning:")
+    for note in [say("roadmap_page.stall", lang)] * roadmap.stall + priority_notes(
+        questionnaire, roadmap, lang
+    ):
+        st.warning(note, icon=":material/warning:")
 
     st.subheader(say("roadmap_page.timeline", lang))
     st.caption(f"{say('roadmap_page.timeline_caption', lang)} {period(lang, roadmap)}.")

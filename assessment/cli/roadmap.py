@@ -13,7 +13,7 @@ from datetime import date
 
 from assessment import formatting as fmt
 from assessment.i18n import say, text_of
-from assessment.models import Language
+from assessment.models import Language, Questionnaire
 from assessment.questionnaire import load_questionnaire, read_answers
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
@@ -27,6 +27,7 @@ from assessment.roadmap import (
     load_library,
     next_monday,
     pilot_status,
+    priority_notes,
     roadmap_to_dict,
 )
 
@@ -82,12 +83,18 @@ def _roadmap(args: argparse.Namespace) -> int:
     else:
         # An answers file has no pilot measured yet: the diffusion phase waits for evidence.
         gate = pilot_status(roadmap, PilotRecord())[1]
-        print(format_roadmap(roadmap, args.lang or "en", gate))
+        print(format_roadmap(roadmap, args.lang or "en", gate, questionnaire))
     return 0
 
 
-def format_roadmap(roadmap: Roadmap, lang: Language, gate: Gate | None = None) -> str:
-    """The roadmap as plain text for the terminal; the diffusion phase marked by the gate."""
+def format_roadmap(
+    roadmap: Roadmap,
+    lang: Language,
+    gate: Gate | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> str:
+    """The roadmap as plain text for the terminal: the diffusion phase marked by the gate and,
+    with its questionnaire, the warnings whose answers come first named."""
 
     def label(key: str, **values: object) -> str:
         return text_of(f"roadmap_cli.{key}", **values)(lang)
@@ -101,6 +108,8 @@ def format_roadmap(roadmap: Roadmap, lang: Language, gate: Gate | None = None) -
     ]
     if roadmap.stall:
         lines.append(label("stall"))
+    if questionnaire is not None:
+        lines += priority_notes(questionnaire, roadmap, lang)
     for position, phase in enumerate(roadmap.phases, start=1):
         lines += ["", f"{position}. {phase.title(lang).upper()}  ({_span(phase, lang)})"]
         lines.append(f"   {phase.goal(lang)}")

@@ -20,7 +20,12 @@ from assessment.roadmap.edits import (
     edits_from_table,
     edits_to_payload,
 )
-from assessment.roadmap.generator import PILOT_ACTION, generate_roadmap, next_monday
+from assessment.roadmap.generator import (
+    PILOT_ACTION,
+    generate_roadmap,
+    next_monday,
+    priority_notes,
+)
 from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit, load_kpis, parse_kpis
 from assessment.roadmap.library import (
     DEFAULT_KPIS,
@@ -119,6 +124,7 @@ __all__ = [
     "parse_library",
     "pilot_status",
     "pilot_summary",
+    "priority_notes",
     "record_from_payload",
     "record_to_payload",
     "roadmap_from_dict",

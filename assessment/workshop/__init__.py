@@ -6,6 +6,8 @@ consolidation (the room as one assessment) · records, tables, store (the databa
 
 from assessment.workshop.charts import (
     distribution_chart,
+    room_map_points,
+    room_people_map,
     room_quadrant,
     room_radar,
     segment_heatmap,
@@ -90,6 +92,8 @@ __all__ = [
     "normalise_code",
     "parse_segments",
     "question_stats",
+    "room_map_points",
+    "room_people_map",
     "room_quadrant",
     "room_radar",
     "segment_heatmap",

@@ -23,8 +23,8 @@ def values_of(sheet) -> list[list]:
 
 
 @pytest.mark.parametrize(("lang", "sheets"), [
-    ("en", ["Summary", "Scores", "Symmetry", "Answers"]),
-    ("fr", ["Synthèse", "Scores", "Symétrie", "Réponses"]),
+    ("en", ["Summary", "Scores", "Symmetry", "Answers", "Diagnoses"]),
+    ("fr", ["Synthèse", "Scores", "Symétrie", "Réponses", "Diagnostics"]),
 ])  # fmt: skip
 def test_workbook_speaks_the_assessment_language(lang, sheets):
     book = workbook(lang)

@@ -71,7 +71,7 @@ CASES = [
     (
         "bad_condition",
         "bad_condition.yaml:25: actions[1].when[0]: a condition names exactly one of "
-        "dimension, theme, question, stall or always (found: dimension, question)",
+        "dimension, theme, question, stall, diagnosis or always (found: dimension, question)",
     ),
     (
         "missing_threshold",
