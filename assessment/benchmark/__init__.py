@@ -21,6 +21,7 @@ from assessment.benchmark.positions import (
     pool_entry,
     position,
     quartiles,
+    questionnaire_key,
 )
 from assessment.benchmark.sources import (
     BENCHMARKS_DIR,
@@ -53,4 +54,5 @@ __all__ = [
     "pool_entry",
     "position",
     "quartiles",
+    "questionnaire_key",
 ]

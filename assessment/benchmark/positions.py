@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
+import weakref
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
@@ -167,10 +169,15 @@ def pool_entry(
 
 
 def load_pool(store: Store, questionnaire: Questionnaire) -> list[PoolEntry]:
-    """Opted-in assessments (scored now, from their answers) and imported rows."""
-    entries = []
+    """Opted-in assessments and imported rows. A member's scores are computed from its answers
+    once and kept in the store; they are computed anew only after its answers change or when
+    the questionnaire's content differs from the one they were computed with."""
+    key = questionnaire_key(questionnaire)
+    stored, stale = store.pool_scores(questionnaire.id, key)
     known = {q.id for _, q in questionnaire.questions()}
-    for member in store.pool_members(questionnaire.id):
+    fresh: dict[int, dict[str, float]] = {}
+    scored: dict[int, PoolEntry | None] = {}
+    for member in stale:
         # An answer to a question since removed from the questionnaire is ignored.
         answers = {k: v for k, v in member.answers.items() if k in known}
         entry = pool_entry(
@@ -180,14 +187,41 @@ def load_pool(store: Store, questionnaire: Questionnaire) -> list[PoolEntry]:
             member.size_class,
             member.assessment_id,
         )
-        if entry is not None:
-            entries.append(entry)
+        scored[member.assessment_id] = entry
+        fresh[member.assessment_id] = entry.scores if entry is not None else {}
+    store.save_pool_scores(key, fresh)
+    for assessment_id, sector, size_class, scores in stored:
+        # Kept rounded as PoolEntry rounds them: no validation needed to read them back.
+        scored[assessment_id] = (
+            PoolEntry.model_construct(
+                sector=sector, size_class=size_class, scores=scores, assessment_id=assessment_id
+            )
+            if scores
+            else None
+        )
+    entries = [scored[k] for k in sorted(scored) if scored[k] is not None]
     dimensions = {d.id for d in questionnaire.dimensions}
     for row in store.benchmark_rows(questionnaire.id):
         scores = {k: v for k, v in row.scores.items() if k in dimensions}
         if scores:
             entries.append(PoolEntry(sector=row.sector, size_class=row.size_class, scores=scores))
     return entries
+
+
+_KEYS: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def questionnaire_key(questionnaire: Questionnaire) -> str:
+    """A digest of the questionnaire's whole content (a changed weight, anchor or threshold
+    gives another), remembered per questionnaire object (frozen: its content cannot change)."""
+    hit = _KEYS.get(id(questionnaire))
+    if hit is not None and hit[0]() is questionnaire:
+        return hit[1]
+    digest = hashlib.sha256(questionnaire.model_dump_json().encode()).hexdigest()
+    if len(_KEYS) > 64:
+        _KEYS.clear()
+    _KEYS[id(questionnaire)] = (weakref.ref(questionnaire), digest)
+    return digest
 
 
 def as_rows(pool: Iterable[PoolEntry]) -> list[ScoreRow]:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
 from assessment.settings import settings
+from assessment.store.documents import DocumentKind
 from assessment.store.engine import (
     TOKEN_BYTES,
     TOKEN_SHAPE,
@@ -29,7 +30,7 @@ from assessment.store.engine import (
     write_transaction,
 )
 from assessment.store.errors import ExpiredLink, SchemaVersionError, UnknownLink
-from assessment.store.pool import PoolQueries
+from assessment.store.pool import PoolQueries, forget_pool_scores
 from assessment.store.schema import (
     answers_table,
     assessments_table,
@@ -193,6 +194,8 @@ class Store(PoolQueries):
         with self._write() as conn:
             now = _touch(conn, assessment_id)
             keys = {"assessment_id": assessment_id, "question_id": question_id}
+            if table is answers_table:  # its pool scores are computed anew when next read
+                forget_pool_scores(conn, assessment_id)
             if values is None:
                 conn.execute(sa.delete(table).filter_by(**keys))
             else:
@@ -206,11 +209,19 @@ class Store(PoolQueries):
         """Question id → comment."""
         return self._by_question(comments_table.c.text, assessment_id)
 
-    def _by_question(self, column: sa.Column, assessment_id: int) -> dict:
-        table = column.table
-        query = sa.select(table.c.question_id, column).where(table.c.assessment_id == assessment_id)
+    def answers_and_comments(
+        self, assessment_id: int
+    ) -> tuple[dict[str, int | None], dict[str, str]]:
+        """Both at once, from one connection (the questionnaire page reads them on every run)."""
         with self.engine.connect() as conn:
-            return {question_id: value for question_id, value in conn.execute(query)}
+            return (
+                _by_question(conn, answers_table.c.level, assessment_id),
+                _by_question(conn, comments_table.c.text, assessment_id),
+            )
+
+    def _by_question(self, column: sa.Column, assessment_id: int) -> dict:
+        with self.engine.connect() as conn:
+            return _by_question(conn, column, assessment_id)
 
     def save_document(self, assessment_id: int, kind: str, payload: dict) -> None:
         """Store a JSON document of this kind for the assessment, replacing the previous one."""
@@ -232,6 +243,8 @@ class Store(PoolQueries):
     def delete_document(self, assessment_id: int, kind: str) -> None:
         with self._write() as conn:
             _touch(conn, assessment_id)
+            if kind == DocumentKind.pool:  # out of the pool: its scores are not kept either
+                forget_pool_scores(conn, assessment_id)
             conn.execute(
                 sa.delete(documents_table).filter_by(assessment_id=assessment_id, kind=kind)
             )
@@ -293,3 +306,9 @@ def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
         for child in (answers_table, comments_table, documents_table):
             conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
     return gone.rowcount > 0
+
+
+def _by_question(conn: Connection, column: sa.Column, assessment_id: int) -> dict:
+    table = column.table
+    query = sa.select(table.c.question_id, column).where(table.c.assessment_id == assessment_id)
+    return {question_id: value for question_id, value in conn.execute(query)}

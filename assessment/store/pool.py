@@ -14,14 +14,18 @@ from sqlalchemy import Connection
 from assessment.models import Frozen
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.store.documents import DocumentKind
+from assessment.store.engine import upsert
 from assessment.store.schema import (
     answers_table,
     as_utc,
     assessments_table,
     benchmark_imports_table,
     documents_table,
+    pool_scores_table,
     utc_now,
 )
+
+OPTED_IN = '{"opt_in": true}'  # the flag as set_opt_in writes it: read without parsing JSON
 
 
 class ScoreRow(Frozen):
@@ -102,6 +106,73 @@ class PoolQueries:
             for key, (sector, size) in sorted(members.items())
         ]
 
+    def pool_scores(
+        self, questionnaire_id: str, questionnaire_key: str
+    ) -> tuple[list[tuple[int, str, str, dict[str, float]]], list[PoolMember]]:
+        """The opted-in assessments of this questionnaire, by id: those whose scores are kept
+        for this content of the questionnaire as (id, sector, size class, scores), and the
+        others (never scored, answers changed since, or another questionnaire content) as
+        members with their answers, for the caller to score and ``save_pool_scores``."""
+        docs, table, kept = documents_table, assessments_table, pool_scores_table
+        opted = (
+            sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
+            .add_columns(kept.c.questionnaire_key, kept.c.scores)
+            .join(docs, docs.c.assessment_id == table.c.id)
+            .outerjoin(kept, kept.c.assessment_id == table.c.id)
+            .where(docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id)
+            .order_by(table.c.id)
+        )
+        stored, stale = [], {}
+        with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
+            for key, sector, size, payload, scored_with, scores in conn.execute(opted):
+                if payload != OPTED_IN and json.loads(payload).get("opt_in") is not True:
+                    continue
+                if scored_with == questionnaire_key:
+                    stored.append((key, sector, size, json.loads(scores)))
+                else:
+                    stale[key] = (sector, size)
+            answers: dict[int, dict[str, int | None]] = {key: {} for key in stale}
+            if stale:
+                answered = sa.select(
+                    answers_table.c.assessment_id, answers_table.c.question_id
+                ).add_columns(answers_table.c.level)
+                if len(stale) < 500:  # else read them all rather than send a long IN list
+                    answered = answered.where(answers_table.c.assessment_id.in_(list(stale)))
+                for assessment_id, question_id, level in conn.execute(answered):
+                    if assessment_id in answers:
+                        answers[assessment_id][question_id] = level
+        members = [
+            PoolMember(assessment_id=key, sector=sector, size_class=size, answers=answers[key])
+            for key, (sector, size) in stale.items()
+        ]
+        return stored, members
+
+    def save_pool_scores(self, questionnaire_key: str, scores: dict[int, dict[str, float]]) -> None:
+        """Keep these assessments' pool scores, computed with this content of the questionnaire
+        (an assessment deleted in the meantime is skipped)."""
+        if not scores:
+            return
+        now = utc_now()
+        with self._write() as conn:
+            alive = set(
+                conn.scalars(
+                    sa.select(assessments_table.c.id).where(
+                        assessments_table.c.id.in_(list(scores))
+                    )
+                )
+            )
+            for assessment_id in sorted(alive):
+                upsert(
+                    conn,
+                    pool_scores_table,
+                    {"assessment_id": assessment_id},
+                    {
+                        "questionnaire_key": questionnaire_key,
+                        "scores": json.dumps(scores[assessment_id], sort_keys=True),
+                        "updated_at": now,
+                    },
+                )
+
     def add_benchmark_batch(self, questionnaire_id: str, rows: list[ScoreRow]) -> str:
         """Save a whole import in one transaction (all rows or none); its batch id."""
         if not rows:
@@ -166,3 +237,9 @@ class PoolQueries:
         table = benchmark_imports_table
         with self._write() as conn:
             return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount
+
+
+def forget_pool_scores(conn: Connection, assessment_id: int) -> None:
+    """Inside a write: the assessment's kept pool scores no longer hold."""
+    table = pool_scores_table
+    conn.execute(sa.delete(table).where(table.c.assessment_id == assessment_id))

@@ -93,6 +93,15 @@ benchmark_imports_table = Table(
     column("imported_at", UTCDateTime),
 )
 
+# An opted-in assessment's dimension scores as the benchmark pool reads them (JSON: {dimension
+# id: score}, covered dimensions only), kept so that loading a pool of thousands scores none of
+# them again. ``questionnaire_key`` names the questionnaire's content they were computed with:
+# another key means the questionnaire changed and the scores are computed anew. Saving or
+# clearing an answer deletes the row; a database made before this table simply has none yet.
+pool_scores_table = owned(
+    "pool_scores", column("questionnaire_key", sa.String(64)), column("scores", sa.Text)
+)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
