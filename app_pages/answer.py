@@ -104,7 +104,7 @@ def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
 
 def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     dimensions = questionnaire.ordered_dimensions()
-    answers, comments = store.answers(record.id), store.comments(record.id)
+    answers, comments = store.answers_and_comments(record.id)
     total = len(questionnaire.questions())
     dont_know = sum(1 for v in answers.values() if v is None)
     step = min(st.session_state.get("step", 0), len(dimensions) - 1)
