@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore, workshop_answers_table
+from bench.measure import Figure, cli
 from bench.workshop_load import PARTICIPANTS, ROLE, one_participant, planned_answers
 from tests import postgres
 
@@ -93,29 +94,39 @@ def answer_share(url: str, tokens: list[str], offset: int, stride: int) -> tuple
     return sum(w for w, _ in outcomes), sum(f for _, f in outcomes)
 
 
-def report(label: str, figures: dict) -> None:
+def report(label: str, figures: dict) -> Figure:
     verdict = "OK" if figures["lost"] == figures["duplicated"] == 0 else "PROBLEM"
     print(
         f"  {label:34} {figures['rate']:7,.0f} answers/s ({figures['distinct_rate']:,.0f} distinct)"
         f" in {figures['elapsed']:.1f} s · lost {figures['lost']} · duplicated "
         f"{figures['duplicated']} · failed writes {figures['failures']}  {verdict}"
     )
+    return Figure(
+        name=f"workshop answers, {label}",
+        baseline="",
+        value=f"{figures['rate']:,.0f} answers/s",
+        note=f"lost {figures['lost']}, duplicated {figures['duplicated']}",
+        error=None if verdict == "OK" else "answers lost or duplicated",
+    )
 
 
-def main() -> None:
+def figures() -> list[Figure]:
     print(f"workshop load, {PARTICIPANTS} participants × the whole questionnaire, per database")
     with tempfile.TemporaryDirectory() as folder:
-        report("SQLite (WAL), one process", run(f"sqlite:///{Path(folder) / 'load.db'}", 1))
+        lines = [report("SQLite", run(f"sqlite:///{Path(folder) / 'load.db'}", 1))]
     if not postgres.available():
         print("  PostgreSQL: skipped (Debian's postgresql package is not installed)")
-        return
+        return lines
     cluster = postgres.PostgresCluster().start()
     try:
-        report("PostgreSQL, one process", run(cluster.new_database(), 1))
-        report(f"PostgreSQL, {REPLICAS} replica processes", run(cluster.new_database(), REPLICAS))
+        lines.append(report("PostgreSQL", run(cluster.new_database(), 1)))
+        lines.append(
+            report(f"PostgreSQL, {REPLICAS} replicas", run(cluster.new_database(), REPLICAS))
+        )
     finally:
         cluster.stop()
+    return lines
 
 
 if __name__ == "__main__":
-    main()
+    cli(figures)
