@@ -14,13 +14,13 @@ from sqlalchemy import Connection
 from assessment.models import Frozen
 from assessment.profile import SECTORS, SIZE_CLASSES
 from assessment.store.documents import DocumentKind
-from assessment.store.engine import upsert
 from assessment.store.schema import (
     answers_table,
     as_utc,
     assessments_table,
     benchmark_imports_table,
     documents_table,
+    pool_score_values_table,
     pool_scores_table,
     utc_now,
 )
@@ -108,28 +108,54 @@ class PoolQueries:
 
     def pool_scores(
         self, questionnaire_id: str, questionnaire_key: str
-    ) -> tuple[list[tuple[int, str, str, dict[str, float]]], list[PoolMember]]:
-        """The opted-in assessments of this questionnaire, by id: those whose scores are kept
-        for this content of the questionnaire as (id, sector, size class, scores), and the
-        others (never scored, answers changed since, or another questionnaire content) as
-        members with their answers, for the caller to score and ``save_pool_scores``."""
-        docs, table, kept = documents_table, assessments_table, pool_scores_table
-        opted = (
+    ) -> tuple[list[tuple[int, str, str, str, float]], list[PoolMember]]:
+        """The opted-in assessments of this questionnaire. Those whose scores are kept for this
+        content of the questionnaire come as rows (id, sector, size class, dimension, score),
+        ordered by id; the others (never scored, answers changed since, another content of the
+        questionnaire) as members with their answers, for the caller to score and keep with
+        ``save_pool_scores``. A member none of whose dimensions is covered has no row."""
+        docs, table, kept, values = (
+            documents_table,
+            assessments_table,
+            pool_scores_table,
+            pool_score_values_table,
+        )
+        in_pool = sa.and_(
+            docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id
+        )
+        stored = (
+            sa.select(table.c.id, table.c.sector, table.c.size_class)
+            .add_columns(values.c.dimension_id, values.c.score)
+            .select_from(values)
+            .join(table, table.c.id == values.c.assessment_id)
+            .join(kept, kept.c.assessment_id == table.c.id)
+            .join(docs, docs.c.assessment_id == table.c.id)
+            .where(in_pool, kept.c.questionnaire_key == questionnaire_key)
+            .order_by(values.c.assessment_id, values.c.dimension_id)
+        )
+        # Members without kept scores for this content, and flags not written as set_opt_in
+        # writes them (read as JSON); usually none, found by the database alone.
+        others = (
             sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
-            .add_columns(kept.c.questionnaire_key, kept.c.scores)
+            .add_columns(kept.c.questionnaire_key)
             .join(docs, docs.c.assessment_id == table.c.id)
             .outerjoin(kept, kept.c.assessment_id == table.c.id)
-            .where(docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id)
-            .order_by(table.c.id)
+            .where(in_pool)
+            .where(
+                sa.or_(
+                    kept.c.questionnaire_key.is_(None),
+                    kept.c.questionnaire_key != questionnaire_key,
+                    docs.c.payload != OPTED_IN,
+                )
+            )
         )
-        stored, stale = [], {}
         with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
-            for key, sector, size, payload, scored_with, scores in conn.execute(opted):
+            rows = conn.execute(stored).all()
+            left_out, stale = set(), {}
+            for key, sector, size, payload, scored_with in conn.execute(others):
                 if payload != OPTED_IN and json.loads(payload).get("opt_in") is not True:
-                    continue
-                if scored_with == questionnaire_key:
-                    stored.append((key, sector, size, json.loads(scores)))
-                else:
+                    left_out.add(key)
+                elif scored_with != questionnaire_key:
                     stale[key] = (sector, size)
             answers: dict[int, dict[str, int | None]] = {key: {} for key in stale}
             if stale:
@@ -141,37 +167,44 @@ class PoolQueries:
                 for assessment_id, question_id, level in conn.execute(answered):
                     if assessment_id in answers:
                         answers[assessment_id][question_id] = level
+        if left_out:
+            rows = [row for row in rows if row[0] not in left_out]
         members = [
             PoolMember(assessment_id=key, sector=sector, size_class=size, answers=answers[key])
-            for key, (sector, size) in stale.items()
+            for key, (sector, size) in sorted(stale.items())
         ]
-        return stored, members
+        return rows, members
 
     def save_pool_scores(self, questionnaire_key: str, scores: dict[int, dict[str, float]]) -> None:
-        """Keep these assessments' pool scores, computed with this content of the questionnaire
-        (an assessment deleted in the meantime is skipped)."""
+        """Keep these assessments' pool scores (covered dimensions only; an empty dict for none),
+        computed with this content of the questionnaire. An assessment deleted in the meantime
+        is skipped."""
         if not scores:
             return
-        now = utc_now()
+        now, ids = utc_now(), sorted(scores)
         with self._write() as conn:
-            alive = set(
-                conn.scalars(
-                    sa.select(assessments_table.c.id).where(
-                        assessments_table.c.id.in_(list(scores))
-                    )
-                )
+            alive = []
+            for chunk in _chunks(ids):
+                forget_pool_scores(conn, chunk)
+                alive += conn.scalars(
+                    sa.select(assessments_table.c.id).where(assessments_table.c.id.in_(chunk))
+                ).all()
+            if not alive:
+                return
+            conn.execute(
+                pool_scores_table.insert(),
+                [
+                    dict(assessment_id=key, questionnaire_key=questionnaire_key, updated_at=now)
+                    for key in alive
+                ],
             )
-            for assessment_id in sorted(alive):
-                upsert(
-                    conn,
-                    pool_scores_table,
-                    {"assessment_id": assessment_id},
-                    {
-                        "questionnaire_key": questionnaire_key,
-                        "scores": json.dumps(scores[assessment_id], sort_keys=True),
-                        "updated_at": now,
-                    },
-                )
+            rows = [
+                dict(assessment_id=key, dimension_id=dimension, score=value, updated_at=now)
+                for key in alive
+                for dimension, value in sorted(scores[key].items())
+            ]
+            if rows:
+                conn.execute(pool_score_values_table.insert(), rows)
 
     def add_benchmark_batch(self, questionnaire_id: str, rows: list[ScoreRow]) -> str:
         """Save a whole import in one transaction (all rows or none); its batch id."""
@@ -239,7 +272,12 @@ class PoolQueries:
             return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount
 
 
-def forget_pool_scores(conn: Connection, assessment_id: int) -> None:
-    """Inside a write: the assessment's kept pool scores no longer hold."""
-    table = pool_scores_table
-    conn.execute(sa.delete(table).where(table.c.assessment_id == assessment_id))
+def forget_pool_scores(conn: Connection, assessment_ids: int | list[int]) -> None:
+    """Inside a write: these assessments' kept pool scores no longer hold."""
+    ids = [assessment_ids] if isinstance(assessment_ids, int) else assessment_ids
+    for table in (pool_score_values_table, pool_scores_table):
+        conn.execute(sa.delete(table).where(table.c.assessment_id.in_(ids)))
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]

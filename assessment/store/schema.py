@@ -93,13 +93,27 @@ benchmark_imports_table = Table(
     column("imported_at", UTCDateTime),
 )
 
-# An opted-in assessment's dimension scores as the benchmark pool reads them (JSON: {dimension
-# id: score}, covered dimensions only), kept so that loading a pool of thousands scores none of
-# them again. ``questionnaire_key`` names the questionnaire's content they were computed with:
-# another key means the questionnaire changed and the scores are computed anew. Saving or
-# clearing an answer deletes the row; a database made before this table simply has none yet.
-pool_scores_table = owned(
-    "pool_scores", column("questionnaire_key", sa.String(64)), column("scores", sa.Text)
+# An opted-in assessment's dimension scores as the benchmark pool reads them, kept so that
+# loading a pool of thousands scores none of them again: one row per covered dimension, and one
+# row naming the questionnaire content (``questionnaire_key``) they were computed with; another
+# key means the questionnaire changed and they are computed anew. Saving or clearing an answer,
+# or leaving the pool, deletes them. A database made before these tables simply has none yet.
+pool_scores_table = Table(
+    "pool_scores",
+    metadata,
+    column(
+        "assessment_id",
+        sa.Integer,
+        sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    column("questionnaire_key", sa.String(64)),
+    column("updated_at", UTCDateTime),
+)
+pool_score_values_table = owned(
+    "pool_score_values",
+    column("dimension_id", sa.String(64), primary_key=True),
+    column("score", sa.Float),
 )
 
 
