@@ -12,6 +12,7 @@ from assessment.benchmark.pool_files import (
 from assessment.benchmark.positions import (
     WIDENING,
     DimensionPosition,
+    Pool,
     PoolEntry,
     Scope,
     as_rows,
@@ -39,6 +40,7 @@ __all__ = [
     "BenchmarkError",
     "BenchmarkLibrary",
     "DimensionPosition",
+    "Pool",
     "PoolEntry",
     "ReferenceFigure",
     "Scope",
