@@ -115,11 +115,12 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
         text=say("app.progress", lang, done=len(answers), total=total)
         + (f" · {say('app.dont_know_count', lang, n=dont_know)}" if dont_know else ""),
     )
+    labels = [step_label(d, answers) for d in dimensions]
     chosen = st.segmented_control(
         say("app.steps", lang),
         range(len(dimensions)),
         default=step,
-        format_func=lambda i: step_label(dimensions[i], answers),
+        format_func=labels.__getitem__,
         key=f"step_picker.{step}.{lang}",
         required=True,
         label_visibility="collapsed",

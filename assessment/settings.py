@@ -63,13 +63,19 @@ class Settings(BaseSettings):
         return f"sqlite:///{folder / 'assessments.db'}"
 
 
-_last: tuple[tuple[tuple[str, str], ...], Settings] | None = None
+_last: tuple[dict, Settings] | None = None
 
 
 def settings() -> Settings:
     global _last
-    names = Settings.model_fields.keys()
-    read_from = tuple(sorted((k.lower(), v) for k, v in os.environ.items() if k.lower() in names))
-    if _last is None or _last[0] != read_from:
-        _last = (read_from, Settings())
+    environment = _environment()
+    if _last is None or _last[0] != environment:
+        _last = (environment, Settings())
     return _last[1]
+
+
+def _environment() -> dict:
+    """The whole environment, copied as the os module holds it (bytes, no decoding): a
+    change to any variable reads the settings again."""
+    held = getattr(os.environ, "_data", None)
+    return dict(held) if isinstance(held, dict) else dict(os.environ)

@@ -57,7 +57,9 @@ def run_one(module: str, arguments: list[str], limit: float) -> tuple[list[Figur
 
 
 def table(figures: list[Figure]) -> str:
-    header = ("figure", "baseline", "ours ms", "base ms", "ratio", "p10–p90", "target", "result")
+    header = (
+        "figure", "baseline", "ours ms", "base ms", "ratio", "p10–p90", "wall", "target", "result"
+    )  # fmt: skip
     rows = [header]
     for f in figures:
         target = ""
@@ -71,6 +73,7 @@ def table(figures: list[Figure]) -> str:
                 "" if f.baseline_ms is None else f"{f.baseline_ms:.1f}",
                 f.value or ("" if f.ratio is None else f"{f.ratio:.2f}×"),
                 "" if not f.pairs else f"{f.p10:.2f}–{f.p90:.2f}× ({f.pairs} pairs)",
+                "" if f.wall_ratio is None else f"{f.wall_ratio:.2f}×",
                 target,
                 (f.error and f"FAIL: {f.error}")
                 or {True: "pass", False: "FAIL", None: "reported"}[f.passed],

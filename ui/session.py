@@ -19,7 +19,15 @@ TOKEN_PARAM = "a"
 
 
 def get_store() -> Store:
-    return store_for(settings().database())
+    """The store of DATABASE_URL; looked up once per run (the router and the page both ask)."""
+    context = get_script_run_ctx()
+    memo = getattr(context, "_store_of_run", None)
+    if memo is not None and memo[0] is context.cursors:
+        return memo[1]
+    store = store_for(settings().database())
+    if context is not None:
+        context._store_of_run = (context.cursors, store)
+    return store
 
 
 @st.cache_resource(max_entries=4)

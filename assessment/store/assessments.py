@@ -195,7 +195,7 @@ class Store(PoolQueries):
             now = _touch(conn, assessment_id)
             keys = {"assessment_id": assessment_id, "question_id": question_id}
             if table is answers_table:  # its pool scores are computed anew when next read
-                forget_pool_scores(conn, assessment_id)
+                forget_pool_scores(conn, assessment_id, values_too=False)
             if values is None:
                 conn.execute(sa.delete(table).filter_by(**keys))
             else:

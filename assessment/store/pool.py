@@ -272,10 +272,16 @@ class PoolQueries:
             return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount
 
 
-def forget_pool_scores(conn: Connection, assessment_ids: int | list[int]) -> None:
-    """Inside a write: these assessments' kept pool scores no longer hold."""
+def forget_pool_scores(
+    conn: Connection, assessment_ids: int | list[int], *, values_too: bool = True
+) -> None:
+    """Inside a write: these assessments' kept pool scores no longer hold. Without
+    ``values_too`` (an answer saved: one statement on the click's path) only the row naming the
+    questionnaire content goes; the scores are never read without it, and are replaced when
+    computed again."""
     ids = [assessment_ids] if isinstance(assessment_ids, int) else assessment_ids
-    for table in (pool_score_values_table, pool_scores_table):
+    tables = (pool_score_values_table, pool_scores_table) if values_too else (pool_scores_table,)
+    for table in tables:
         conn.execute(sa.delete(table).where(table.c.assessment_id.in_(ids)))
 
 
