@@ -10,12 +10,15 @@ Each half is timed on the process's CPU clock (``time.process_time``, every thre
 process: AppTest runs the page in a thread of its own): on a machine shared with other work,
 the wall clock also counts the time the process waited for a core, which says nothing about our
 code. The wall-clock ratio is kept alongside (``wall_ratio``); on an idle machine the two agree,
-as everything measured here is in-process work (SQLite included).
+as everything measured here is in-process work (SQLite included). As ``timeit`` does, the
+garbage collector is kept out of the timed halves (it runs, untimed, between the pairs): a
+collection landing in one half or the other was the largest single source of spread.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -139,13 +142,22 @@ def interleaved(
         ours()
         baseline()
     result = Pairs()
-    for index in range(pairs):
-        halves = [
-            (ours, result.ours, result.ours_wall),
-            (baseline, result.baseline, result.baseline_wall),
-        ]
-        for function, cpu, wall in halves[:: -1 if index % 2 else 1]:
-            half(function, cpu, wall)
+    halves = [
+        (ours, result.ours, result.ours_wall),
+        (baseline, result.baseline, result.baseline_wall),
+    ]
+    collecting = gc.isenabled()
+    try:
+        for index in range(pairs):
+            gc.collect()
+            gc.disable()
+            for function, cpu, wall in halves[:: -1 if index % 2 else 1]:
+                half(function, cpu, wall)
+            if collecting:
+                gc.enable()
+    finally:
+        if collecting:
+            gc.enable()
     return result
 
 

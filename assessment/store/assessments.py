@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Table
@@ -38,6 +39,8 @@ from assessment.store.schema import (
     documents_table,
     meta_table,
     metadata,
+    pool_score_values_table,
+    pool_scores_table,
     utc_now,
 )
 
@@ -143,9 +146,7 @@ class Store(PoolQueries):
             raise UnknownLink()
         table = assessments_table
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(table).where(table.c.token_hash == hash_token(token))
-            ).first()
+            row = conn.execute(_BY_TOKEN, {"token_hash": hash_token(token)}).first()
         if row is None:
             raise UnknownLink()
         record, cutoff = _record(row), self._cutoff()
@@ -290,12 +291,21 @@ def _get(conn: Connection, assessment_id: int) -> AssessmentRecord:
 def _touch(conn: Connection, assessment_id: int, **values) -> datetime:
     """Stamp the assessment as changed (locking its row); UnknownLink if there is none."""
     now, table = utc_now(), assessments_table
-    changed = conn.execute(
-        sa.update(table).where(table.c.id == assessment_id).values(updated_at=now, **values)
-    )
+    if values:
+        statement = sa.update(table).where(table.c.id == assessment_id)
+        changed = conn.execute(statement.values(updated_at=now, **values))
+    else:  # an answer or a comment saved: the statement of every click, built once
+        changed = conn.execute(_TOUCH, {"touched_id": assessment_id, "now": now})
     if changed.rowcount != 1:
         raise UnknownLink()
     return now
+
+
+_TOUCH = (
+    sa.update(assessments_table)
+    .where(assessments_table.c.id == sa.bindparam("touched_id"))
+    .values(updated_at=sa.bindparam("now"))
+)
 
 
 def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
@@ -303,12 +313,25 @@ def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
     table = assessments_table
     gone = conn.execute(sa.delete(table).where(table.c.id == assessment_id, *condition))
     if gone.rowcount:  # the children explicitly too, should foreign keys be off
-        for child in (answers_table, comments_table, documents_table):
+        children = (answers_table, comments_table, documents_table)
+        for child in children + (pool_scores_table, pool_score_values_table):
             conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
     return gone.rowcount > 0
 
 
 def _by_question(conn: Connection, column: sa.Column, assessment_id: int) -> dict:
+    query = _by_question_query(column)
+    return {question_id: value for question_id, value in conn.execute(query, {"id": assessment_id})}
+
+
+# The statements of every page run, built once (building and keying a statement anew on each
+# call cost more than running it on SQLite).
+_BY_TOKEN = sa.select(assessments_table).where(
+    assessments_table.c.token_hash == sa.bindparam("token_hash")
+)
+
+
+@cache
+def _by_question_query(column: sa.Column) -> sa.Select:
     table = column.table
-    query = sa.select(table.c.question_id, column).where(table.c.assessment_id == assessment_id)
-    return {question_id: value for question_id, value in conn.execute(query)}
+    return sa.select(table.c.question_id, column).where(table.c.assessment_id == sa.bindparam("id"))

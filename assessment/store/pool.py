@@ -6,6 +6,7 @@ import json
 import secrets
 from contextlib import AbstractContextManager
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from pydantic import Field, ValidationInfo, field_validator
@@ -282,7 +283,12 @@ def forget_pool_scores(
     ids = [assessment_ids] if isinstance(assessment_ids, int) else assessment_ids
     tables = (pool_score_values_table, pool_scores_table) if values_too else (pool_scores_table,)
     for table in tables:
-        conn.execute(sa.delete(table).where(table.c.assessment_id.in_(ids)))
+        conn.execute(_forget_statement(table), {"ids": ids})
+
+
+@cache
+def _forget_statement(table: sa.Table) -> sa.Delete:
+    return sa.delete(table).where(table.c.assessment_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
