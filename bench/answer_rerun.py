@@ -24,8 +24,8 @@ from assessment.store import Store
 from bench.measure import Figure, cli, interleaved, share_script_cache
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = 24
-REPEAT = 5  # clicks per half: a half of ~80 ms, less at the mercy of one scheduling slice
+PAIRS = 20
+REPEAT = 4  # clicks per half: a half of ~60 ms, less at the mercy of one scheduling slice
 TARGET = 1.3
 P90_TARGET = 1.5
 

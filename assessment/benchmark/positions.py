@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
-from pydantic import field_validator
+from pydantic import BaseModel, field_validator
 
 from assessment.models import Frozen, Questionnaire, Result
 from assessment.scoring import score
@@ -195,13 +195,14 @@ def load_pool(store: Store, questionnaire: Questionnaire) -> Pool:
         if entry is not None:
             entries[member.assessment_id] = entry
     store.save_pool_scores(key, fresh)
-    current, scores = None, {}
-    for assessment_id, sector, size_class, dimension_id, value in rows:  # ordered by id
-        if assessment_id != current:
-            current, scores = assessment_id, {}
+    kept: dict[int, dict[str, float]] = {}
+    for assessment_id, sector, size_class, dimension_id, value in rows:
+        scores = kept.get(assessment_id)
+        if scores is None:
+            scores = kept[assessment_id] = {}
             entries[assessment_id] = _kept_entry(sector, size_class, scores, assessment_id)
         scores[dimension_id] = value
-    pool = Pool(entries[k] for k in sorted(entries)) if stale else Pool(entries.values())
+    pool = Pool(entries[k] for k in sorted(entries))
     dimensions = {d.id for d in questionnaire.dimensions}
     for row in store.benchmark_rows(questionnaire.id):
         scores = {k: v for k, v in row.scores.items() if k in dimensions}
@@ -211,6 +212,10 @@ def load_pool(store: Store, questionnaire: Questionnaire) -> Pool:
 
 
 _ENTRY_FIELDS = frozenset(PoolEntry.model_fields)
+# The slots every pydantic model has, set directly (half the cost of object.__setattr__).
+_SET_FIELDS_SET = BaseModel.__pydantic_fields_set__.__set__
+_SET_EXTRA = BaseModel.__pydantic_extra__.__set__
+_SET_PRIVATE = BaseModel.__pydantic_private__.__set__
 
 
 def _kept_entry(sector: str, size_class: str, scores: dict, assessment_id: int) -> PoolEntry:
@@ -220,9 +225,9 @@ def _kept_entry(sector: str, size_class: str, scores: dict, assessment_id: int) 
     entry = PoolEntry.__new__(PoolEntry)
     state = {"sector": sector, "size_class": size_class, "scores": scores}
     object.__setattr__(entry, "__dict__", state | {"assessment_id": assessment_id})
-    object.__setattr__(entry, "__pydantic_fields_set__", _ENTRY_FIELDS)
-    object.__setattr__(entry, "__pydantic_extra__", None)
-    object.__setattr__(entry, "__pydantic_private__", None)
+    _SET_FIELDS_SET(entry, _ENTRY_FIELDS)
+    _SET_EXTRA(entry, None)
+    _SET_PRIVATE(entry, None)
     return entry
 
 

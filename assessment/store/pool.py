@@ -111,10 +111,10 @@ class PoolQueries:
         self, questionnaire_id: str, questionnaire_key: str
     ) -> tuple[list[tuple[int, str, str, str, float]], list[PoolMember]]:
         """The opted-in assessments of this questionnaire. Those whose scores are kept for this
-        content of the questionnaire come as rows (id, sector, size class, dimension, score),
-        ordered by id; the others (never scored, answers changed since, another content of the
-        questionnaire) as members with their answers, for the caller to score and keep with
-        ``save_pool_scores``. A member none of whose dimensions is covered has no row."""
+        content of the questionnaire come as rows (id, sector, size class, dimension, score), in
+        no particular order; the others (never scored, answers changed since, another content
+        of the questionnaire) as members with their answers, for the caller to score and keep
+        with ``save_pool_scores``. A member none of whose dimensions is covered has no row."""
         docs, table, kept, values = (
             documents_table,
             assessments_table,
@@ -124,16 +124,21 @@ class PoolQueries:
         in_pool = sa.and_(
             docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id
         )
+        # The members are chosen once (a subquery the database keeps as a set), not joined
+        # again on each of their scores.
+        members = (
+            sa.select(kept.c.assessment_id)
+            .join(table, table.c.id == kept.c.assessment_id)
+            .join(docs, docs.c.assessment_id == kept.c.assessment_id)
+            .where(in_pool, kept.c.questionnaire_key == questionnaire_key)
+        )
         stored = (
             sa.select(table.c.id, table.c.sector, table.c.size_class)
             .add_columns(values.c.dimension_id, values.c.score)
             .select_from(values)
             .join(table, table.c.id == values.c.assessment_id)
-            .join(kept, kept.c.assessment_id == table.c.id)
-            .join(docs, docs.c.assessment_id == table.c.id)
-            .where(in_pool, kept.c.questionnaire_key == questionnaire_key)
-            .order_by(values.c.assessment_id, values.c.dimension_id)
-        )
+            .where(values.c.assessment_id.in_(members.scalar_subquery()))
+        )  # in the table's order: sorting by id would read the rows through the index
         # Members without kept scores for this content, and flags not written as set_opt_in
         # writes them (read as JSON); usually none, found by the database alone.
         others = (

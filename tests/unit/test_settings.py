@@ -44,3 +44,15 @@ def test_a_changed_variable_is_seen_at_once(monkeypatch):
     assert settings().public_url == "https://one.example"
     monkeypatch.setenv("PUBLIC_URL", "https://two.example")
     assert settings().public_url == "https://two.example"
+
+
+def test_settings_read_once_still_follow_a_variable_removed_or_written_in_lower_case(
+    monkeypatch,
+):
+    monkeypatch.setenv("BENCHMARK_MIN_PEERS", "12")
+    assert settings().benchmark_min_peers == 12
+    assert settings() is settings()  # kept while nothing changes
+    monkeypatch.delenv("BENCHMARK_MIN_PEERS")
+    assert settings().benchmark_min_peers == 5
+    monkeypatch.setenv("benchmark_min_peers", "7")
+    assert settings().benchmark_min_peers == 7
