@@ -31,9 +31,9 @@ BENCHMARKS = [
     ("results_page", [], 120),
     ("export_workbook", [], 90),
     ("benchmark_percentiles", [], 150),
-    ("first_page", [], 60),
+    ("first_page", [], 120),
     ("workshop_load", ["--participants", "100", "--phones", "2"], 150),
-    ("workshop_databases", ["--participants", "50"], 120),
+    ("workshop_databases", ["--participants", "50"], 180),
 ]
 
 

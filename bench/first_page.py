@@ -20,7 +20,7 @@ from bench.answer_rerun import BARE_ROUTER
 from bench.measure import Figure, Pairs, cli
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 4
+ROUNDS = 3
 
 CHILD = """
 import json, sys, time
