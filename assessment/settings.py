@@ -8,8 +8,8 @@ on every page run).
 
 from __future__ import annotations
 
-import os
 import re
+from os import environ
 from pathlib import Path
 
 from pydantic import field_validator
@@ -77,5 +77,5 @@ def settings() -> Settings:
 def _environment() -> dict:
     """The whole environment, copied as the os module holds it (bytes, no decoding): a
     change to any variable reads the settings again."""
-    held = getattr(os.environ, "_data", None)
-    return dict(held) if isinstance(held, dict) else dict(os.environ)
+    held = getattr(environ, "_data", None)
+    return dict(held) if isinstance(held, dict) else dict(environ)
