@@ -17,6 +17,7 @@ from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_text import describe
+from ui.charts import result_chart
 from ui.context import current_language, plain
 from ui.diagnoses_view import map_section, research, warnings
 from ui.exporting import download_buttons
@@ -59,7 +60,7 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
     st.subheader(say("app.symmetry_title", lang))
     st.caption(say("app.symmetry_help", lang))
-    st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant", theme=None)
+    result_chart(quadrant_chart, questionnaire, result, lang, key="quadrant")
     explanation = stall_explanation(result, lang)
     if explanation:
         st.error(explanation, icon=":material/warning:")
@@ -104,7 +105,7 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     download_buttons(record, questionnaire, lang)
     radar, table = st.columns([3, 2])
     with radar:
-        st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar", theme=None)
+        result_chart(radar_chart, questionnaire, result, lang, key="radar")
     with table:
         dimension_scores(questionnaire, result)
     symmetry_section(questionnaire, result)

@@ -5,10 +5,14 @@ domain values; no Streamlit."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
 
 from assessment.benchmark import (
+    BENCHMARKS_DIR,
     BenchmarkError,
     BenchmarkLibrary,
     DimensionPosition,
@@ -21,6 +25,7 @@ from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire, Result
 from assessment.profile import Profile
 from assessment.roadmap import (
+    DEFAULT_KPIS,
     DEFAULT_LIBRARY,
     ActionLibrary,
     Actual,
@@ -72,18 +77,56 @@ def peer_positions(
 
 def action_library(questionnaire: Questionnaire) -> ActionLibrary | LibraryError:
     """The shipped action library checked against this questionnaire, or what keeps it out."""
-    try:
-        return load_library(DEFAULT_LIBRARY, questionnaire)
-    except LibraryError as error:
-        return error
+
+    def load() -> ActionLibrary | LibraryError:
+        try:
+            return load_library(DEFAULT_LIBRARY, questionnaire)
+        except LibraryError as error:
+            return error
+
+    return _checked_once("actions", questionnaire, [DEFAULT_LIBRARY, DEFAULT_KPIS], load)
 
 
 def benchmark_library(questionnaire: Questionnaire) -> BenchmarkLibrary | BenchmarkError:
     """The shipped benchmark datasets for this questionnaire, or what keeps them out."""
+
+    def load() -> BenchmarkLibrary | BenchmarkError:
+        try:
+            return load_benchmarks(questionnaire)
+        except BenchmarkError as error:
+            return error
+
+    return _checked_once("benchmarks", questionnaire, sorted(Path(BENCHMARKS_DIR).iterdir()), load)
+
+
+# Reading and checking a library takes a third of a second (YAML, validation): it is done once
+# per questionnaire and version of its files, not on every export. Keyed by the questionnaire
+# object (frozen, so its content cannot change) and each file's size and modification time.
+_CHECKED: dict[tuple, tuple[weakref.ref, object]] = {}
+T = TypeVar("T")
+
+
+def _checked_once(
+    kind: str, questionnaire: Questionnaire, files: list[Path], load: Callable[[], T]
+) -> T:
+    stamps = tuple((str(f), *_stamp(f)) for f in files)
+    key = (kind, id(questionnaire), stamps)
+    hit = _CHECKED.get(key)
+    if hit is not None and hit[0]() is questionnaire:
+        return hit[1]  # type: ignore[return-value]
+    value = load()
+    if len(_CHECKED) > 64:  # questionnaires come and go in tests; a live app has a handful
+        _CHECKED.clear()
+    _CHECKED[key] = (weakref.ref(questionnaire), value)
+    return value
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        return load_benchmarks(questionnaire)
-    except BenchmarkError as error:
-        return error
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
 
 
 # --- the roadmap with the consultant's edits --------------------------------------------------

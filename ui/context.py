@@ -37,7 +37,8 @@ def choose_language() -> Language:
         required=True,
         on_change=lambda: st.session_state.update(language=st.session_state.lang),
     )
-    st.query_params["lang"] = lang
+    if st.query_params.get("lang") != lang:  # setting it anyway would tell the browser each run
+        st.query_params["lang"] = lang
     return lang
 
 

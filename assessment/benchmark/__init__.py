@@ -13,6 +13,7 @@ from assessment.benchmark.pool_files import (
 from assessment.benchmark.positions import (
     WIDENING,
     DimensionPosition,
+    Pool,
     PoolEntry,
     Scope,
     as_rows,
@@ -22,6 +23,7 @@ from assessment.benchmark.positions import (
     pool_entry,
     position,
     quartiles,
+    questionnaire_key,
 )
 from assessment.benchmark.sources import (
     BENCHMARKS_DIR,
@@ -39,6 +41,7 @@ __all__ = [
     "BenchmarkError",
     "BenchmarkLibrary",
     "DimensionPosition",
+    "Pool",
     "PoolEntry",
     "ReferenceFigure",
     "Scope",
@@ -55,4 +58,5 @@ __all__ = [
     "pool_entry",
     "position",
     "quartiles",
+    "questionnaire_key",
 ]

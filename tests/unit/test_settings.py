@@ -79,3 +79,15 @@ def test_the_default_questionnaire_is_a_file_name_inside_the_folder(monkeypatch,
     else:
         monkeypatch.setenv("DEFAULT_QUESTIONNAIRE", value)
     assert settings().default_questionnaire == expected
+
+
+def test_settings_read_once_still_follow_a_variable_removed_or_written_in_lower_case(
+    monkeypatch,
+):
+    monkeypatch.setenv("BENCHMARK_MIN_PEERS", "12")
+    assert settings().benchmark_min_peers == 12
+    assert settings() is settings()  # kept while nothing changes
+    monkeypatch.delenv("BENCHMARK_MIN_PEERS")
+    assert settings().benchmark_min_peers == 5
+    monkeypatch.setenv("benchmark_min_peers", "7")
+    assert settings().benchmark_min_peers == 7
