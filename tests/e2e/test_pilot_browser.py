@@ -47,7 +47,8 @@ def enter(page: Page, kpi_id: str, day: str, value: str) -> None:
     form.get_by_role("spinbutton", name="day, Mesuré le").click()
     page.keyboard.type(day.replace("/", ""))
     page.keyboard.press("Tab")
-    form.get_by_label("Valeur", exact=True).fill(value)
+    # The empty field: a redraw after the previous save may still show the old one, fading.
+    form.locator('input[aria-label="Valeur"][value=""]').fill(value)
     form.get_by_label("Saisi par").fill("Claire Martin")
     form.get_by_role("button", name="Enregistrer la valeur").click()
     expect(page.get_by_text("Valeur enregistrée")).to_be_visible(timeout=READY)
