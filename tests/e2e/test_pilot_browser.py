@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from assessment import services
 from assessment.roadmap import Entry
@@ -38,11 +39,27 @@ def pilot_token(app_server) -> str:
     return token
 
 
+def choose(page: Page, box, name: str, attempts: int = 3) -> None:
+    """Open a select box and pick an option. A click landing while the page redraws after
+    the previous save can leave the list closed: close it and open it again, as a person
+    would."""
+    option = page.get_by_role("option", name=name, exact=True)
+    for attempt in range(1, attempts + 1):
+        box.click()
+        try:
+            option.click(timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == attempts:
+                raise
+            page.keyboard.press("Escape")
+            wait_for_app(page)
+
+
 def enter(page: Page, kpi_id: str, day: str, value: str) -> None:
+    wait_for_app(page)
     form = page.locator('[class*="st-key-pilot_value-fr"], [data-testid="stForm"]').first
-    choice = form.get_by_label("Indicateur")
-    choice.click()
-    page.get_by_role("option", name=NAMES[kpi_id], exact=True).click()
+    choose(page, form.get_by_label("Indicateur"), NAMES[kpi_id])
     # The date is typed segment by segment (day, month, year), as a person does.
     form.get_by_role("spinbutton", name="day, Mesuré le").click()
     page.keyboard.type(day.replace("/", ""))
