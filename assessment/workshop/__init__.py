@@ -52,7 +52,7 @@ from assessment.workshop.segments import (
     SegmentView,
     parse_segments,
 )
-from assessment.workshop.store import WorkshopStore
+from assessment.workshop.store import WorkshopStore, room_of
 from assessment.workshop.tables import workshop_answers_table
 
 __all__ = [
@@ -93,6 +93,7 @@ __all__ = [
     "parse_segments",
     "question_stats",
     "room_map_points",
+    "room_of",
     "room_people_map",
     "room_quadrant",
     "room_radar",
