@@ -7,7 +7,7 @@ import streamlit as st
 from ui.context import choose_language, current_language
 from ui.guard import guarded
 from ui.routes import navigation_pages
-from ui.session import active_assessment, get_store, keep_token_in_url
+from ui.session import active_assessment, forget_read_assessment, get_store, keep_token_in_url
 from ui.widgets import hide_english_hints
 from ui.workshop_session import is_room_screen_link, run_room_screen_app
 
@@ -27,6 +27,7 @@ def resolve_assessment() -> None:
     record = active_assessment()
     if record is not None and record.language != lang:
         get_store().set_language(record.id, lang)
+        forget_read_assessment()
 
 
 if not guarded(resolve_assessment, lang):

@@ -14,6 +14,11 @@ from ui.session import get_store, with_assessment
 
 lang = current_language()
 store = get_store()
+# Said once per run rather than once per question.
+YOUR_ANSWER, COMMENT, COMMENT_PLACEHOLDER, REFERENCE_NOTE = (
+    say(f"app.{key}", lang)
+    for key in ("your_answer", "comment", "comment_placeholder", "reference_point_note")
+)
 
 
 def save_answer(record_id: int, questionnaire: Questionnaire, question_id: str, key: str) -> None:
@@ -46,25 +51,26 @@ def question_block(
         lang,
         keys=(f"question.{question.id}", f"answer.{question.id}.{lang}"),
         save=partial(save_answer, record.id, questionnaire, question.id),
-        label=say("app.your_answer", lang),
+        label=YOUR_ANSWER,
     )
     with card:
         for reference_id in question.references:
             reference = questionnaire.reference(reference_id)
             source = f"{reference.source}, {reference.year}"
-            note = say("app.reference_point_note", lang)
-            st.caption(f":material/push_pin: {reference.statement(lang)} ({source}) · {note}")
+            st.caption(
+                f":material/push_pin: {reference.statement(lang)} ({source}) · {REFERENCE_NOTE}"
+            )
         comment_key = f"comment.{question.id}.{lang}"
-        with st.expander(say("app.comment", lang) + (" ✎" if question.id in comments else "")):
+        with st.expander(COMMENT + (" ✎" if question.id in comments else "")):
             st.text_area(
-                say("app.comment", lang),
+                COMMENT,
                 value=comments.get(question.id, ""),
                 key=comment_key,
                 max_chars=2000,
                 on_change=save_comment,
                 args=(record.id, question.id, comment_key),
                 label_visibility="collapsed",
-                placeholder=say("app.comment_placeholder", lang),
+                placeholder=COMMENT_PLACEHOLDER,
             )
 
 
@@ -104,7 +110,7 @@ def step_navigation(dimensions: list[Dimension], step: int, where: str) -> None:
 
 def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     dimensions = questionnaire.ordered_dimensions()
-    answers, comments = store.answers(record.id), store.comments(record.id)
+    answers, comments = store.answers_and_comments(record.id)
     total = len(questionnaire.questions())
     dont_know = sum(1 for v in answers.values() if v is None)
     step = min(st.session_state.get("step", 0), len(dimensions) - 1)
@@ -115,11 +121,12 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
         text=say("app.progress", lang, done=len(answers), total=total)
         + (f" · {say('app.dont_know_count', lang, n=dont_know)}" if dont_know else ""),
     )
+    labels = [step_label(d, answers) for d in dimensions]
     chosen = st.segmented_control(
         say("app.steps", lang),
         range(len(dimensions)),
         default=step,
-        format_func=lambda i: step_label(dimensions[i], answers),
+        format_func=labels.__getitem__,
         key=f"step_picker.{step}.{lang}",
         required=True,
         label_visibility="collapsed",

@@ -6,16 +6,20 @@ from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Questionnaire, QuestionScore, Result
 from assessment.reading import (
+    SCALE_MIDDLE,
     interpret,
     quadrant_chart,
     radar_chart,
     stall_explanation,
 )
+from assessment.reading.people_map import result_point
 from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord
 from ui.benchmark_text import describe
+from ui.charts import result_chart
 from ui.context import current_language, plain
+from ui.diagnoses_view import map_section, research, warnings
 from ui.exporting import download_buttons
 from ui.pool import peer_pool
 from ui.session import get_store, with_assessment
@@ -56,7 +60,7 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
     st.subheader(say("app.symmetry_title", lang))
     st.caption(say("app.symmetry_help", lang))
-    st.plotly_chart(quadrant_chart(questionnaire, result, lang), key="quadrant", theme=None)
+    result_chart(quadrant_chart, questionnaire, result, lang, key="quadrant")
     explanation = stall_explanation(result, lang)
     if explanation:
         st.error(explanation, icon=":material/warning:")
@@ -69,6 +73,10 @@ def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
                 threshold=fmt.points(result.symmetry.stall_threshold, lang),
             )
         )
+    warnings(questionnaire, result, lang)
+    research(questionnaire, "stall", lang)
+    point = result_point(questionnaire, result, lang)
+    map_section(questionnaire, [point] if point else [], lang, "people_map")
 
 
 def highlights(questionnaire: Questionnaire, title_key: str, scored: list[QuestionScore]) -> None:
@@ -97,13 +105,16 @@ def results_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     download_buttons(record, questionnaire, lang)
     radar, table = st.columns([3, 2])
     with radar:
-        st.plotly_chart(radar_chart(questionnaire, result, lang), key="radar", theme=None)
+        result_chart(radar_chart, questionnaire, result, lang, key="radar")
     with table:
         dimension_scores(questionnaire, result)
     symmetry_section(questionnaire, result)
     strongest, weakest = st.columns(2)
     with strongest:
-        highlights(questionnaire, "app.strongest_questions", result.strongest)
+        # Like the reading: answers below the middle of the scale are footholds, not strengths.
+        strong = any(s.score >= SCALE_MIDDLE for s in result.strongest) or not result.strongest
+        title = "app.strongest_questions" if strong else "diagnoses.footholds"
+        highlights(questionnaire, title, result.strongest)
     with weakest:
         highlights(questionnaire, "app.weakest_questions", result.weakest)
     st.subheader(say("app.interpretation", lang))

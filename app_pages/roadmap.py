@@ -12,35 +12,45 @@ import streamlit as st
 
 from assessment import formatting as fmt
 from assessment import services
-from assessment.i18n import in_language, say
+from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.roadmap import (
     EDITABLE,
     OWNER_LIMIT,
-    ActionLibrary,
     KpiEditError,
     Roadmap,
     RoadmapEdits,
     edits_from_table,
     edits_to_payload,
+    pilot_status,
+    priority_notes,
     timeline_chart,
 )
 from assessment.scoring import score
-from assessment.services import action_library, edited_roadmap, forget_edits, saved_edits, start_of
+from assessment.services import (
+    edited_roadmap,
+    forget_edits,
+    pilot_record,
+    saved_edits,
+    start_of,
+)
 from assessment.store import AssessmentRecord, StoreError
 from ui.context import current_language, plain
-from ui.roadmap_view import actions_section, kpi_details, kpi_frame, native, period, pilot_card
+from ui.roadmap_view import (
+    actions_section,
+    checked_library,
+    kpi_details,
+    kpi_frame,
+    native,
+    no_answers,
+    period,
+    pilot_card,
+)
 from ui.session import get_store, with_assessment
 
 lang = current_language()
 store = get_store()
 REVISION = "roadmap_revision"  # bumped by a reset, so the KPI editor drops its pending cells
-
-
-@st.cache_resource(max_entries=8)
-def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
-    """The action library checked against this questionnaire, or the error that keeps it out."""
-    return action_library(_questionnaire)
 
 
 def save_edits(record_id: int, edits: RoadmapEdits) -> bool:
@@ -152,10 +162,8 @@ def reset_section(record: AssessmentRecord) -> None:
 
 def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     st.title(say("roadmap_page.title", lang, organisation=plain(record.profile.organisation)))
-    library = library_for(questionnaire.id, questionnaire)
-    if not isinstance(library, ActionLibrary):
-        st.error(say("roadmap_page.library_invalid", lang))
-        st.code("\n".join(in_language(library.problems, lang)), language=None)
+    library = checked_library(lang, questionnaire)
+    if library is None:
         return
     flash = st.session_state.pop("roadmap_flash", None)
     if flash:  # a toast: the table and the reset button are far below the top of the page
@@ -164,12 +172,7 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     answers = store.answers(record.id)
     coverage = score(questionnaire, answers).overall.coverage
     if not any(level is not None for level in answers.values()):
-        st.info(say("roadmap_page.no_answers", lang))
-        st.page_link(
-            "app_pages/answer.py",
-            label=say("roadmap_page.continue", lang),
-            icon=":material/edit_note:",
-        )
+        no_answers(lang)
     elif coverage < 1:
         st.caption(say("roadmap_page.partial", lang, coverage=fmt.percent(coverage, lang)))
 
@@ -178,13 +181,15 @@ def roadmap_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None
     generated, roadmap = edited_roadmap(
         questionnaire, answers, record.profile, library, edits, start
     )
-    if roadmap.stall:
-        st.warning(say("roadmap_page.stall", lang), icon=":material/warning:")
+    for note in [say("roadmap_page.stall", lang)] * roadmap.stall + priority_notes(
+        questionnaire, roadmap, lang
+    ):
+        st.warning(note, icon=":material/warning:")
 
     st.subheader(say("roadmap_page.timeline", lang))
     st.caption(f"{say('roadmap_page.timeline_caption', lang)} {period(lang, roadmap)}.")
     st.plotly_chart(timeline_chart(roadmap, lang), key=f"roadmap_timeline.{lang}")
-    actions_section(lang, roadmap)
+    actions_section(lang, roadmap, pilot_status(roadmap, pilot_record(store, record.id))[1])
     pilot_card(lang, roadmap.pilot)
     kpi_section(record, generated, roadmap, edits)
     kpi_details(lang, roadmap)

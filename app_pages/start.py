@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from assessment.bundle import restore
 from assessment.i18n import say
-from assessment.models import Questionnaire
 from assessment.services import opted_in, set_opt_in
 from assessment.store import AssessmentRecord, LinkError
-from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from ui import widgets
-from ui.context import current_language, load_all_questionnaires, plain
+from ui.context import (
+    current_language,
+    offered_questionnaires,
+    plain,
+    questionnaire_picker,
+)
 from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
+from ui.importing import import_form
 from ui.pool import pool_changed
 from ui.session import (
     TOKEN_PARAM,
@@ -28,29 +31,22 @@ store = get_store()
 
 
 def new_assessment_form() -> None:
-    valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
+    valid, first = offered_questionnaires()
     if not valid:
         st.error(say("app.no_questionnaire", lang))
         return
-    if widgets.draft("new.questionnaire") is None:  # the first one is chosen unless changed
-        widgets.set_draft("new.questionnaire", valid[0].id)
+    if widgets.draft("new.questionnaire") is None and first is not None:
+        widgets.set_draft("new.questionnaire", first.id)  # DEFAULT_QUESTIONNAIRE, not file order
     with st.container(border=True):
         st.subheader(say("app.new_assessment", lang))
-        questionnaire = (
-            widgets.selectbox(
-                say("core.questionnaire", lang),
-                "new.questionnaire",
-                lang,
-                [q.id for q in valid],
-                format_func=lambda qid: next(q for q in valid if q.id == qid).title(lang),
-            )
-            or valid[0].id
-        )
+        questionnaire = questionnaire_picker("new.questionnaire", lang, valid)
         values = profile_fields("new", lang)
         st.caption(say("app.profile_use", lang))
         if st.button(say("app.start_assessment", lang), type="primary", key="start"):
             profile = validated_profile(values, lang)
-            if profile is not None:
+            if questionnaire is None:
+                st.error(say("hardening.choose_questionnaire", lang))
+            elif profile is not None:
                 chosen = next(q for q in valid if q.id == questionnaire)
                 token, _ = store.create_assessment(chosen, profile, lang)
                 widgets.clear_drafts("new.")
@@ -70,30 +66,6 @@ def resume_form() -> None:
     with st.container(border=True):
         st.subheader(say("app.resume_title", lang))
         paste_link_form(lang, RESUME_LINK, texts, store.find, LinkError, open_assessment)
-
-
-def import_form() -> None:
-    with st.expander(say("app.import_title", lang)):
-        st.caption(say("app.import_help", lang))
-        upload = widgets.file_uploader(
-            say("app.import_file", lang),
-            "import_file",
-            lang,
-            ["xlsx", "json"],
-            MAX_UPLOAD_BYTES // 1_000_000,
-            label_visibility="collapsed",
-        )
-        if upload is not None and st.button(say("app.import_button", lang), key="import"):
-            installed = [
-                q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)
-            ]
-            try:
-                questionnaire, bundle = read_export(upload.getvalue(), upload.name, installed)
-            except ImportRejected as error:
-                st.error(say("app.import_refused", lang, reason=error.message(lang)))
-                return
-            open_assessment(restore(store, questionnaire, bundle))
-            st.rerun()
 
 
 def pool_opt_in(record: AssessmentRecord) -> None:
@@ -184,4 +156,4 @@ else:
     st.write(say("app.intro", lang))
     new_assessment_form()
     resume_form()
-    import_form()
+    import_form(lang, store)

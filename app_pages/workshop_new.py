@@ -3,7 +3,6 @@
 import streamlit as st
 
 from assessment.i18n import say
-from assessment.models import Questionnaire
 from assessment.workshop import (
     DEFAULT_DISPERSION_THRESHOLD,
     DEFAULT_THRESHOLD,
@@ -14,7 +13,12 @@ from assessment.workshop import (
     parse_segments,
 )
 from ui import widgets
-from ui.context import current_language, language_name, load_all_questionnaires
+from ui.context import (
+    current_language,
+    language_name,
+    offered_questionnaires,
+    questionnaire_picker,
+)
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     FACILITATOR_PARAM,
@@ -43,12 +47,12 @@ def _draft(field: str, default=None):
 
 
 def create_form() -> None:
-    valid = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
+    valid, first = offered_questionnaires()
     if not valid:
         st.error(say("workshop.questionnaire_missing", lang))
         return
-    if _draft("questionnaire") not in [q.id for q in valid]:
-        widgets.set_draft(f"{PREFIX}.questionnaire", valid[0].id)
+    if _draft("questionnaire") not in [q.id for q in valid] and first is not None:
+        widgets.set_draft(f"{PREFIX}.questionnaire", first.id)
     with st.container(border=True):
         st.subheader(say("workshop.create_title", lang), anchor=False)
         title = widgets.text_input(
@@ -58,16 +62,7 @@ def create_form() -> None:
             max_chars=200,
             placeholder=say("workshop.workshop_title_placeholder", lang),
         )
-        questionnaire_id = (
-            widgets.selectbox(
-                say("core.questionnaire", lang),
-                f"{PREFIX}.questionnaire",
-                lang,
-                [q.id for q in valid],
-                format_func=lambda qid: next(q for q in valid if q.id == qid).title(lang),
-            )
-            or valid[0].id
-        )
+        questionnaire_id = questionnaire_picker(f"{PREFIX}.questionnaire", lang, valid)
         left, right = st.columns(2)
         languages = ["fr", "en"]
         language = left.radio(
@@ -130,6 +125,9 @@ def create_form() -> None:
         if st.button(say("workshop.create_button", lang), type="primary", key="create_workshop"):
             if not (title or "").strip():
                 st.error(say("workshop.title_missing", lang))
+                return
+            if questionnaire_id is None:
+                st.error(say("hardening.choose_questionnaire", lang))
                 return
             try:
                 segments = parse_segments(segments_text, MAX_SEGMENTS)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -30,12 +30,16 @@ class Catalogues:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self._by_language: dict[str, dict[str, str]] = {}
 
     def languages(self) -> list[str]:
         return sorted(path.stem for path in self.folder.glob("*.yaml"))
 
     def messages(self, lang: str) -> dict[str, str]:
-        return _read(self.folder / f"{lang}.yaml")
+        found = self._by_language.get(lang)
+        if found is None:  # no path built and hashed on each of a page's many lookups
+            found = self._by_language[lang] = _read(self.folder / f"{lang}.yaml")
+        return found
 
     def say(self, key: str, lang: str, **values: object) -> str:
         """The message in the language (else in English), its placeholders filled."""
@@ -48,6 +52,7 @@ class Catalogues:
         return TYPOGRAPHY[lang](text) if lang in TYPOGRAPHY else text
 
 
+@lru_cache(maxsize=8192)  # a page says the same messages on every run
 def french_spacing(text: str) -> str:
     """The no-break spaces French typography puts before : ; ? ! and %, inside « » and around
     the slash of a score; a colon that starts an icon name (":material/…") is left alone."""

@@ -90,6 +90,35 @@ class SymmetrySettings(Frozen):
     midpoint: Score = Field(default=50, description="Where the quadrant axes cross")
 
 
+class DiagnosisCompare(StrEnum):
+    """What a diagnosis compares: the two sides, or the mean of some dimensions with others."""
+
+    sides = "sides"  # the customer side against the internal side (the stall)
+    dimensions = "dimensions"  # the weighted mean of `ahead` against that of `behind`
+
+
+class Diagnosis(Frozen):
+    """A warning the questionnaire declares: raised when what is `ahead` leads what is
+    `behind` by at least `threshold` points (the formulas are in docs/scoring.md)."""
+
+    id: Identifier
+    compare: DiagnosisCompare
+    ahead: list[Identifier] = Field(
+        default_factory=list, description="dimensions: the ones expected not to run ahead"
+    )
+    behind: list[Identifier] = Field(
+        default_factory=list, description="dimensions: the ones that must keep up"
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="points; default 15, or symmetry.stall_threshold for the sides",
+    )
+    title: Text
+    explanation: Text = Field(description="Why it matters and what to do first")
+
+
 class Theme(Frozen):
     id: Identifier
     label: Text
@@ -146,6 +175,10 @@ class Questionnaire(Frozen):
     symmetry: SymmetrySettings = SymmetrySettings()
     themes: list[Theme] = Field(default_factory=list)
     references: list[ReferencePoint] = Field(default_factory=list)
+    diagnoses: list[Diagnosis] | None = Field(
+        default=None,
+        description="The warnings this questionnaire raises; absent: the stall alone; []: none",
+    )
     dimensions: list[Dimension] = Field(min_length=1)
 
     def ordered_dimensions(self) -> list[Dimension]:
@@ -215,6 +248,18 @@ class SymmetryResult(Frozen):
     stall_threshold: float
 
 
+class DiagnosisResult(Frozen):
+    """One declared diagnosis judged: the two figures compared, the gap and the verdict."""
+
+    id: str
+    compare: DiagnosisCompare
+    ahead_score: Score | None
+    behind_score: Score | None
+    gap: float | None = Field(description="ahead - behind, in points; None if a side is unknown")
+    threshold: float
+    raised: bool
+
+
 class Result(Frozen):
     questionnaire_id: str
     questionnaire_version: str
@@ -223,6 +268,12 @@ class Result(Frozen):
     symmetry: SymmetryResult
     strongest: list[QuestionScore]
     weakest: list[QuestionScore]
+    diagnoses: list[DiagnosisResult] = Field(default_factory=list)
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.id == dimension_id)
+
+    @property
+    def raised(self) -> list[DiagnosisResult]:
+        """The diagnoses whose warning is raised, in the questionnaire's order."""
+        return [d for d in self.diagnoses if d.raised]

@@ -5,10 +5,14 @@ domain values; no Streamlit."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
+import weakref
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
 
 from assessment.benchmark import (
+    BENCHMARKS_DIR,
     BenchmarkError,
     BenchmarkLibrary,
     DimensionPosition,
@@ -21,17 +25,26 @@ from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire, Result
 from assessment.profile import Profile
 from assessment.roadmap import (
+    DEFAULT_KPIS,
     DEFAULT_LIBRARY,
     ActionLibrary,
+    Actual,
+    Decision,
+    Entry,
     LibraryError,
+    PilotRecord,
     Roadmap,
     RoadmapEdits,
     apply_edits,
+    check_actual,
+    check_decision,
     edits_from_payload,
     edits_to_payload,
     generate_roadmap,
     load_library,
     next_monday,
+    record_from_payload,
+    record_to_payload,
 )
 from assessment.scoring import score
 from assessment.settings import settings
@@ -64,18 +77,56 @@ def peer_positions(
 
 def action_library(questionnaire: Questionnaire) -> ActionLibrary | LibraryError:
     """The shipped action library checked against this questionnaire, or what keeps it out."""
-    try:
-        return load_library(DEFAULT_LIBRARY, questionnaire)
-    except LibraryError as error:
-        return error
+
+    def load() -> ActionLibrary | LibraryError:
+        try:
+            return load_library(DEFAULT_LIBRARY, questionnaire)
+        except LibraryError as error:
+            return error
+
+    return _checked_once("actions", questionnaire, [DEFAULT_LIBRARY, DEFAULT_KPIS], load)
 
 
 def benchmark_library(questionnaire: Questionnaire) -> BenchmarkLibrary | BenchmarkError:
     """The shipped benchmark datasets for this questionnaire, or what keeps them out."""
+
+    def load() -> BenchmarkLibrary | BenchmarkError:
+        try:
+            return load_benchmarks(questionnaire)
+        except BenchmarkError as error:
+            return error
+
+    return _checked_once("benchmarks", questionnaire, sorted(Path(BENCHMARKS_DIR).iterdir()), load)
+
+
+# Reading and checking a library takes a third of a second (YAML, validation): it is done once
+# per questionnaire and version of its files, not on every export. Keyed by the questionnaire
+# object (frozen, so its content cannot change) and each file's size and modification time.
+_CHECKED: dict[tuple, tuple[weakref.ref, object]] = {}
+T = TypeVar("T")
+
+
+def _checked_once(
+    kind: str, questionnaire: Questionnaire, files: list[Path], load: Callable[[], T]
+) -> T:
+    stamps = tuple((str(f), *_stamp(f)) for f in files)
+    key = (kind, id(questionnaire), stamps)
+    hit = _CHECKED.get(key)
+    if hit is not None and hit[0]() is questionnaire:
+        return hit[1]  # type: ignore[return-value]
+    value = load()
+    if len(_CHECKED) > 64:  # questionnaires come and go in tests; a live app has a handful
+        _CHECKED.clear()
+    _CHECKED[key] = (weakref.ref(questionnaire), value)
+    return value
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        return load_benchmarks(questionnaire)
-    except BenchmarkError as error:
-        return error
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
 
 
 # --- the roadmap with the consultant's edits --------------------------------------------------
@@ -117,7 +168,7 @@ def bundle_roadmap(
     answered yet or no action library fits the questionnaire."""
     if library is None or not any(level is not None for level in bundle.answers.values()):
         return None
-    edits = edits_from_payload(bundle.roadmap)
+    edits = edits_from_payload(bundle.roadmap.document() if bundle.roadmap else None)
     start = start_of(edits, today)
     return edited_roadmap(questionnaire, bundle.answers, bundle.profile, library, edits, start)[1]
 
@@ -125,6 +176,57 @@ def bundle_roadmap(
 def start_of(edits: RoadmapEdits, today: date) -> date:
     """The saved start date, else the first Monday after today."""
     return edits.start or next_monday(today)
+
+
+# --- the pilot measured -----------------------------------------------------------------------
+
+
+def pilot_record(store: Store, record_id: int) -> PilotRecord:
+    """The KPI values entered during the pilot and the committee's decisions."""
+    return record_from_payload(store.document(record_id, DocumentKind.pilot))
+
+
+def add_actual(
+    store: Store, record_id: int, roadmap: Roadmap, entry: Entry, now: datetime
+) -> Actual:
+    """Keep one measured value, checked against what is already saved in the same transaction
+    (nothing saved meanwhile is lost); ActualRefused says what is wrong."""
+    kept: list[Actual] = []
+
+    def append(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        actual = check_actual(roadmap, record, entry, now)
+        kept.append(actual)
+        return record_to_payload(record.model_copy(update={"actuals": [*record.actuals, actual]}))
+
+    store.update_document(record_id, DocumentKind.pilot, append)
+    return kept[0]
+
+
+def remove_actual(store: Store, record_id: int, kpi_id: str, on: date) -> None:
+    """Take back the value of a KPI entered for that day (a typing mistake)."""
+
+    def without(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        actuals = [a for a in record.actuals if (a.kpi, a.on) != (kpi_id, on)]
+        return record_to_payload(record.model_copy(update={"actuals": actuals}))
+
+    store.update_document(record_id, DocumentKind.pilot, without)
+
+
+def record_decision(
+    store: Store, record_id: int, verdict: str, reason: str, decided_by: str, now: datetime
+) -> Decision:
+    """The steering committee's go or stop, kept after the earlier ones (the latest stands)."""
+    decision = check_decision(verdict, reason, decided_by, now)
+
+    def append(payload: dict | None) -> dict:
+        record = record_from_payload(payload)
+        decisions = [*record.decisions, decision]
+        return record_to_payload(record.model_copy(update={"decisions": decisions}))
+
+    store.update_document(record_id, DocumentKind.pilot, append)
+    return decision
 
 
 # --- the benchmark pool ------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 """Every setting the product reads from the environment, in one place (see README, "Settings").
 
-Read afresh on each call of :func:`settings`, so that a test (or an operator restarting with a
-new value) never meets a stale copy; reading is a few microseconds.
+Read afresh whenever the environment changed, so that a test (or an operator restarting with a
+new value) never meets a stale copy: :func:`settings` keeps the last one read with the values it
+was read from, and compares them (a few microseconds, where validating anew took a millisecond
+on every page run).
 """
 
 from __future__ import annotations
 
-import hmac
 import re
+from os import environ
 from pathlib import Path
 
 from pydantic import field_validator
@@ -16,6 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_MIN_PEERS = 5
+DEFAULT_QUESTIONNAIRE_FILE = "transformation.yaml"
 
 
 class Settings(BaseSettings):
@@ -31,6 +34,9 @@ class Settings(BaseSettings):
     """When set, required for importing, deleting and exporting the benchmark pool."""
     public_url: str = ""
     """The address phones use to join a workshop, when it differs from the facilitator's."""
+    default_questionnaire: str = DEFAULT_QUESTIONNAIRE_FILE
+    """The file in ``questionnaires/`` offered first; empty: a choice is required when there
+    are several. Adding a file never changes it."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod
@@ -46,17 +52,17 @@ class Settings(BaseSettings):
     def _stripped(cls, value: str) -> str:
         return value.strip()
 
+    @field_validator("default_questionnaire", mode="after")
+    @classmethod
+    def _file_name_only(cls, value: str) -> str:
+        """A name inside ``questionnaires/``, never a path elsewhere."""
+        value = value.strip()
+        return value if value == Path(value).name and value not in (".", "..") else ""
+
     @field_validator("data_dir", mode="before")
     @classmethod
     def _default_when_empty(cls, value: object) -> object:
         return value if str(value or "").strip() else DEFAULT_DATA_DIR
-
-    def consultant_key_matches(self, given: str) -> bool:
-        """Whether a typed key is the consultant key (never, when none is set); compared in
-        constant time on the UTF-8 bytes, so that a key may hold any character."""
-        expected = self.consultant_key.encode()
-        typed = (given or "").strip().encode()
-        return bool(expected) and hmac.compare_digest(typed, expected)
 
     def database(self) -> str:
         """DATABASE_URL (``postgres://`` and ``postgresql://`` are read as psycopg 3), else
@@ -68,5 +74,19 @@ class Settings(BaseSettings):
         return f"sqlite:///{folder / 'assessments.db'}"
 
 
+_last: tuple[dict, Settings] | None = None
+
+
 def settings() -> Settings:
-    return Settings()
+    global _last
+    environment = _environment()
+    if _last is None or _last[0] != environment:
+        _last = (environment, Settings())
+    return _last[1]
+
+
+def _environment() -> dict:
+    """The whole environment, copied as the os module holds it (bytes, no decoding): a
+    change to any variable reads the settings again."""
+    held = getattr(environ, "_data", None)
+    return dict(held) if isinstance(held, dict) else dict(environ)

@@ -5,18 +5,27 @@ A file is parsed once into data and a node tree; each problem found is a (locati
 pair, turned here into `file:line: location: message` with the line of the location (or of
 its nearest parent, since a missing key has no line of its own). Messages are ``Message``s of
 the ``validation`` part, so an author reads them in their language; ``str()`` is the English.
+
+Reading is bounded, as a file may come from anyone: its size is checked before it is read, and
+the YAML is composed once by a loader that refuses deep nesting and alias expansion beyond a
+fixed number of nodes (a "billion laughs" file would otherwise make validation run for ever);
+a value the constructor cannot build (a 5,000-digit number, 30 February) is a located problem.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from assessment.i18n import Message
 
@@ -25,6 +34,11 @@ Found = list[tuple[Location, str | Message]]
 Model = TypeVar("Model", bound=BaseModel)
 
 LANGUAGES = ("fr", "en")
+
+# A questionnaire is ~90 kB and ~3,000 nodes: these leave room for files 15 times larger.
+MAX_DOCUMENT_BYTES = 2_000_000
+MAX_DEPTH = 64
+MAX_NODES = 50_000
 
 
 @dataclass(frozen=True)
@@ -70,8 +84,12 @@ def format_location(location: Location) -> str:
 
 
 def read_document(path: Path, error: type[DocumentError]) -> str:
-    """The file's text, or `error` naming the file when it is missing or not UTF-8."""
+    """The file's text, or `error` naming the file when it is missing, too big (checked
+    before reading) or not UTF-8."""
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise error([Problem(path.name, (), _too_big(size))])
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
         raise error(
@@ -107,9 +125,12 @@ def parse_mapping(
     text: str, source: str, error: type[DocumentError], expected: str
 ) -> tuple[dict, yaml.Node]:
     """The file's data (a mapping) and node tree, or `error` with the syntax problem's line."""
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise error([Problem(source, (), _too_big(len(text.encode("utf-8"))))])
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data, root = load_bounded(text)
+    except Unbounded as problem:
+        raise error([Problem(source, (), problem.message, problem.line)]) from None
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         reason = getattr(problem, "problem", None) or str(problem)
@@ -128,6 +149,122 @@ def parse_mapping(
     if not isinstance(data, dict):
         raise error([Problem(source, (), said("not_a_mapping", expected=expected), 1)])
     return data, root
+
+
+class Unbounded(Exception):
+    """A document beyond what the bounded loader reads; ``message`` says which limit."""
+
+    def __init__(self, message: Message, mark: yaml.Mark | None):
+        self.message, self.line = message, (mark.line + 1 if mark else None)
+        super().__init__(str(message))
+
+
+try:  # libyaml's scanner: PyYAML's own slows down quadratically on nested flow brackets
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _EventParser  # type: ignore[assignment]
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _EventParser(Reader, Scanner, _EventParser):  # type: ignore[no-redef]
+        def __init__(self, text: str):
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class _Yaml12Booleans(Resolver):
+    """YAML 1.2's booleans: only true and false. PyYAML follows YAML 1.1, where no, yes, on
+    and off are booleans too, so that a French "Non" or an English "No" would not be text."""
+
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL_TAG]
+        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+_Yaml12Booleans.add_implicit_resolver(
+    BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _BoundedLoader(Composer, _EventParser, SafeConstructor, _Yaml12Booleans):
+    """PyYAML's safe loading, from libyaml's events, composed here with a depth limit and
+    counting nodes as they would be expanded (an alias counts as the whole node it repeats),
+    reading booleans as YAML 1.2 does, and turning every value it cannot construct into a
+    located YAML error."""
+
+    def __init__(self, text: str):
+        _EventParser.__init__(self, text)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _Yaml12Booleans.__init__(self)
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+        self._total = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = self.anchors.get(event.anchor)
+            self._count(self._sizes.get(id(node), 1), event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise Unbounded(Message("hardening.too_deep", {"depth": MAX_DEPTH}), mark)
+        before = self._total
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        self._count(1, node.start_mark)
+        self._sizes[id(node)] = self._total - before
+        return node
+
+    def _count(self, nodes: int, mark: yaml.Mark) -> None:
+        self._total += nodes
+        if self._total > MAX_NODES:
+            raise Unbounded(Message("hardening.too_many_nodes", {"nodes": MAX_NODES}), mark)
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError) as problem:
+            raise Unbounded(
+                Message("hardening.bad_value", {"reason": str(problem)}), node.start_mark
+            ) from problem
+
+
+def load_bounded(text: str) -> tuple[Any, yaml.Node | None]:
+    """The document's data and node tree, composed once, within the limits above."""
+    loader = _BoundedLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except RecursionError:
+        raise Unbounded(Message("hardening.too_deep", {"depth": MAX_DEPTH}), None) from None
+    _version_as_written(data, root)
+    return data, root
+
+
+def _version_as_written(data: Any, root: yaml.Node | None) -> None:
+    """``version: 1.10`` is the text "1.10", as written, not the number 1.1."""
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        plain = isinstance(value, yaml.ScalarNode) and not value.style
+        if key.value == "version" and plain and isinstance(data.get("version"), int | float):
+            data["version"] = value.value
+
+
+def _too_big(size: int) -> Message:
+    return Message("hardening.file_too_big", {"size": size, "limit": MAX_DOCUMENT_BYTES})
 
 
 def located(source: str, root: yaml.Node, found: Found) -> list[Problem]:
@@ -296,8 +433,10 @@ def _line_numbers(node: yaml.Node | None, location: Location = ()) -> dict[Locat
     return lines
 
 
-def _key(text: str) -> str | int:
-    return int(text) if text.isdigit() else text
+def _key(text: object) -> str | int:
+    # ASCII digits only ("²" is a digit to str.isdigit, not to int), and a short run of them.
+    text = str(text)
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else text
 
 
 def _nearest_line(lines: dict[Location, int], location: Location) -> int | None:

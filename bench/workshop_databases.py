@@ -7,11 +7,12 @@ balancer, half the room on each. Reports answers per second and lost or duplicat
 (must be 0). PostgreSQL is a throwaway cluster on 127.0.0.1 (Debian's package, as the tests
 use); without it, that part is skipped with a message.
 
-Run it: ``python -m bench.workshop_databases``.
+Run it: ``python -m bench.workshop_databases`` (``--participants`` to change the size).
 """
 
 from __future__ import annotations
 
+import argparse
 import multiprocessing
 import tempfile
 import threading
@@ -24,13 +25,14 @@ import sqlalchemy as sa
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore, workshop_answers_table
+from bench.measure import Figure, write_figures
 from bench.workshop_load import PARTICIPANTS, ROLE, one_participant, planned_answers
 from tests import postgres
 
 REPLICAS = 2
 
 
-def run(url: str, replicas: int) -> dict:
+def run(url: str, replicas: int, participants: int = PARTICIPANTS) -> dict:
     questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     question_ids = [q.id for _, q in questionnaire.questions()]
     store = Store(url)
@@ -38,7 +40,7 @@ def run(url: str, replicas: int) -> dict:
     _, record = workshops.create(questionnaire, "Charge", "fr", [ROLE])
     tokens = [
         workshops.join(record.join_code, {ROLE.name: ROLE.options[i % 3]})[0]
-        for i in range(PARTICIPANTS)
+        for i in range(participants)
     ]
     shares = [(url, tokens[i::replicas], i, replicas) for i in range(replicas)]
     began = time.perf_counter()
@@ -60,10 +62,10 @@ def run(url: str, replicas: int) -> dict:
     writes = sum(w for w, _ in outcomes)
     return {
         "rate": writes / elapsed,
-        "distinct_rate": PARTICIPANTS * len(question_ids) / elapsed,
+        "distinct_rate": participants * len(question_ids) / elapsed,
         "elapsed": elapsed,
         "lost": lost,
-        "duplicated": rows - PARTICIPANTS * len(question_ids),
+        "duplicated": rows - participants * len(question_ids),
         "failures": sum(f for _, f in outcomes),
     }
 
@@ -93,29 +95,46 @@ def answer_share(url: str, tokens: list[str], offset: int, stride: int) -> tuple
     return sum(w for w, _ in outcomes), sum(f for _, f in outcomes)
 
 
-def report(label: str, figures: dict) -> None:
+def report(label: str, figures: dict) -> Figure:
     verdict = "OK" if figures["lost"] == figures["duplicated"] == 0 else "PROBLEM"
     print(
         f"  {label:34} {figures['rate']:7,.0f} answers/s ({figures['distinct_rate']:,.0f} distinct)"
         f" in {figures['elapsed']:.1f} s · lost {figures['lost']} · duplicated "
         f"{figures['duplicated']} · failed writes {figures['failures']}  {verdict}"
     )
+    return Figure(
+        name=f"workshop answers, {label}",  # the room's size is in the detail above
+        baseline="",
+        value=f"{figures['rate']:,.0f} answers/s",
+        note=f"lost {figures['lost']}, duplicated {figures['duplicated']}",
+        error=None if verdict == "OK" else "answers lost or duplicated",
+    )
 
 
-def main() -> None:
-    print(f"workshop load, {PARTICIPANTS} participants × the whole questionnaire, per database")
+def figures(participants: int = PARTICIPANTS) -> list[Figure]:
+    print(f"workshop load, {participants} participants × the whole questionnaire, per database")
     with tempfile.TemporaryDirectory() as folder:
-        report("SQLite (WAL), one process", run(f"sqlite:///{Path(folder) / 'load.db'}", 1))
+        lines = [report("SQLite", run(f"sqlite:///{Path(folder) / 'load.db'}", 1, participants))]
     if not postgres.available():
         print("  PostgreSQL: skipped (Debian's postgresql package is not installed)")
-        return
+        return lines
     cluster = postgres.PostgresCluster().start()
     try:
-        report("PostgreSQL, one process", run(cluster.new_database(), 1))
-        report(f"PostgreSQL, {REPLICAS} replica processes", run(cluster.new_database(), REPLICAS))
+        lines.append(report("PostgreSQL", run(cluster.new_database(), 1, participants)))
+        lines.append(
+            report(
+                f"PostgreSQL, {REPLICAS} replicas",
+                run(cluster.new_database(), REPLICAS, participants),
+            )
+        )
     finally:
         cluster.stop()
+    return lines
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=PARTICIPANTS)
+    parser.add_argument("--json", type=Path, help="write the table's lines to this file")
+    arguments = parser.parse_args()
+    write_figures(figures(max(1, min(arguments.participants, 500))), arguments.json)

@@ -46,6 +46,7 @@ from assessment.workshop import (
     segment_heatmap,
     workshop_answers_table,
 )
+from bench.measure import Figure, write_figures
 from bench.workshop_phones import ROLE, browser_run, rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,7 +210,8 @@ def page_run(database_url: str, token: str, rounds: int = 5) -> float:
 # --- report -----------------------------------------------------------------------------------
 
 
-def main(participants: int = PARTICIPANTS, phones: int = PHONES) -> None:
+def main(participants: int = PARTICIPANTS, phones: int = PHONES) -> list:
+    """Prints the figures; returns the table's lines (reported: the room's targets are #14's)."""
     questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     per_person = len(questionnaire.questions())
     with tempfile.TemporaryDirectory() as name:
@@ -269,9 +271,25 @@ def main(participants: int = PARTICIPANTS, phones: int = PHONES) -> None:
         f"  bench process memory after the {participants} threads: RSS {rss_now:.0f} MB"
         f" (peak {rss_peak:.0f} MB)"
     )
+    lines = [
+        Figure(
+            name=f"workshop: {participants} participants answering",
+            baseline="",
+            value=f"{rate:,.0f} answers/s",
+            note=f"lost {run['lost']}, duplicated {run['duplicated']}, wrong {run['wrong']}",
+            error=None if run["lost"] == run["duplicated"] == run["wrong"] == 0 else "answers lost",
+        ),
+        Figure(
+            name=f"workshop: dashboard refresh at {participants}",
+            baseline=f"{SMALL_ROOM} participants",
+            ours_ms=full["total"] * 1000,
+            baseline_ms=smallest["total"] * 1000,
+            ratio=full["total"] / smallest["total"],
+        ),
+    ]
     if phone_figures is None:
         print("  real browsers: skipped (no phones asked, or Debian's chromium is missing)")
-        return
+        return lines
     phone_rate = phone_figures["answers"] / phone_figures["elapsed"]
     print(
         f"  real browsers: {phones} phones × {phone_figures['answers'] // phones} answers, "
@@ -286,11 +304,23 @@ def main(participants: int = PARTICIPANTS, phones: int = PHONES) -> None:
         f"  server memory: {phone_figures['idle']:.0f} MB idle → {phone_figures['rss']:.0f} MB "
         f"after {phones} sessions (peak {phone_figures['peak']:.0f} MB)"
     )
+    per_tab = (phone_figures["rss"] - phone_figures["idle"]) / phones
+    lines.append(
+        Figure(
+            name="server memory per browser session",
+            baseline="",
+            value=f"{per_tab:.0f} MB",
+            note=f"{phone_figures['idle']:.0f} MB idle, {phones} sessions",
+        )
+    )
+    return lines
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
     parser.add_argument("--phones", type=int, default=PHONES)
+    parser.add_argument("--json", type=Path, help="write the table's lines to this file")
     arguments = parser.parse_args()
-    main(max(1, min(arguments.participants, 500)), max(0, min(arguments.phones, 12)))
+    found = main(max(1, min(arguments.participants, 500)), max(0, min(arguments.phones, 12)))
+    write_figures(found, arguments.json)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,7 +21,9 @@ from pydantic import ValidationError
 
 from assessment.bundle import BUNDLE_SCHEMA_VERSION, AssessmentBundle
 from assessment.i18n import Message
+from assessment.json_document import MAX_DEPTH, BadNumber, TooDeep, load_json
 from assessment.models import Questionnaire
+from assessment.profile import Profile
 from assessment.questionnaire import format_location
 from assessment.scoring import AnswerError, check_answers
 from exports.workbook import ANSWERS_HEADER_ROW, META_SHEET
@@ -50,7 +53,8 @@ class ImportRejected(ValueError):
     reader's language (``error.message(lang)``; ``str(error)`` is English)."""
 
     def __init__(self, reason: str, **values: object):
-        self.message = Message(f"upload_error.{reason}", values)
+        key = reason if "." in reason else f"upload_error.{reason}"
+        self.message = Message(key, values)
         super().__init__(str(self.message))
 
 
@@ -64,9 +68,14 @@ def field_problem(error: Any) -> Message:
 
 
 def read_export(
-    data: bytes, filename: str, questionnaires: Iterable[Questionnaire]
+    data: bytes,
+    filename: str,
+    questionnaires: Iterable[Questionnaire],
+    profile: Profile | None = None,
 ) -> tuple[Questionnaire, AssessmentBundle]:
-    """The questionnaire and the bundle of a previously exported file, or ImportRejected."""
+    """The questionnaire and the bundle of a previously exported file, or ImportRejected.
+    ``profile`` stands in for the organisation of a file exported without one (from the
+    command line); a file's own profile is kept."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportRejected("too_big", file=filename, size=len(data), limit=MAX_UPLOAD_BYTES)
     questionnaires = list(questionnaires)
@@ -80,6 +89,8 @@ def read_export(
     else:
         raise ImportRejected("unknown_kind", file=filename)
     bundle = _bundle(raw, filename)
+    if bundle.profile is None and profile is not None:
+        bundle = bundle.model_copy(update={"profile": profile})
     if bundle.profile is None:
         raise ImportRejected("no_profile", file=filename)
     questionnaire = _questionnaire_of(bundle, questionnaires, filename)
@@ -95,20 +106,24 @@ def read_export(
 
 def _read_json(data: bytes, filename: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return load_json(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ImportRejected("not_utf8", file=filename) from error
     except json.JSONDecodeError as error:
         raise ImportRejected(
             "not_json", file=filename, line=str(error.lineno), detail=error.msg
         ) from error
+    except TooDeep as error:
+        raise ImportRejected("hardening.import_too_deep", file=filename, depth=MAX_DEPTH) from error
+    except BadNumber as error:
+        raise ImportRejected("hardening.bad_number", file=filename, detail=str(error)) from error
 
 
 def _bundle(raw: Any, filename: str) -> AssessmentBundle:
     if not isinstance(raw, dict):
         raise ImportRejected("not_an_export", file=filename)
     version = raw.get("schema_version")
-    if version != BUNDLE_SCHEMA_VERSION:
+    if type(version) is not int or version != BUNDLE_SCHEMA_VERSION:
         raise ImportRejected(
             "format_version", file=filename, version=repr(version), reads=BUNDLE_SCHEMA_VERSION
         )
@@ -150,25 +165,46 @@ def _read_workbook(data: bytes, filename: str, dont_know: set[str]) -> dict:
     except Exception as error:  # openpyxl raises many kinds on damaged files
         raise ImportRejected("unreadable_workbook", file=filename, detail=str(error)) from error
     try:
-        if META_SHEET not in workbook.sheetnames:
-            raise ImportRejected("not_our_workbook", file=filename)
-        raw = _meta_facts(workbook[META_SHEET])
-        answers_sheet = raw.pop("answers_sheet", None)
-        if answers_sheet not in workbook.sheetnames:
-            raise ImportRejected("no_answers_sheet", file=filename, sheet=repr(answers_sheet))
-        raw["answers"], raw["comments"] = _answers_and_comments(
-            workbook[answers_sheet], filename, dont_know
-        )
-        return raw
+        return _workbook_facts(workbook, filename, dont_know)
+    except ImportRejected:
+        raise
+    except Exception as error:  # a sheet is parsed as it is read: damage shows up here too
+        raise ImportRejected("unreadable_workbook", file=filename, detail=str(error)) from error
     finally:
         workbook.close()
+
+
+def _workbook_facts(workbook, filename: str, dont_know: set[str]) -> dict:
+    if META_SHEET not in workbook.sheetnames:
+        raise ImportRejected("not_our_workbook", file=filename)
+    raw = _meta_facts(workbook[META_SHEET])
+    answers_sheet = raw.pop("answers_sheet", None)
+    if answers_sheet not in workbook.sheetnames:
+        raise ImportRejected("no_answers_sheet", file=filename, sheet=repr(answers_sheet))
+    raw["answers"], raw["comments"] = _answers_and_comments(
+        workbook[answers_sheet], filename, dont_know
+    )
+    return raw
+
+
+# What zipfile raises on a damaged container or part: a bad checksum or header, damaged
+# compressed data, an offset outside the file, an unknown compression, a password.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def _check_container(data: bytes, filename: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, EOFError) as error:
+    except ZIP_DAMAGE as error:
         raise ImportRejected("damaged", file=filename) from error
     if len(entries) > MAX_ZIP_ENTRIES:
         raise ImportRejected("too_many_parts", file=filename, parts=len(entries))
@@ -178,9 +214,17 @@ def _check_container(data: bytes, filename: str) -> None:
         if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
             raise ImportRejected("suspicious_part", file=filename, part=entry.filename)
         if entry.filename.endswith((".xml", ".rels")):
-            content = archive.read(entry).upper()  # small: the total was bounded above
+            content = _part(archive, entry, filename).upper()  # small: the total is bounded
             if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
                 raise ImportRejected("xml_entities", file=filename, part=entry.filename)
+
+
+def _part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, filename: str) -> bytes:
+    """One part's bytes; any damage is a damaged file."""
+    try:
+        return archive.read(entry)
+    except ZIP_DAMAGE as error:
+        raise ImportRejected("damaged", file=filename) from error
 
 
 def _meta_facts(sheet) -> dict:
@@ -195,7 +239,7 @@ def _meta_facts(sheet) -> dict:
     return {
         "schema_version": facts.get("schema_version"),
         "questionnaire_id": facts.get("questionnaire_id"),
-        "questionnaire_version": str(facts.get("questionnaire_version")),
+        "questionnaire_version": facts.get("questionnaire_version"),
         "language": facts.get("language"),
         "profile": profile or None,
         "created_at": facts.get("created_at") or None,

@@ -18,8 +18,10 @@ import hashlib
 import html
 import json
 import logging
+import math
 import threading
 import time
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,6 +33,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from assessment.i18n import say
+from assessment.throttle import Backoff
 from phone.service import LANGS, PhoneService, Refusal, database_down, language, page_texts
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,11 @@ IDLE_SECONDS = 60  # a watcher with no phone listening stops after this
 PING_SECONDS = 15  # a comment line keeps proxies and phones from closing a quiet stream
 QUEUE_SIZE = 16  # moves kept for a phone that reads slowly (older ones are dropped)
 MAX_BODY = 4096  # bytes: an answer or a join is a few dozen
+DEVICE_HEADER = "X-Phone-Device"  # a random id the page draws once per tab
+MAX_DEVICES = 10_000  # back-off states kept; the oldest go first
+# Wrong codes accepted from one address a minute: a venue's 200 phones share one address and
+# mistype now and then; a guesser sweeping 729 million codes at this pace needs years.
+WRONG_CODES_PER_ADDRESS = 120
 NO_STORE = {"Cache-Control": "no-store"}
 PHONE_PARAMS = ("join", "p")
 # The page's two files, by suffix (/phone/static/phone.css, /phone/static/phone.js).
@@ -131,6 +139,57 @@ class PhoneLinks:
                 await page_response()(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+# --- wrong join codes, slowed down -------------------------------------------------------------
+
+
+class CodeGuard:
+    """The join-code back-off of ``assessment.throttle``, per phone (the page's device id, as the
+    Streamlit pages keep one per session), never per address: a venue's phones share one. An
+    address has a ceiling of wrong codes a minute, so that dropping the id gains a guesser little.
+    Runs on the event loop only, so it needs no lock."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
+        self.devices: OrderedDict[str, Backoff] = OrderedDict()
+        self.addresses: OrderedDict[str, deque[float]] = OrderedDict()
+
+    @staticmethod
+    def _keep(table: OrderedDict, key: str, make):
+        value = table.pop(key, None) or make()
+        table[key] = value  # the newest last
+        while len(table) > MAX_DEVICES:
+            table.popitem(last=False)
+        return value
+
+    def wait(self, device: str, address: str) -> int:
+        """Whole seconds before a code from this phone is looked at (0: at once)."""
+        now = self.clock()
+        wrong = self.addresses.get(address, ())
+        recent = [t for t in wrong if now - t < 60]
+        if len(recent) >= WRONG_CODES_PER_ADDRESS:
+            return max(1, math.ceil(60 - (now - recent[0])))
+        backoff = self.devices.get(device)
+        return backoff.wait(now) if backoff else 0
+
+    def tried(self, device: str, address: str, right: bool) -> None:
+        backoff = self._keep(self.devices, device, Backoff)
+        if right:
+            backoff.succeeded()
+            return
+        now = self.clock()
+        backoff.failed(now)
+        self._keep(self.addresses, address, lambda: deque(maxlen=WRONG_CODES_PER_ADDRESS)).append(
+            now
+        )
+
+
+def phone_of(request: Request) -> tuple[str, str]:
+    """(device id, address) of the phone asking; a page without an id counts by its address."""
+    address = request.client.host if request.client else "-"
+    device = request.headers.get(DEVICE_HEADER, "")[:64] or f"address:{address}"
+    return device, address
 
 
 # --- the facilitator's moves, pushed -----------------------------------------------------------
@@ -242,6 +301,7 @@ class PhoneApp:
         self._service: PhoneService | None = None
         self._lock = threading.Lock()
         self.hub = Hub(self.service)
+        self.guard = CodeGuard()
 
     def service(self) -> PhoneService:
         with self._lock:
@@ -261,11 +321,31 @@ class PhoneApp:
             refused = Refusal(503, "phone.db_down", language(lang))
             return JSONResponse(refused.body(), status_code=503, headers=NO_STORE)
 
+    async def _guarded(self, request: Request, lang: str | None, look_up):
+        """``look_up()`` of a typed code, unless this phone must still wait; its outcome counts."""
+        device, address = phone_of(request)
+        wait = self.guard.wait(device, address)
+        if wait:
+            raise Refusal(429, "hardening.wait", language(lang), seconds=wait)
+        try:
+            found = await look_up()
+        except Refusal as refused:
+            if refused.key == "workshop.code_unknown":
+                self.guard.tried(device, address, right=False)
+            raise
+        self.guard.tried(device, address, right=True)
+        return found
+
     async def workshop(self, request: Request) -> Response:
         code = request.query_params.get("code", "")
-        return await self._answer(
-            request, lambda lang: run_in_threadpool(self.service().workshop_for_code, code, lang)
-        )
+
+        async def work(lang):
+            look_up = self.service().workshop_for_code
+            return await self._guarded(
+                request, lang, lambda: run_in_threadpool(look_up, code, lang)
+            )
+
+        return await self._answer(request, work)
 
     async def join(self, request: Request) -> Response:
         async def work(lang):
@@ -273,7 +353,11 @@ class PhoneApp:
             code = data.get("code")
             if not isinstance(code, str):
                 raise Refusal(400, "phone.bad_request", language(lang))
-            return await run_in_threadpool(self.service().join, code, data.get("segments"), lang)
+            segments = data.get("segments")
+            join = self.service().join
+            return await self._guarded(
+                request, lang, lambda: run_in_threadpool(join, code, segments, lang)
+            )
 
         return await self._answer(request, work)
 

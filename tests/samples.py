@@ -37,3 +37,51 @@ def bundle(lang="en", **changes) -> AssessmentBundle:
         exported_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
     )
     return AssessmentBundle(**{**values, **changes})
+
+
+def workshop_assessment(store):
+    """An assessment made from a live workshop of six people in two roles, as stored."""
+    from assessment.workshop import Segment, WorkshopStore
+
+    workshops = WorkshopStore(store)
+    role = Segment(name="Role", options=["Leadership", "Staff"])
+    facilitator, record = workshops.create(
+        QUESTIONNAIRE, "Board day", "en", [role], dispersion_threshold=5
+    )
+    for person in range(6):
+        token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
+        for question in QUESTIONS:
+            workshops.save_answer(token, question.id, person % 5 + 1)
+    profile = bundle().profile
+    return store.find(workshops.to_assessment(facilitator, QUESTIONNAIRE, profile, "en"))
+
+
+# Organisations built for the diagnoses: the level every question of a part gets.
+PEOPLE = ("culture", "employee_experience")
+
+
+def organisation(*, customer: int, tools: int, people: int, rest: int | None = None) -> dict:
+    """Answers to the shipped questionnaire: ``customer`` on every customer-side question,
+    ``tools`` on the tools dimension, ``people`` on culture and employee experience, and
+    ``rest`` (default: ``people``) on the internal questions of the symmetry dimension."""
+    levels = {}
+    for dimension, question in QUESTIONNAIRE.questions():
+        if dimension.side_of(question) == "customer":
+            levels[question.id] = customer
+        elif dimension.id == "tools":
+            levels[question.id] = tools
+        elif dimension.id in PEOPLE:
+            levels[question.id] = people
+        else:
+            levels[question.id] = people if rest is None else rest
+    return levels
+
+
+ORGANISATIONS = {
+    # tools 100, culture 0, employee experience 0; customer promise low: no stall
+    "tools_heavy": organisation(customer=1, tools=5, people=1),
+    # a high customer promise on an internal side at 25 everywhere
+    "stalled": organisation(customer=5, tools=2, people=2),
+    "balanced": organisation(customer=3, tools=3, people=3),
+    "both": organisation(customer=5, tools=5, people=1),
+}

@@ -76,32 +76,25 @@ def figure_line(
         notes.append(say("benchmark.second_hand", lang))
     if is_old(year):
         notes.append(say("benchmark.old_data", lang))
-    warning = f" · :orange[{' · '.join(notes)}]" if notes else ""
+    warning = f" ·\u00a0:orange[{' · '.join(notes)}]" if notes else ""
     cited = say("benchmark.ref_source", lang, population=population, year=year, source=source)
     return f"- {plain(statement)}  \n  _{plain(cited)}_{warning}"
 
 
-def from_dataset(lang: Language, figure: ReferenceFigure) -> str:
-    source = f"{figure.publisher}, {figure.title}"
+def cited(lang: Language, item, source: str, second_hand: bool) -> str:
+    """A published figure (a dataset's, a questionnaire's, a diagnosis's evidence) as a line:
+    its statement, population, year and source."""
     return figure_line(
-        lang,
-        figure.statement(lang),
-        figure.population(lang),
-        figure.year,
-        source,
-        figure.status == "S",
+        lang, item.statement(lang), item.population(lang), item.year, source, second_hand
     )
+
+
+def from_dataset(lang: Language, figure: ReferenceFigure) -> str:
+    return cited(lang, figure, f"{figure.publisher}, {figure.title}", figure.status == "S")
 
 
 def from_questionnaire(lang: Language, reference: ReferencePoint) -> str:
-    return figure_line(
-        lang,
-        reference.statement(lang),
-        reference.population(lang),
-        reference.year,
-        reference.source,
-        False,
-    )
+    return cited(lang, reference, reference.source, False)
 
 
 def reference_points(

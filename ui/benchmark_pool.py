@@ -1,9 +1,7 @@
 """The consultant's tools for the benchmark pool: import past clients from a CSV, delete an
-import, export the pool; behind CONSULTANT_KEY on a shared server."""
+import, export the pool; locked until CONSULTANT_KEY is set."""
 
 from __future__ import annotations
-
-import hmac
 
 import streamlit as st
 
@@ -13,28 +11,36 @@ from assessment.benchmark import (
     PoolEntry,
     as_rows,
     export_rows,
+    exportable,
     parse_import,
 )
 from assessment.i18n import in_language, say
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.store import Store
-from ui import widgets
+from assessment.throttle import same_secret
+from ui import throttle, widgets
 from ui.pool import pool_changed
 
 
 def consultant_unlocked(lang: Language) -> bool:
-    """On a shared server, CONSULTANT_KEY guards the pool's import, deletion and export; on a
-    consultant's own laptop (no key set) the tools are simply there."""
+    """CONSULTANT_KEY guards the pool's import, deletion and export. Without a key the tools
+    stay locked, with a word on how to set one: the server listens on every interface so that
+    phones reach it, and behind a proxy every visitor looks local, so no address is trusted.
+    Wrong keys are slowed down per session."""
     expected = settings().consultant_key
     if not expected:
-        return True
+        st.info(say("hardening.tools_locked", lang), icon=":material/lock:")
+        return False
     given = st.text_input(
         say("benchmark.consultant_key", lang), type="password", key=f"bench.key__{lang}"
     )
-    if given and not hmac.compare_digest(given, expected):
+    if not given:
+        return False
+    right = throttle.attempt("consultant_key", given, lambda k: same_secret(k, expected), lang)
+    if right is False:
         st.error(say("benchmark.consultant_key_wrong", lang))
-    return bool(given) and hmac.compare_digest(given, expected)
+    return bool(right)
 
 
 def consultant_tools(
@@ -95,9 +101,13 @@ def consultant_tools(
                 st.toast(say("benchmark.batch_deleted", lang, batch=batch.batch_id))
                 st.rerun()
 
+        min_peers = settings().benchmark_min_peers
+        rows, held_back = exportable(as_rows(pool), min_peers)
+        if held_back:
+            st.caption(say("hardening.held_back", lang, n=held_back, k=min_peers))
         st.download_button(
             say("benchmark.export_button", lang),
-            data=export_rows(as_rows(pool), dimension_ids).encode("utf-8"),
+            data=export_rows(rows, dimension_ids, min_peers).encode("utf-8"),
             file_name=f"benchmark-pool-{questionnaire.id}.csv",
             mime="text/csv",
             key="bench.export",

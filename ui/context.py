@@ -7,9 +7,16 @@ from pathlib import Path
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import in_language, say
-from assessment.models import LANGUAGES, Language, Questionnaire
-from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+from assessment.models import LANGUAGES, Language, Questionnaire, Text
+from assessment.questionnaire import (
+    QUESTIONNAIRES_DIR,
+    QuestionnaireError,
+    default_of,
+    load_questionnaire,
+)
+from assessment.settings import settings
 
 
 def choose_language() -> Language:
@@ -30,7 +37,8 @@ def choose_language() -> Language:
         required=True,
         on_change=lambda: st.session_state.update(language=st.session_state.lang),
     )
-    st.query_params["lang"] = lang
+    if st.query_params.get("lang") != lang:  # setting it anyway would tell the browser each run
+        st.query_params["lang"] = lang
     return lang
 
 
@@ -51,6 +59,43 @@ def load_all_questionnaires() -> dict[str, Questionnaire | QuestionnaireError]:
     return loaded
 
 
+def offered_questionnaires() -> tuple[list[Questionnaire], Questionnaire | None]:
+    """The valid questionnaires and the one offered first (DEFAULT_QUESTIONNAIRE, or the only
+    one); None when the reader must choose among several."""
+    loaded = load_all_questionnaires()
+    valid = [q for q in loaded.values() if isinstance(q, Questionnaire)]
+    return valid, default_of(loaded, settings().default_questionnaire)
+
+
+def questionnaire_label(questionnaire: Questionnaire, lang: Language) -> str:
+    """Its title, size and languages, as the picker lists it."""
+    count = len(questionnaire.questions())
+    size = say(f"units.questions_{fmt.plural(count, lang)}", lang, number=fmt.number(count, lang))
+    written_in = ", ".join(say(f"hardening.language_{code}", lang) for code in Text.model_fields)
+    return say(
+        "hardening.questionnaire_option",
+        lang,
+        title=questionnaire.title(lang),
+        size=size,
+        languages=written_in,
+    )
+
+
+def questionnaire_picker(field: str, lang: Language, valid: list[Questionnaire]) -> str | None:
+    """The chosen questionnaire's id; the default is preselected, otherwise a choice is
+    required (None until made)."""
+    from ui import widgets
+
+    by_id = {q.id: q for q in valid}
+    return widgets.selectbox(
+        say("core.questionnaire", lang),
+        field,
+        lang,
+        list(by_id),
+        format_func=lambda qid: questionnaire_label(by_id[qid], lang),
+    )
+
+
 def current_language() -> Language:
     return st.session_state.get("language", "fr")
 
@@ -62,17 +107,25 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     if not names:
         st.error(say("app.no_questionnaire", lang))
         return None
-    remembered = st.session_state.get("questionnaire_name", "transformation.yaml")
+    first = default_of(loaded, settings().default_questionnaire)
+    default_name = next((n for n, q in loaded.items() if q is first), None)
+    remembered = st.session_state.get("questionnaire_name", default_name)
     # One widget per language: a keyed selectbox keeps showing its old label after a switch.
     name = st.sidebar.selectbox(
         say("app.choose_questionnaire", lang),
         names,
-        index=names.index(remembered) if remembered in names else 0,
+        index=names.index(remembered) if remembered in names else None,
         key=f"questionnaire_file_{lang}",
+        placeholder=say("app.choose", lang),
         format_func=lambda n: (
-            loaded[n].title(lang) if isinstance(loaded[n], Questionnaire) else f"⚠ {n}"
+            questionnaire_label(loaded[n], lang)
+            if isinstance(loaded[n], Questionnaire)
+            else f"⚠ {n}"
         ),
     )
+    if name is None:
+        st.info(say("hardening.choose_questionnaire", lang))
+        return None
     st.session_state.questionnaire_name = name
     chosen = loaded[name]
     if isinstance(chosen, QuestionnaireError):

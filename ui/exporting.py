@@ -25,7 +25,7 @@ def download_buttons(
     record: AssessmentRecord, questionnaire: Questionnaire, lang: Language
 ) -> None:
     store = get_store()
-    stem = _file_stem(record.profile.organisation)
+    stem = file_stem(record.profile.organisation)
     excel, backup = st.columns(2)
     excel.download_button(
         say("app.download_xlsx", lang),
@@ -56,5 +56,5 @@ def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> b
     return full_workbook(questionnaire, bundle, date.today(), positions)
 
 
-def _file_stem(organisation: str) -> str:
+def file_stem(organisation: str) -> str:
     return re.sub(r"[^\w-]+", "-", organisation, flags=re.UNICODE).strip("-")[:60] or "assessment"

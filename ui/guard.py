@@ -1,10 +1,14 @@
-"""When the database is away: say so plainly, keep checking, and come back by itself."""
+"""When the database is away: say so plainly, keep checking, and come back by itself; when a
+page fails, a short reference to the server's log, never a traceback in the browser."""
 
 from __future__ import annotations
 
+import logging
+import secrets
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import FragmentHandledException
 
 from assessment.i18n import say
 from assessment.models import Language
@@ -12,6 +16,8 @@ from assessment.store import SchemaVersionError, StoreError, StoreUnavailable
 from ui.session import get_store
 
 RETRY_SECONDS = 5
+LOG = logging.getLogger("assessment.app")
+DETAILS_SHOWN = ("full", "stacktrace", "type", True, "true", "True")
 
 
 def guarded(run: Callable[[], None], lang: Language) -> bool:
@@ -25,6 +31,15 @@ def guarded(run: Callable[[], None], lang: Language) -> bool:
         return False
     except SchemaVersionError as error:
         st.error(say("app.database_schema", lang, detail=error), icon=":material/error:")
+        return False
+    except FragmentHandledException:
+        raise
+    except Exception:
+        if st.get_option("client.showErrorDetails") in DETAILS_SHOWN:
+            raise  # a developer's own machine (and the tests) see the traceback
+        reference = secrets.token_hex(4)
+        LOG.exception("page failed, reference %s", reference)
+        st.error(say("hardening.crashed", lang, reference=reference), icon=":material/error:")
         return False
     return True
 

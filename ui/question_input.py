@@ -45,6 +45,8 @@ def question_card(
     options = [*scale.values, DONT_KNOW]
     current = answers.get(question.id, "unanswered")
     current = DONT_KNOW if current is None else current
+    names = {level.value: f"{level.value} · {level.label(lang)}" for level in scale.levels}
+    names[DONT_KNOW] = scale.dont_know(lang)
     card = st.container(border=True, key=card_key)
     with card:
         _header(question, question.id in answers, lang)
@@ -52,11 +54,7 @@ def question_card(
             label,
             options,
             index=options.index(current) if current in options else None,
-            format_func=lambda v: (
-                scale.dont_know(lang)
-                if v == DONT_KNOW
-                else f"{v} · {scale.level_of(v).label(lang)}"
-            ),
+            format_func=names.__getitem__,
             captions=[question.anchors[v](lang) for v in scale.values] + [""],
             key=radio_key,
             on_change=save,

@@ -9,9 +9,43 @@ import pandas as pd
 import streamlit as st
 
 from assessment import formatting as fmt
-from assessment.i18n import say
-from assessment.models import Language
-from assessment.roadmap import Kpi, Pilot, Roadmap
+from assessment.i18n import in_language, say
+from assessment.models import Language, Questionnaire
+from assessment.roadmap import (
+    ActionLibrary,
+    Gate,
+    Kpi,
+    Pilot,
+    Roadmap,
+    gate_explanation,
+    gate_headline,
+)
+from assessment.services import action_library
+from ui.context import plain
+
+
+@st.cache_resource(max_entries=8)
+def library_for(questionnaire_id: str, _questionnaire: Questionnaire):
+    """The action library checked against this questionnaire, or the error that keeps it out."""
+    return action_library(_questionnaire)
+
+
+def checked_library(lang: Language, questionnaire: Questionnaire) -> ActionLibrary | None:
+    """The action library, or None once what keeps it out is shown."""
+    library = library_for(questionnaire.id, questionnaire)
+    if isinstance(library, ActionLibrary):
+        return library
+    st.error(say("roadmap_page.library_invalid", lang))
+    st.code("\n".join(in_language(library.problems, lang)), language=None)
+    return None
+
+
+def no_answers(lang: Language) -> None:
+    """Nothing answered yet: there is no roadmap to show, say where to go."""
+    st.info(say("roadmap_page.no_answers", lang))
+    st.page_link(
+        "app_pages/answer.py", label=say("roadmap_page.continue", lang), icon=":material/edit_note:"
+    )
 
 
 def colon(lang: Language) -> str:
@@ -28,11 +62,23 @@ def period(lang: Language, item) -> str:
     )
 
 
-def actions_section(lang: Language, roadmap: Roadmap) -> None:
+GATE_COLOURS = {"ready": "green", "waiting": "orange", "stopped": "red"}
+
+
+def actions_section(lang: Language, roadmap: Roadmap, gate: Gate | None = None) -> None:
+    """Each phase's actions; the diffusion phase marked by the pilot's gate when one is given."""
     st.subheader(say("roadmap_page.actions", lang))
     for position, phase in enumerate(roadmap.phases, start=1):
         st.markdown(f"#### {position}. {phase.title(lang)}")
         st.caption(f"{phase.goal(lang)} · {period(lang, phase)}")
+        if gate is not None and phase.phase == "diffusion":
+            st.badge(gate_headline(gate, lang), color=GATE_COLOURS[gate.state])
+            st.caption(gate_explanation(gate, lang, plain))
+            st.page_link(
+                "app_pages/pilot.py",
+                label=say("pilot.to_pilot", lang),
+                icon=":material/query_stats:",
+            )
         for action in phase.actions:
             with st.container(border=True, key=f"action.{action.id}"):
                 st.markdown(f"**{action.number}** · **{action.title(lang)}**")

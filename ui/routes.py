@@ -30,6 +30,7 @@ ROUTES = (
     Route("app_pages/results.py", "results", "app.page_results", ":material/insights:"),
     Route("app_pages/benchmark.py", "benchmark", "app.page_benchmark", ":material/leaderboard:"),
     Route("app_pages/roadmap.py", "roadmap", "app.page_roadmap", ":material/route:"),
+    Route("app_pages/pilot.py", "pilot", "pilot.page_title", ":material/query_stats:"),
     Route(
         "app_pages/questionnaire.py",
         "questionnaire",

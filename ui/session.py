@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from assessment.i18n import say
 from assessment.models import Questionnaire
@@ -18,7 +19,15 @@ TOKEN_PARAM = "a"
 
 
 def get_store() -> Store:
-    return store_for(settings().database())
+    """The store of DATABASE_URL; looked up once per run (the router and the page both ask)."""
+    context = get_script_run_ctx()
+    memo = getattr(context, "_store_of_run", None)
+    if memo is not None and memo[0] is context.cursors:
+        return memo[1]
+    store = store_for(settings().database())
+    if context is not None:
+        context._store_of_run = (context.cursors, store)
+    return store
 
 
 @st.cache_resource(max_entries=4)
@@ -38,14 +47,43 @@ def active_assessment() -> AssessmentRecord | None:
     token = st.session_state.get("token")
     if not token:
         return None
+    # The router and then the page ask for it: read once per run (see _remembered).
+    remembered = _remembered(token)
+    if remembered is not None:
+        return remembered
     try:
-        return get_store().find(token)
+        record = get_store().find(token)
+        _remember(token, record)
+        return record
     except LinkError as error:
         st.session_state.link_error = (
             "link_expired" if isinstance(error, ExpiredLink) else "link_unknown"
         )
         forget_assessment()
         return None
+
+
+def _remembered(token: str) -> AssessmentRecord | None:
+    """The record read earlier in this same run for this token. A run is told by its context's
+    ``cursors``, a dict Streamlit makes anew at the start of each run."""
+    context = get_script_run_ctx()
+    memo = getattr(context, "_assessment_of_run", None)
+    if memo is not None and memo[0] is context.cursors and memo[1] == token:
+        return memo[2]
+    return None
+
+
+def _remember(token: str, record: AssessmentRecord) -> None:
+    context = get_script_run_ctx()
+    if context is not None:
+        context._assessment_of_run = (context.cursors, token, record)
+
+
+def forget_read_assessment() -> None:
+    """After changing the assessment's record during a run, let the page read it again."""
+    context = get_script_run_ctx()
+    if context is not None:
+        context._assessment_of_run = None
 
 
 def open_assessment(token: str) -> None:
@@ -58,6 +96,7 @@ def forget_assessment() -> None:
     """Leave the assessment in this browser only; it stays in the store."""
     st.session_state.pop("token", None)
     st.session_state.pop("step", None)
+    forget_read_assessment()
     st.query_params.pop(TOKEN_PARAM, None)
 
 

@@ -11,19 +11,23 @@ import streamlit as st
 from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
+from assessment.reading.people_map import map_diagnosis
 from assessment.settings import settings
 from assessment.store import StoreError
 from assessment.workshop import (
     RoomAggregate,
     UnknownWorkshop,
     WorkshopRecord,
+    as_result,
     consensus_band,
     distribution_chart,
+    room_map_points,
     room_quadrant,
     room_radar,
     segment_heatmap,
 )
 from ui.context import plain
+from ui.diagnoses_view import map_section, warnings
 from ui.workshop_session import REFRESH_SECONDS, live_room
 
 
@@ -61,9 +65,34 @@ def live_dashboard(lang: Language, workshop_id: int, questionnaire: Questionnair
         st.subheader(say("workshop.room_symmetry", lang), anchor=False)
         st.markdown(symmetry_verdict(room, lang))
         st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
+    room_diagnoses(lang, questionnaire, room)
     disagreements(lang, questionnaire, room)
     distributions(lang, questionnaire, record, room)
     segments(lang, questionnaire, room)
+
+
+def room_diagnoses(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:
+    """The room's warnings beside the stall's, and the capability × people map with one dot
+    per group the anonymity threshold lets through, and each segment's gap per dimension."""
+    warnings(questionnaire, as_result(questionnaire, room), lang)
+    map_section(questionnaire, room_map_points(questionnaire, room, lang), lang, "room_people_map")
+    if map_diagnosis(questionnaire) is None:
+        return
+    st.caption(say("diagnoses.room_map_help", lang, k=room.threshold))
+    for view in room.segments:
+        gaps = [
+            say(
+                "diagnoses.room_gap",
+                lang,
+                title=questionnaire.dimension(key).title(lang),
+                gap=fmt.points(gap, lang),
+            )
+            for key, gap in view.gaps.items()
+            if key != "overall" and gap is not None
+        ]
+        if gaps:
+            listed = say("core.list_separator", lang).join(gaps)
+            st.caption(say("diagnoses.room_gaps", lang, segment=plain(view.segment), gaps=listed))
 
 
 def disagreements(lang: Language, questionnaire: Questionnaire, room: RoomAggregate) -> None:

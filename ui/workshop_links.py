@@ -8,7 +8,9 @@ import streamlit as st
 from assessment.i18n import say
 from assessment.models import Language
 from assessment.settings import settings
+from assessment.throttle import same_secret
 from assessment.workshop import UnknownWorkshop, WorkshopStore, format_code, normalise_code
+from ui import throttle
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     facilitator_link,
@@ -58,8 +60,11 @@ def recover_form(lang: Language, store: WorkshopStore) -> None:
             key = st.text_input(say("workshop_links.recover_key", lang), type="password")
             if not st.form_submit_button(say("workshop_links.recover_button", lang)):
                 return
-        if not settings().consultant_key_matches(key):
-            st.error(say("workshop_links.recover_wrong_key", lang))
+        expected = settings().consultant_key
+        right = throttle.attempt("consultant_key", key, lambda k: same_secret(k, expected), lang)
+        if not right:  # None: this session must wait after wrong keys (said above)
+            if right is False:
+                st.error(say("workshop_links.recover_wrong_key", lang))
             return
         try:
             token, _ = store.renew_facilitator(normalise_code(code))

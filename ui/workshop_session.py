@@ -19,7 +19,7 @@ import streamlit as st
 
 from assessment.models import Language, Questionnaire
 from assessment.settings import settings
-from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, aggregate
+from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, room_of
 from ui.context import load_all_questionnaires
 from ui.routes import ROOM_SCREEN_PAGE, app_address
 from ui.session import store_for
@@ -71,7 +71,7 @@ def live_room(url: str, workshop_id: int) -> tuple[WorkshopRecord, RoomCounts, R
     questionnaire = questionnaire_by_id(record.questionnaire_id)
     if questionnaire is None:
         raise LookupError(record.questionnaire_id)
-    room = aggregate(questionnaire, snapshot.participants, record.segments, record.threshold)
+    room = room_of(questionnaire, snapshot)  # the workshop's own thresholds
     return record, snapshot.counts, room
 
 

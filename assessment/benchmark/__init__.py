@@ -7,11 +7,13 @@ from assessment.benchmark.pool_files import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
     export_rows,
+    exportable,
     parse_import,
 )
 from assessment.benchmark.positions import (
     WIDENING,
     DimensionPosition,
+    Pool,
     PoolEntry,
     Scope,
     as_rows,
@@ -21,6 +23,7 @@ from assessment.benchmark.positions import (
     pool_entry,
     position,
     quartiles,
+    questionnaire_key,
 )
 from assessment.benchmark.sources import (
     BENCHMARKS_DIR,
@@ -38,12 +41,14 @@ __all__ = [
     "BenchmarkError",
     "BenchmarkLibrary",
     "DimensionPosition",
+    "Pool",
     "PoolEntry",
     "ReferenceFigure",
     "Scope",
     "as_rows",
     "dii",
     "export_rows",
+    "exportable",
     "is_old",
     "load_benchmarks",
     "load_pool",
@@ -53,4 +58,5 @@ __all__ = [
     "pool_entry",
     "position",
     "quartiles",
+    "questionnaire_key",
 ]

@@ -7,7 +7,7 @@ import csv
 import io
 from collections import Counter
 
-from assessment.benchmark.sources import BenchmarkError, number_cell
+from assessment.benchmark.sources import BenchmarkError, csv_rows, number_cell
 from assessment.i18n import Message
 from assessment.models import Questionnaire
 from assessment.profile import SECTORS, SIZE_CLASSES
@@ -32,7 +32,10 @@ def parse_import(
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [cell.strip() for cell in next(reader, [])]
+    unreadable: list = []
+    header = [cell.strip() for cell in next(csv_rows(reader, name, unreadable), [])]
+    if unreadable:
+        raise BenchmarkError(unreadable)
     dimensions = {d.id for d in questionnaire.dimensions}
     problems = _import_header(name, header, dimensions)
     if problems:
@@ -40,7 +43,7 @@ def parse_import(
     # Identical rows are kept: two anonymous clients may well have the same scores, and an
     # exported pool must import again as it is.
     rows: list[ScoreRow] = []
-    for row in reader:
+    for row in csv_rows(reader, name, problems):
         if not any(cell.strip() for cell in row):
             continue
         line = reader.line_num
@@ -118,9 +121,19 @@ def _import_row(
     return ScoreRow(sector=sector, size_class=size_class, scores=scores)
 
 
-def export_rows(rows: list[ScoreRow], dimension_ids: list[str]) -> str:
-    """The pool as CSV in the import format: peer-group keys and scores, nothing else. Rows
-    are sorted so that their order tells nothing (when an assessment was made, by whom)."""
+def exportable(rows: list[ScoreRow], min_peers: int) -> tuple[list[ScoreRow], int]:
+    """The rows whose peer group (sector and size class) has at least ``min_peers`` members,
+    and how many were held back: a group of one in a file is that organisation's scores."""
+    groups = Counter((row.sector, row.size_class) for row in rows)
+    kept = [row for row in rows if groups[row.sector, row.size_class] >= min_peers]
+    return kept, len(rows) - len(kept)
+
+
+def export_rows(rows: list[ScoreRow], dimension_ids: list[str], min_peers: int) -> str:
+    """The pool as CSV in the import format: peer-group keys and scores, nothing else, and
+    only of peer groups of at least ``min_peers``. Rows are sorted so that their order tells
+    nothing (when an assessment was made, by whom)."""
+    rows, _ = exportable(rows, min_peers)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["sector", "size_class", *dimension_ids])

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
+import weakref
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
-from pydantic import field_validator
+from pydantic import BaseModel, field_validator
 
 from assessment.models import Frozen, Questionnaire, Result
 from assessment.scoring import score
@@ -123,9 +125,13 @@ def percentile_sorted(value: float, ordered: Sequence[float]) -> float | None:
 
 
 def quartiles(peers: Sequence[float]) -> Quartiles | None:
-    if not peers:
+    return quartiles_sorted(sorted(peers))
+
+
+def quartiles_sorted(ordered: Sequence[float]) -> Quartiles | None:
+    """``quartiles`` of peers already sorted."""
+    if not ordered:
         return None
-    ordered = sorted(peers)
     return Quartiles(
         q1=_interpolated(ordered, 0.25),
         median=_interpolated(ordered, 0.5),
@@ -166,11 +172,16 @@ def pool_entry(
     )
 
 
-def load_pool(store: Store, questionnaire: Questionnaire) -> list[PoolEntry]:
-    """Opted-in assessments (scored now, from their answers) and imported rows."""
-    entries = []
+def load_pool(store: Store, questionnaire: Questionnaire) -> Pool:
+    """Opted-in assessments and imported rows. A member's scores are computed from its answers
+    once and kept in the store; they are computed anew only after its answers change or when
+    the questionnaire's content differs from the one they were computed with."""
+    key = questionnaire_key(questionnaire)
+    rows, stale = store.pool_scores(questionnaire.id, key)
     known = {q.id for _, q in questionnaire.questions()}
-    for member in store.pool_members(questionnaire.id):
+    fresh: dict[int, dict[str, float]] = {}
+    entries: dict[int, PoolEntry] = {}
+    for member in stale:
         # An answer to a question since removed from the questionnaire is ignored.
         answers = {k: v for k, v in member.answers.items() if k in known}
         entry = pool_entry(
@@ -180,14 +191,60 @@ def load_pool(store: Store, questionnaire: Questionnaire) -> list[PoolEntry]:
             member.size_class,
             member.assessment_id,
         )
+        fresh[member.assessment_id] = entry.scores if entry is not None else {}
         if entry is not None:
-            entries.append(entry)
+            entries[member.assessment_id] = entry
+    store.save_pool_scores(key, fresh)
+    kept: dict[int, dict[str, float]] = {}
+    for assessment_id, sector, size_class, dimension_id, value in rows:
+        scores = kept.get(assessment_id)
+        if scores is None:
+            scores = kept[assessment_id] = {}
+            entries[assessment_id] = _kept_entry(sector, size_class, scores, assessment_id)
+        scores[dimension_id] = value
+    pool = Pool(entries[k] for k in sorted(entries))
     dimensions = {d.id for d in questionnaire.dimensions}
     for row in store.benchmark_rows(questionnaire.id):
         scores = {k: v for k, v in row.scores.items() if k in dimensions}
         if scores:
-            entries.append(PoolEntry(sector=row.sector, size_class=row.size_class, scores=scores))
-    return entries
+            pool.append(PoolEntry(sector=row.sector, size_class=row.size_class, scores=scores))
+    return pool
+
+
+_ENTRY_FIELDS = frozenset(PoolEntry.model_fields)
+# The slots every pydantic model has, set directly (half the cost of object.__setattr__).
+_SET_FIELDS_SET = BaseModel.__pydantic_fields_set__.__set__
+_SET_EXTRA = BaseModel.__pydantic_extra__.__set__
+_SET_PRIVATE = BaseModel.__pydantic_private__.__set__
+
+
+def _kept_entry(sector: str, size_class: str, scores: dict, assessment_id: int) -> PoolEntry:
+    """A pool entry from scores the store kept, already rounded as PoolEntry rounds them: made
+    as ``model_construct`` would (no validation), for a quarter of its cost, which counts at
+    10,000 members on every load."""
+    entry = PoolEntry.__new__(PoolEntry)
+    state = {"sector": sector, "size_class": size_class, "scores": scores}
+    object.__setattr__(entry, "__dict__", state | {"assessment_id": assessment_id})
+    _SET_FIELDS_SET(entry, _ENTRY_FIELDS)
+    _SET_EXTRA(entry, None)
+    _SET_PRIVATE(entry, None)
+    return entry
+
+
+_KEYS: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def questionnaire_key(questionnaire: Questionnaire) -> str:
+    """A digest of the questionnaire's whole content (a changed weight, anchor or threshold
+    gives another), remembered per questionnaire object (frozen: its content cannot change)."""
+    hit = _KEYS.get(id(questionnaire))
+    if hit is not None and hit[0]() is questionnaire:
+        return hit[1]
+    digest = hashlib.sha256(questionnaire.model_dump_json().encode()).hexdigest()
+    if len(_KEYS) > 64:
+        _KEYS.clear()
+    _KEYS[id(questionnaire)] = (weakref.ref(questionnaire), digest)
+    return digest
 
 
 def as_rows(pool: Iterable[PoolEntry]) -> list[ScoreRow]:
@@ -224,6 +281,94 @@ def peer_scores(
     ]
 
 
+class Pool(list):
+    """The pool as a list of entries that also keeps, per peer group, each dimension's scores
+    sorted: built on the first ``position()`` asking for that group, reused by the next ones
+    (a page's every rerun, with 10,000 peers). Changing the list drops what it kept."""
+
+    def peer_index(self) -> PeerIndex:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = PeerIndex(self)
+        return index
+
+    def _changed(self) -> None:
+        self.__dict__.pop("_index", None)
+
+
+def _dropping_index(name: str):
+    method = getattr(list, name)
+
+    def changed(self, *args, **kwargs):
+        self._changed()
+        return method(self, *args, **kwargs)
+
+    changed.__name__ = name
+    return changed
+
+
+for _name in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+              "__setitem__", "__delitem__", "__iadd__", "__imul__"):  # fmt: skip
+    setattr(Pool, _name, _dropping_index(_name))
+
+
+class PeerIndex:
+    """Per peer group and dimension, the peers' scores sorted (and who is in the pool)."""
+
+    def __init__(self, pool: Sequence[PoolEntry]):
+        self.pool = pool
+        self._groups: dict[tuple[Scope, str, str], dict[str, list[float]]] = {}
+        self._members: dict[int, list[PoolEntry]] | None = None
+
+    def sorted_scores(self, scope: Scope, sector: str, size_class: str) -> dict[str, list[float]]:
+        """Dimension id → the group's scores, sorted (shared: never change them)."""
+        key = (
+            scope,
+            sector if scope in (Scope.sector_size, Scope.sector) else "",
+            size_class if scope in (Scope.sector_size, Scope.size) else "",
+        )
+        found = self._groups.get(key)
+        if found is None:
+            columns: dict[str, list[float]] = {}
+            for entry in self.pool:
+                if scope == Scope.all or in_scope(entry, scope, sector, size_class):
+                    for dimension_id, value in entry.scores.items():
+                        columns.setdefault(dimension_id, []).append(value)
+            for column in columns.values():
+                column.sort()
+            found = self._groups[key] = columns
+        return found
+
+    def peers(
+        self,
+        dimension_id: str,
+        scope: Scope,
+        sector: str,
+        size_class: str,
+        exclude: int | None = None,
+    ) -> list[float]:
+        """As ``peer_scores``, sorted: the organisation's own entry taken out."""
+        ordered = self.sorted_scores(scope, sector, size_class).get(dimension_id, [])
+        if exclude is None:
+            return ordered
+        if self._members is None:
+            self._members = {}
+            for entry in self.pool:
+                if entry.assessment_id is not None:
+                    self._members.setdefault(entry.assessment_id, []).append(entry)
+        own = [
+            e.scores[dimension_id]
+            for e in self._members.get(exclude, [])
+            if dimension_id in e.scores and in_scope(e, scope, sector, size_class)
+        ]
+        if not own:
+            return ordered
+        ordered = list(ordered)
+        for value in own:
+            del ordered[bisect.bisect_left(ordered, value)]
+        return ordered
+
+
 def position(
     result: Result,
     pool: Sequence[PoolEntry],
@@ -235,27 +380,19 @@ def position(
     exclude: int | None = None,
 ) -> list[DimensionPosition]:
     """Per dimension: the first group, from ``scope`` outwards, with at least ``min_peers``
-    members, and the organisation's percentile and the quartiles in it."""
+    members, and the organisation's percentile and the quartiles in it. A ``Pool`` (as
+    ``load_pool`` returns) keeps its sorted groups for the next call."""
     order = WIDENING[WIDENING.index(scope) :]
-    groups = {
-        candidate: (
-            pool
-            if candidate == Scope.all
-            else [e for e in pool if in_scope(e, candidate, sector, size_class)]
-        )
-        for candidate in order
-    }
+    index = pool.peer_index() if isinstance(pool, Pool) else PeerIndex(pool)
     positions = []
     for dimension in result.dimensions:
         tried: list[GroupTry] = []
         used, peers = None, []
         for candidate in order:
-            scores = peer_scores(
-                groups[candidate], dimension.id, Scope.all, sector, size_class, exclude
-            )
+            scores = index.peers(dimension.id, candidate, sector, size_class, exclude)
             tried.append(GroupTry(scope=candidate, members=len(scores)))
             if len(scores) >= min_peers:
-                used, peers = candidate, sorted(scores)  # rounded on entry
+                used, peers = candidate, scores  # rounded on entry, sorted
                 break
         positions.append(
             DimensionPosition(
@@ -270,7 +407,7 @@ def position(
                     if dimension.score is not None
                     else None
                 ),
-                quartiles=quartiles(peers),  # already sorted: Timsort passes through in O(n)
+                quartiles=quartiles_sorted(peers),
                 min_peers=min_peers,
             )
         )

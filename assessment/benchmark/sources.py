@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import math
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +24,7 @@ from pydantic import Field
 from assessment.i18n import Message
 from assessment.models import Frozen, Questionnaire, Text
 from assessment.settings import PROJECT_DIR
+from assessment.yaml_document import Unbounded, load_bounded
 
 BENCHMARKS_DIR = PROJECT_DIR / "benchmarks"
 Status = Literal["P", "S"]  # P: read at the publisher; S: only seen quoted second-hand
@@ -183,8 +185,8 @@ def _provenance(path: Path, problems: list[Message]) -> Provenance | None:
         problems.append(said("no_provenance", where=path.name, meta=meta.name))
         return None
     try:
-        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        data, _ = load_bounded(meta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, Unbounded) as error:
         problems.append(said("cannot_read", where=meta.name, error=str(error)))
         return None
     if not isinstance(data, dict):
@@ -214,7 +216,9 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[Message]):
         problems.append(said("not_utf8", where=path.name, error=str(error)))
         return
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    header = next(csv_rows(reader, path.name, problems), None)
+    if header is None and problems:
+        return
     if header is None:
         problems.append(said("empty_file", where=f"{path.name}:1"))
         return
@@ -233,7 +237,7 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[Message]):
         if set(header) == set(columns):
             problems.append(said("column_order", where=f"{path.name}:1", columns=",".join(columns)))
         return
-    for row in reader:
+    for row in csv_rows(reader, path.name, problems):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
@@ -242,6 +246,20 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[Message]):
             problems.append(Message("pool_file.cells", {"where": where, **values}))
             continue
         yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
+
+
+def csv_rows(reader, name: str, problems: list) -> Iterator[list[str]]:
+    """The reader's rows, stopping at the first the csv module refuses (a cell beyond its
+    field limit, a stray quote in strict mode), which becomes a located problem."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            where = f"{name}:{reader.line_num}"
+            problems.append(Message("hardening.csv_error", {"where": where, "reason": str(error)}))
+            return
 
 
 def number_cell(where: str, column: str, text: str, problems: list[Message]) -> float | None:

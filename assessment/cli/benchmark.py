@@ -21,6 +21,7 @@ from assessment.benchmark import (
     Scope,
     as_rows,
     export_rows,
+    exportable,
     load_benchmarks,
     load_pool,
     parse_import,
@@ -112,8 +113,14 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
-    Path(args.out).write_text(export_rows(as_rows(pool), dimension_ids), encoding="utf-8")
-    print(f"wrote {len(pool)} row(s) to {args.out}")
+    min_peers = settings().benchmark_min_peers
+    kept, held_back = exportable(as_rows(pool), min_peers)
+    Path(args.out).write_text(export_rows(kept, dimension_ids, min_peers), encoding="utf-8")
+    print(f"wrote {len(kept)} row(s) to {args.out}")
+    if held_back:
+        print(
+            f"held back {held_back} row(s) of peer groups under {min_peers} (BENCHMARK_MIN_PEERS)"
+        )
     return 0
 
 

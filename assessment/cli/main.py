@@ -11,10 +11,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from assessment.bundle import AssessmentBundle, restore
 from assessment.cli import benchmark as benchmark_commands
+from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
 from assessment.models import Questionnaire, Result
+from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
     QUESTIONNAIRES_DIR,
     SCHEMA_PATH,
@@ -27,7 +31,7 @@ from assessment.questionnaire import (
 from assessment.reading import format_result
 from assessment.scoring import AnswerError, score
 from assessment.store import Store
-from exports.importer import ImportRejected, read_export
+from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from exports.json_backup import build_json
 from exports.workbook import full_workbook
 
@@ -98,13 +102,56 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+PROFILE_OPTIONS = {
+    "organisation": "organisation",
+    "sector": "sector",
+    "size": "size_class",
+    "country": "country",
+    "role": "role",
+}
+
+
+class ProfileOptionsError(ValueError):
+    pass
+
+
+def _profile_options(parser: argparse.ArgumentParser, why: str) -> None:
+    group = parser.add_argument_group("organisation profile", why)
+    group.add_argument("--organisation", metavar="NAME")
+    group.add_argument("--sector", metavar="LETTER", help="NACE Rev. 2 section, e.g. J")
+    group.add_argument("--size", metavar="CLASS", help=", ".join(SIZE_CLASSES))
+    group.add_argument("--country", metavar="CODE", help="ISO 3166-1 alpha-2, ZZ for other")
+    group.add_argument("--role", metavar="ROLE", help=", ".join(ROLES))
+
+
+def _profile_of(args: argparse.Namespace) -> Profile | None:
+    """The profile the options give, None when none is given; all five or none."""
+    given = {field: getattr(args, option) for option, field in PROFILE_OPTIONS.items()}
+    if all(value is None for value in given.values()):
+        return None
+    missing = [f"--{option}" for option, field in PROFILE_OPTIONS.items() if given[field] is None]
+    if missing:
+        raise ProfileOptionsError(f"the organisation profile also needs {', '.join(missing)}")
+    try:
+        return Profile.model_validate(given)
+    except ValidationError as error:
+        details = "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())
+        raise ProfileOptionsError(f"organisation profile: {details}") from error
+
+
 def _export(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire(args.questionnaire)
     answers = read_answers(args.answers, questionnaire)
+    try:
+        profile = _profile_of(args)
+    except ProfileOptionsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     bundle = AssessmentBundle(
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
         language=args.lang,
+        profile=profile,
         answers=answers,
         exported_at=datetime.now(UTC),
     )
@@ -121,7 +168,8 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_UPLOAD_BYTES + 1)  # never more than the cap into memory
     except OSError as error:
         print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
         return 1
@@ -132,8 +180,9 @@ def _import(args: argparse.Namespace) -> int:
         except QuestionnaireError:
             continue  # a broken questionnaire file does not stop importing for the others
     try:
-        questionnaire, bundle = read_export(data, path.name, installed)
-    except ImportRejected as error:
+        profile = _profile_of(args)
+        questionnaire, bundle = read_export(data, path.name, installed, profile)
+    except (ImportRejected, ProfileOptionsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     store = Store.from_env()
@@ -175,12 +224,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
     export.add_argument("--out", required=True, metavar="FILE", help="report.xlsx or export.json")
     export.add_argument("--lang", choices=["en", "fr"], default="en")
+    _profile_options(export, "written into the file, so that it can be imported again as it is")
     export.set_defaults(command=_export)
 
     import_cmd = commands.add_parser("import", help="restore an exported .xlsx or .json")
     import_cmd.add_argument("file", metavar="FILE")
+    _profile_options(import_cmd, "for a file exported without one; a file's own profile is kept")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands):
+    for feature in (roadmap_commands, benchmark_commands, pilot_commands):
         feature.register(commands)
     return parser

@@ -13,15 +13,21 @@ from datetime import date
 
 from assessment import formatting as fmt
 from assessment.i18n import say, text_of
-from assessment.models import Language
+from assessment.models import Language, Questionnaire
 from assessment.questionnaire import load_questionnaire, read_answers
 from assessment.roadmap import (
     DEFAULT_LIBRARY,
+    Gate,
     LibraryError,
+    PilotRecord,
     Roadmap,
+    gate_explanation,
+    gate_headline,
     generate_roadmap,
     load_library,
     next_monday,
+    pilot_status,
+    priority_notes,
     roadmap_to_dict,
 )
 
@@ -75,12 +81,20 @@ def _roadmap(args: argparse.Namespace) -> int:
         document = roadmap_to_dict(roadmap, args.lang)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(format_roadmap(roadmap, args.lang or "en"))
+        # An answers file has no pilot measured yet: the diffusion phase waits for evidence.
+        gate = pilot_status(roadmap, PilotRecord())[1]
+        print(format_roadmap(roadmap, args.lang or "en", gate, questionnaire))
     return 0
 
 
-def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
-    """The roadmap as plain text for the terminal."""
+def format_roadmap(
+    roadmap: Roadmap,
+    lang: Language,
+    gate: Gate | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> str:
+    """The roadmap as plain text for the terminal: the diffusion phase marked by the gate and,
+    with its questionnaire, the warnings whose answers come first named."""
 
     def label(key: str, **values: object) -> str:
         return text_of(f"roadmap_cli.{key}", **values)(lang)
@@ -94,9 +108,13 @@ def format_roadmap(roadmap: Roadmap, lang: Language) -> str:
     ]
     if roadmap.stall:
         lines.append(label("stall"))
+    if questionnaire is not None:
+        lines += priority_notes(questionnaire, roadmap, lang)
     for position, phase in enumerate(roadmap.phases, start=1):
         lines += ["", f"{position}. {phase.title(lang).upper()}  ({_span(phase, lang)})"]
         lines.append(f"   {phase.goal(lang)}")
+        if gate is not None and phase.phase == "diffusion":
+            lines.append(f"   [{gate_headline(gate, lang)}] {gate_explanation(gate, lang)}")
         for action in phase.actions:
             weeks = fmt.weeks(action.duration_weeks, lang)
             lines += [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from assessment.json_document import BadNumber, TooDeep, load_json
 from assessment.models import Questionnaire
 from assessment.scoring import AnswerError, check_answers
 
@@ -36,11 +37,13 @@ def parse_answers(
     text: str, questionnaire: Questionnaire, source: str = "<answers>"
 ) -> dict[str, int | None]:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as error:
         raise AnswersFileError(
             [f"{source}:{error.lineno}: not valid JSON ({error.msg})"]
         ) from error
+    except (TooDeep, BadNumber) as error:
+        raise AnswersFileError([f"{source}: not an answers file ({error})"]) from error
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise AnswersFileError(
             [f'{source}: expected an object {{"questionnaire": "<id>", "answers": {{...}}}}']

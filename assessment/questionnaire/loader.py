@@ -10,9 +10,11 @@ sees all the problems at once:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assessment.i18n import Message
 from assessment.models import Questionnaire
 from assessment.yaml_document import (
     DocumentError,
@@ -36,7 +38,20 @@ class QuestionnaireError(DocumentError):
     """A questionnaire file that cannot be used; ``problems`` lists everything wrong with it."""
 
 
-__all__ = ["Problem", "QuestionnaireError", "format_location", "load_questionnaire"]
+__all__ = ["Problem", "QuestionnaireError", "default_of", "format_location", "load_questionnaire"]
+
+
+def default_of(
+    loaded: Mapping[str, Questionnaire | QuestionnaireError], default_file: str
+) -> Questionnaire | None:
+    """The questionnaire offered first: the one the DEFAULT_QUESTIONNAIRE setting names, else
+    the only valid one; None when the reader must choose (adding a file to the folder never
+    changes what others get)."""
+    named = loaded.get(default_file) if default_file else None
+    if isinstance(named, Questionnaire):
+        return named
+    valid = [q for q in loaded.values() if isinstance(q, Questionnaire)]
+    return valid[0] if len(valid) == 1 else None
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
@@ -67,6 +82,7 @@ def _consistency_problems(data: dict) -> Found:
         + _scale_problems(data)
         + _maturity_problems(data)
         + _symmetry_problems(data)
+        + _diagnosis_problems(data)
     )
 
 
@@ -186,3 +202,45 @@ def _symmetry_problems(data: dict) -> Found:
         for side, reason in (("customer", "no_customer_side"), ("internal", "no_internal_side"))
         if side not in sides
     ]
+
+
+def _diagnosis_problems(data: dict) -> Found:
+    """Diagnoses: unique ids; a dimensions comparison names known, distinct dimensions on both
+    hands; the sides comparison names none, and its threshold is the symmetry's."""
+    declared = entries(data, "diagnoses")
+    problems = duplicates(
+        [(("diagnoses", i, "id"), d.get("id")) for i, d in declared], "diagnosis_id"
+    )
+    known = {d.get("id") for _, d in entries(data, "dimensions")}
+    symmetry = data.get("symmetry") if isinstance(data.get("symmetry"), dict) else {}
+    stall_threshold = symmetry.get("stall_threshold", 15)
+    for i, diagnosis in declared:
+        location = ("diagnoses", i)
+        hands = {key: diagnosis.get(key) for key in ("ahead", "behind")}
+        if diagnosis.get("compare") == "sides":
+            for key, given in hands.items():
+                if given:
+                    problems.append((location + (key,), _diagnosis_said("sides_no_dimensions")))
+            threshold = diagnosis.get("threshold")
+            if isinstance(threshold, int | float) and threshold != stall_threshold:
+                values = {"threshold": f"{threshold:g}", "stall": f"{stall_threshold:g}"}
+                problems.append(
+                    (location + ("threshold",), _diagnosis_said("sides_threshold", **values))
+                )
+        elif diagnosis.get("compare") == "dimensions":
+            for key, given in hands.items():
+                if not given:
+                    problems.append((location + (key,), _diagnosis_said("needs_dimensions")))
+                for j, dimension in enumerate(given if isinstance(given, list) else []):
+                    if isinstance(dimension, str) and dimension not in known:
+                        message = _diagnosis_said("unknown_dimension", dimension=repr(dimension))
+                        problems.append((location + (key, j), message))
+            ahead, behind = (set(v) if isinstance(v, list) else set() for v in hands.values())
+            for dimension in sorted(ahead & behind, key=str):
+                message = _diagnosis_said("both_hands", dimension=repr(dimension))
+                problems.append((location + ("behind",), message))
+    return problems
+
+
+def _diagnosis_said(reason: str, **values: object) -> Message:
+    return Message(f"diagnoses.problem_{reason}", values)

@@ -16,6 +16,9 @@ from __future__ import annotations
 from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import (
+    Diagnosis,
+    DiagnosisCompare,
+    DiagnosisResult,
     DimensionResult,
     Language,
     Questionnaire,
@@ -23,7 +26,7 @@ from assessment.models import (
     Result,
     Side,
 )
-from assessment.scoring import maturity_level
+from assessment.scoring import declared_diagnoses, maturity_level
 
 BALANCED_GAP = 5  # points: below this, two scores read as level with each other
 LEVEL_GAP = 25  # points: one level of the five-level scale
@@ -46,8 +49,21 @@ def interpret(questionnaire: Questionnaire, result: Result, lang: Language) -> l
     ]
     if result.symmetry.stall:
         paragraphs.append(_stall(result, lang, "reading.stall"))
+    paragraphs += [
+        _diagnosis(questionnaire, judged, lang, "diagnoses.reading")
+        for judged in _raised_between_dimensions(result)
+    ]
     paragraphs += _highlights(questionnaire, result, lang)
     return paragraphs
+
+
+def diagnosis_warnings(questionnaire: Questionnaire, result: Result, lang: Language) -> list[str]:
+    """One plain paragraph per raised warning other than the stall (which has
+    ``stall_explanation``), to show wherever the stall is shown."""
+    return [
+        _diagnosis(questionnaire, judged, lang, "diagnoses.short").replace("**", "")
+        for judged in _raised_between_dimensions(result)
+    ]
 
 
 def stall_explanation(result: Result, lang: Language) -> str | None:
@@ -55,6 +71,17 @@ def stall_explanation(result: Result, lang: Language) -> str | None:
     if not result.symmetry.stall:
         return None
     return _stall(result, lang, "reading.stall_short").replace("**", "")
+
+
+def compared(questionnaire: Questionnaire, diagnosis: Diagnosis, lang: Language) -> tuple[str, str]:
+    """What a diagnosis sets against what: ``Tools`` and ``Culture and Employee experience``."""
+    if diagnosis.compare is DiagnosisCompare.sides:
+        return say("core.customer_side", lang), say("core.internal_side", lang)
+
+    def titles(ids: list[str]) -> str:
+        return _join([questionnaire.dimension(d).title(lang) for d in ids], lang)
+
+    return titles(diagnosis.ahead), titles(diagnosis.behind)
 
 
 def format_share(answered: int, total: int, lang: Language) -> str:
@@ -195,6 +222,35 @@ def _stall(result: Result, lang: Language, key: str) -> str:
         lang,
         gap=fmt.points(result.symmetry.index, lang, keep_apart=[threshold]),
         threshold=fmt.points(threshold, lang),
+    )
+
+
+def _raised_between_dimensions(result: Result) -> list[DiagnosisResult]:
+    return [d for d in result.raised if d.compare is DiagnosisCompare.dimensions]
+
+
+def _diagnosis(
+    questionnaire: Questionnaire, judged: DiagnosisResult, lang: Language, key: str
+) -> str:
+    return say(key, lang, **diagnosis_values(questionnaire, judged, lang))
+
+
+def diagnosis_values(
+    questionnaire: Questionnaire, judged: DiagnosisResult, lang: Language
+) -> dict[str, str]:
+    """A judged diagnosis's words and figures, written the reader's way, for a sentence."""
+    declared = next(d for d in declared_diagnoses(questionnaire) if d.id == judged.id)
+    ahead, behind = compared(questionnaire, declared, lang)
+    threshold = judged.threshold
+    return dict(
+        title=declared.title(lang),
+        ahead=ahead,
+        behind=behind,
+        ahead_score=fmt.score(judged.ahead_score, lang),
+        behind_score=fmt.score(judged.behind_score, lang),
+        gap=fmt.points(judged.gap, lang, keep_apart=[threshold]),
+        threshold=fmt.points(threshold, lang),
+        explanation=declared.explanation(lang),
     )
 
 

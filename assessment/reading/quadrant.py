@@ -40,22 +40,10 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
     )
 
     shapes = [_zone(quadrant, midpoint) for quadrant in Quadrant]
-    shapes += [
-        _line(midpoint, 0, midpoint, 100, colour=MUTED, width=1, dash="dot"),
-        _line(0, midpoint, 100, midpoint, colour=MUTED, width=1, dash="dot"),
-        # Stall zone: customer - internal >= threshold, i.e. above the line y = x + threshold.
-        dict(
-            type="path",
-            path=f"M 0,{threshold} L {100 - threshold},100 L 0,100 Z",
-            xref="x",
-            yref="y",
-            fillcolor=STALL_FILL,
-            line=dict(color=STALL, width=1, dash="dash"),
-            layer="below",
-            name="stall_zone",
-        ),
-        _line(0, 0, 100, 100, colour=MUTED, width=1.5, dash="dash", name="balanced"),
-    ]
+    # Stall zone: customer - internal >= threshold, i.e. above the line y = x + threshold.
+    shapes += map_lines(
+        midpoint, f"M 0,{threshold} L {100 - threshold},100 L 0,100 Z", "stall_zone"
+    )
     avoid = [] if position is None else _organisation_footprint(*position, lang)
     annotations = [_zone_label(quadrant, midpoint, avoid, lang) for quadrant in Quadrant]
     annotations.append(_key(threshold, lang))
@@ -66,6 +54,45 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
     else:
         figure.add_trace(_organisation(result, lang))
 
+    map_layout(
+        figure,
+        shapes,
+        annotations,
+        say("chart.internal_axis", lang),
+        say("chart.customer_axis", lang),
+    )
+    return figure
+
+
+def map_lines(midpoint: float, warning_path: str, warning_name: str) -> list[dict]:
+    """What every two-score map draws over its zones: the midpoint cross, a warning zone
+    beside the diagonal (an SVG path) and the diagonal of balance."""
+    return [
+        _line(midpoint, 0, midpoint, 100, colour=MUTED, width=1, dash="dot"),
+        _line(0, midpoint, 100, midpoint, colour=MUTED, width=1, dash="dot"),
+        dict(
+            type="path",
+            path=warning_path,
+            xref="x",
+            yref="y",
+            fillcolor=STALL_FILL,
+            line=dict(color=STALL, width=1, dash="dash"),
+            layer="below",
+            name=warning_name,
+        ),
+        _line(0, 0, 100, 100, colour=MUTED, width=1.5, dash="dash", name="balanced"),
+    ]
+
+
+def map_layout(
+    figure: go.Figure,
+    shapes: list[dict],
+    annotations: list[dict],
+    x_title: str,
+    y_title: str,
+    **extra: object,
+) -> None:
+    """The layout of a square 0-100 map, fixed for a phone."""
     figure.update_layout(
         height=HEIGHT,
         margin=dict(l=64, r=20, t=52, b=56),
@@ -77,11 +104,12 @@ def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language)
         hoverlabel=dict(bgcolor="white", bordercolor=NAVY, font=dict(color=INK)),
         shapes=shapes,
         annotations=annotations,
-        xaxis=_axis(say("chart.internal_axis", lang)),
+        xaxis=_axis(x_title),
         # Square: the diagonal is at 45 degrees on every screen.
-        yaxis=_axis(say("chart.customer_axis", lang), scaleanchor="x", scaleratio=1),
+        yaxis=_axis(y_title, scaleanchor="x", scaleratio=1),
     )
-    return figure
+    if extra:
+        figure.update_layout(**extra)
 
 
 def _axis(title: str, **extra: object) -> dict:
@@ -185,6 +213,11 @@ def _zone_label(quadrant: Quadrant, midpoint: float, avoid: list[Box], lang: Lan
 def _key(threshold: float, lang: Language) -> dict:
     """A small key above the map: the stall zone and the balance line."""
     stall = say("chart.stall_zone", lang, threshold=fmt.points(threshold, lang))
+    return map_key(stall, say("chart.balanced", lang))
+
+
+def map_key(warning: str, balanced: str) -> dict:
+    """A small key above a two-score map: its warning zone and the balance line."""
     return dict(
         x=0,
         y=1,
@@ -196,8 +229,8 @@ def _key(threshold: float, lang: Language) -> dict:
         align="left",
         showarrow=False,
         text=(
-            f'<span style="color:{STALL_SWATCH}">■</span> {stall}<br>'
-            f'<span style="color:{MUTED}">╱</span> {say("chart.balanced", lang)}'
+            f'<span style="color:{STALL_SWATCH}">■</span> {warning}<br>'
+            f'<span style="color:{MUTED}">╱</span> {balanced}'
         ),
         font=dict(size=10, color=INK),
         name="key",

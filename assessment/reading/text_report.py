@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, QuestionScore, Result
+from assessment.models import DiagnosisCompare, Language, Questionnaire, QuestionScore, Result
+from assessment.reading.interpretation import diagnosis_values
 from assessment.scoring import maturity_level
 
 
@@ -32,6 +33,7 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
         f"{fmt.percent(result.overall.coverage, lang)}{level_text}",
         "",
         _symmetry_line(result, lang),
+        *_diagnosis_lines(questionnaire, result, lang),
     ]
     for key, highlights in (("strongest", result.strongest), ("weakest", result.weakest)):
         if highlights:
@@ -56,6 +58,22 @@ def _symmetry_line(result: Result, lang: Language) -> str:
         f"({word('threshold')} {fmt.points(s.stall_threshold, lang)}); "
         f"{word('quadrant')}: {word('quadrant_' + s.quadrant)}; {verdict}"
     )
+
+
+def _diagnosis_lines(questionnaire: Questionnaire, result: Result, lang: Language) -> list[str]:
+    """One line per diagnosis other than the stall (which the symmetry line judges)."""
+    return [
+        say(
+            "diagnoses.report_line",
+            lang,
+            **diagnosis_values(questionnaire, judged, lang),
+            verdict=say(
+                "diagnoses.report_raised" if judged.raised else "diagnoses.report_not_raised", lang
+            ),
+        )
+        for judged in result.diagnoses
+        if judged.compare is DiagnosisCompare.dimensions
+    ]
 
 
 def _highlight(questionnaire: Questionnaire, scored: QuestionScore, lang: Language) -> str:

@@ -101,7 +101,8 @@ def _number(kpi: Kpi, field: str, value: Any) -> float | Text | None:
     return float(parsed)
 
 
-def _date(kpi: Kpi, field: str, value: Any) -> date | Text:
+def parse_day(value: Any) -> date | None:
+    """A day given as a date, a datetime or ISO text (YYYY-MM-DD); None otherwise."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -110,7 +111,14 @@ def _date(kpi: Kpi, field: str, value: Any) -> date | Text:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def _date(kpi: Kpi, field: str, value: Any) -> date | Text:
+    day = parse_day(value)
+    if day is not None:
+        return day
     return text_of("roadmap.not_a_date", kpi=kpi.name, field=text_of(f"kpi_field.{field}"))
 
 

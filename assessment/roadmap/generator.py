@@ -3,8 +3,9 @@
 The generator is a pure function: the same answers, profile, library and start date always
 give the same roadmap. For each phase in turn, it keeps the actions whose condition holds, ranks
 them by the gap they address (100 − the mean score of the questions they address, answered
-questions only; ties by id), puts the internal side first when the symmetry analysis warns of a
-stall, and never schedules an action before the actions it depends on. Every action carries the
+questions only; ties by id), puts first the actions that answer a raised diagnosis between
+dimensions (people before any new tool), then the internal side when the symmetry analysis warns
+of a stall, and never schedules an action before the actions it depends on. Every action carries the
 reasons it was proposed, naming the scores that triggered it, in French and English.
 """
 
@@ -14,9 +15,18 @@ import heapq
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from assessment.i18n import text_of
-from assessment.models import Frozen, Questionnaire, Result
+from assessment.i18n import say, text_of
+from assessment.models import (
+    DiagnosisCompare,
+    DiagnosisResult,
+    Frozen,
+    Language,
+    Questionnaire,
+    Result,
+    Text,
+)
 from assessment.profile import Profile
+from assessment.reading import compared
 from assessment.roadmap.library import PHASES, Action, ActionLibrary, Condition, Phase
 from assessment.roadmap.pilot import (
     PILOT_WEEKS,
@@ -26,7 +36,7 @@ from assessment.roadmap.pilot import (
 )
 from assessment.roadmap.plan import PhasePlan, PlannedAction, Reason, Roadmap, Side
 from assessment.roadmap.text import number
-from assessment.scoring import score
+from assessment.scoring import declared_diagnoses, score
 
 PILOT_ACTION = "run_pilot"  # when proposed, its dates are the pilot's and the KPIs' window
 
@@ -46,6 +56,7 @@ def generate_roadmap(
     """The roadmap for these answers (AnswerError if they do not fit the questionnaire)."""
     result = score(questionnaire, answers)
     stall = result.symmetry.stall
+    first = {d.id for d in _first_raised(result)}
     candidates: dict[str, _Candidate] = {}
     for action in library.actions:
         reasons = [
@@ -54,7 +65,7 @@ def generate_roadmap(
             if (reason := _reason(condition, questionnaire, answers, result)) is not None
         ]
         if reasons:
-            candidates[action.id] = _candidate(action, reasons, questionnaire, answers, stall)
+            candidates[action.id] = _candidate(action, reasons, questionnaire, answers, first)
 
     phases, ends = [], {}
     phase_start = start
@@ -63,8 +74,12 @@ def generate_roadmap(
         ordered = _ordered(phase, candidates, stall)
         # In a stall the internal side goes first; say so where it outranks something.
         overtakes = stall and any(c.side != "internal" for c in ordered)
+        # Answers to a raised diagnosis go first; say so where they outrank something.
+        people_first = any(not c.answers for c in ordered)
         for rank, candidate in enumerate(ordered, start=1):
             action, reasons = candidate.action, candidate.reasons
+            if people_first and candidate.answers:
+                reasons = [*reasons, _priority(questionnaire, candidate.answers)]
             if overtakes and candidate.side == "internal":
                 reasons = [
                     *reasons,
@@ -113,12 +128,29 @@ def generate_roadmap(
         start=start,
         end=max(start, phase_start - timedelta(days=1)),
         stall=stall,
+        diagnoses=[d.id for d in _first_raised(result)],
         phases=phases,
         pilot=suggest_pilot(questionnaire, result, profile, pilot_start, pilot_end, weeks),
         kpis=pilot_kpis(
             library.kpis, questionnaire, answers, pilot_start, pilot_end, advocacy=advocacy
         ),
     )
+
+
+def priority_notes(questionnaire: Questionnaire, roadmap: Roadmap, lang: Language) -> list[str]:
+    """One sentence per raised diagnosis whose answers the roadmap puts first (the stall has
+    its own)."""
+    declared = {d.id: d for d in declared_diagnoses(questionnaire)}
+    return [
+        say(
+            "diagnoses.roadmap_note",
+            lang,
+            title=declared[d].title(lang),
+            explanation=declared[d].explanation(lang),
+        )
+        for d in roadmap.diagnoses
+        if d in declared
+    ]
 
 
 # --- which actions, and why ----------------------------------------------------------------
@@ -130,6 +162,7 @@ class _Candidate(Frozen):
     side: Side | None
     gap: float | None
     advocacy: bool
+    answers: list[str]  # the raised diagnoses between dimensions it answers
 
 
 def _candidate(
@@ -137,7 +170,7 @@ def _candidate(
     reasons: list[Reason],
     questionnaire: Questionnaire,
     answers: Mapping[str, int | None],
-    stall: bool,
+    first: set[str],
 ) -> _Candidate:
     addressed = [
         (dimension, question)
@@ -155,6 +188,33 @@ def _candidate(
         side=side,
         gap=None if mean is None else round(100 - mean, 6),
         advocacy=any(q.theme == "employee_advocacy" for _, q in addressed),
+        answers=[r.subject for r in reasons if r.kind == "diagnosis" and r.subject in first],
+    )
+
+
+def _first_raised(result: Result) -> list[DiagnosisResult]:
+    """Raised diagnoses between dimensions: the actions answering them go first."""
+    return [d for d in result.raised if d.compare is DiagnosisCompare.dimensions]
+
+
+def _words(questionnaire: Questionnaire, diagnosis_id: str) -> dict[str, Text]:
+    """A diagnosis's title and what it compares, in every language."""
+    declared = next(d for d in declared_diagnoses(questionnaire) if d.id == diagnosis_id)
+    hands = {lang: compared(questionnaire, declared, lang) for lang in Text.model_fields}
+    return {
+        "title": declared.title,
+        "ahead": Text(**{lang: pair[0] for lang, pair in hands.items()}),
+        "behind": Text(**{lang: pair[1] for lang, pair in hands.items()}),
+    }
+
+
+def _priority(questionnaire: Questionnaire, diagnosis_ids: list[str]) -> Reason:
+    titles = [_words(questionnaire, d)["title"] for d in diagnosis_ids]
+    title = Text(**{lang: " · ".join(t(lang) for t in titles) for lang in Text.model_fields})
+    return Reason(
+        kind="diagnosis_priority",
+        subject=diagnosis_ids[0],
+        text=text_of("diagnoses.reason_priority", title=title),
     )
 
 
@@ -167,20 +227,8 @@ def _reason(
     """The reason this condition gives for proposing the action, or None if it does not hold."""
     if condition.always:
         return Reason(kind="always", text=text_of("roadmap.reason_always"))
-    if condition.stall:
-        symmetry = result.symmetry
-        if not symmetry.stall:
-            return None
-        text = text_of(
-            "roadmap.reason_stall",
-            customer=number(symmetry.customer_score),
-            internal=number(symmetry.internal_score),
-            gap=number(symmetry.index),
-            threshold=number(symmetry.stall_threshold),
-        )
-        return Reason(
-            kind="stall", score=symmetry.index, threshold=symmetry.stall_threshold, text=text
-        )
+    if condition.stall or condition.diagnosis:
+        return _warning_reason(condition, questionnaire, result)
 
     below = condition.below
     kind = condition.subject
@@ -215,14 +263,44 @@ def _reason(
     return Reason(kind=kind, subject=subject, score=round(value, 6), threshold=below, text=text)
 
 
+def _warning_reason(
+    condition: Condition, questionnaire: Questionnaire, result: Result
+) -> Reason | None:
+    """The reason a raised warning gives: the stall (``stall: true``) or a named diagnosis."""
+    if condition.stall:
+        judged = next((d for d in result.raised if d.compare is DiagnosisCompare.sides), None)
+        key, kind = "roadmap.reason_stall", "stall"
+    else:
+        judged = next((d for d in result.raised if d.id == condition.diagnosis), None)
+        key, kind = "diagnoses.reason", "diagnosis"
+    if judged is None:
+        return None
+    ahead, behind = number(judged.ahead_score), number(judged.behind_score)
+    words = (
+        {"customer": ahead, "internal": behind}
+        if kind == "stall"
+        else {**_words(questionnaire, judged.id), "ahead_score": ahead, "behind_score": behind}
+    )
+    text = text_of(key, **words, gap=number(judged.gap), threshold=number(judged.threshold))
+    return Reason(
+        kind=kind,
+        subject=judged.id if kind == "diagnosis" else None,
+        score=judged.gap,
+        threshold=judged.threshold,
+        text=text,
+    )
+
+
 def _ordered(phase: Phase, candidates: dict[str, _Candidate], stall: bool) -> list[_Candidate]:
-    """The phase's actions by priority (internal side first in a stall, larger gap first, then
-    id), each one only once the proposed actions of this phase it depends on are placed."""
+    """The phase's actions by priority (answers to a raised diagnosis between dimensions first,
+    then the internal side in a stall, larger gap first, then id), each one only once the
+    proposed actions of this phase it depends on are placed."""
 
     def priority(candidate: _Candidate) -> tuple:
+        answers_first = 0 if candidate.answers else 1
         side_first = 0 if not stall or candidate.side == "internal" else 1
         gap = -1.0 if candidate.gap is None else candidate.gap
-        return (side_first, -gap, candidate.action.id)
+        return (answers_first, side_first, -gap, candidate.action.id)
 
     mine = {i: c for i, c in candidates.items() if c.action.phase == phase}
     waiting = {i: {d for d in c.action.depends_on if d in mine} for i, c in mine.items()}

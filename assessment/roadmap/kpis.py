@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict
 
@@ -38,6 +38,8 @@ UNIT_RANGES: dict[KpiUnit, tuple[float, float]] = {
     KpiUnit.hours: (0, 168),  # the hours in a week
 }
 
+
+Better = Literal["higher", "lower"]  # which way the indicator improves (hours searched: lower)
 
 TEXT_FIELDS = ("name", "definition", "method", "source", "target_rule", "frequency", "owner")
 # Strict, so that YAML's true is not taken for 1; an integer is still a number.
@@ -63,6 +65,10 @@ class KpiDefinition(Frozen):
         default=None, description="target = baseline + step, capped to the unit's range"
     )
     fixed_target: Number | None = None
+    better: Better = Field(default="higher", description="higher or lower is better")
+    gating: bool = Field(
+        default=True, description="Must beat its baseline before the diffusion phase starts"
+    )
 
     def texts(self) -> dict[str, Text]:
         """The visible texts by field name, which a roadmap's Kpi shows as they are."""

@@ -24,6 +24,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 from assessment.i18n import Message
 from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
 from assessment.roadmap.kpis import KpiDefinition, LibraryError, load_kpis
+from assessment.scoring import declared_diagnoses
 from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import (
     Found,
@@ -42,7 +43,7 @@ from assessment.yaml_document import (
 ROADMAPS_DIR = PROJECT_DIR / "roadmaps"
 DEFAULT_LIBRARY = ROADMAPS_DIR / "actions.yaml"
 DEFAULT_KPIS = ROADMAPS_DIR / "kpis.yaml"
-SUBJECTS = ("dimension", "theme", "question", "stall", "always")
+SUBJECTS = ("dimension", "theme", "question", "stall", "diagnosis", "always")
 
 
 class Phase(StrEnum):
@@ -64,13 +65,14 @@ class Effort(StrEnum):
 
 class Condition(Frozen):
     """One criterion of ``when``: a dimension, theme or question scoring below a threshold,
-    a stall warning, or ``always``."""
+    a stall warning, a diagnosis of the questionnaire raised, or ``always``."""
 
     dimension: Identifier | None = None
     theme: Identifier | None = None
     question: Identifier | None = None
     below: float | None = Field(default=None, gt=0, le=100)
     stall: Literal[True] | None = None
+    diagnosis: Identifier | None = None
     always: Literal[True] | None = None
 
     @model_validator(mode="after")
@@ -221,6 +223,7 @@ def _questionnaire_problems(
         "question": {q.id for _, q in questionnaire.questions()},
         "dimension": {d.id for d in questionnaire.dimensions},
     }
+    diagnoses = {d.id for d in declared_diagnoses(questionnaire)}
     for i, action in actions:
         for kind in known:
             listed = action.get(kind + "s")
@@ -233,6 +236,11 @@ def _questionnaire_problems(
                         )
                     )
         for j, condition in entries(action, "when"):
+            diagnosis = condition.get("diagnosis")
+            if isinstance(diagnosis, str) and diagnosis not in diagnoses:
+                values = {"ref": repr(diagnosis), "questionnaire": repr(questionnaire.id)}
+                message = Message("diagnoses.problem_unknown_in", values)
+                problems.append((("actions", i, "when", j, "diagnosis"), message))
             for kind in known:
                 ref = condition.get(kind)
                 if isinstance(ref, str) and ref not in known[kind]:

@@ -12,7 +12,7 @@ from pydantic import Field
 from assessment.i18n import text_of
 from assessment.models import Frozen, Questionnaire, Result, Text
 from assessment.profile import SIZE_CLASSES, Profile
-from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit
+from assessment.roadmap.kpis import UNIT_RANGES, Better, KpiDefinition, KpiUnit
 from assessment.roadmap.text import number
 
 PILOT_WEEKS = 13  # three months, the domain's default
@@ -49,6 +49,8 @@ class Kpi(Frozen):
     start: date
     end: date
     edited: list[str] = Field(default_factory=list, description="Fields a user changed")
+    better: Better = "higher"
+    gating: bool = True
 
 
 ADVOCACY_KPI = "employee_advocacy"  # shown only when the roadmap works on employee advocacy
@@ -179,6 +181,8 @@ def _kpi(
         target=target,
         start=start,
         end=end,
+        better=spec.better,
+        gating=spec.gating,
         **spec.texts(),
     )
 

@@ -17,7 +17,16 @@ Side = Literal["internal", "customer", "mixed"]
 
 
 class Reason(Frozen):
-    kind: Literal["dimension", "theme", "question", "stall", "always", "stall_priority"]
+    kind: Literal[
+        "dimension",
+        "theme",
+        "question",
+        "stall",
+        "diagnosis",
+        "always",
+        "stall_priority",
+        "diagnosis_priority",
+    ]
     subject: str | None = None
     score: float | None = None
     threshold: float | None = None
@@ -57,6 +66,9 @@ class Roadmap(Frozen):
     start: date
     end: date
     stall: bool
+    diagnoses: list[str] = Field(
+        default_factory=list, description="Raised warnings other than the stall, by id"
+    )
     phases: list[PhasePlan]
     pilot: Pilot
     kpis: list[Kpi]

@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from assessment.i18n import Message
+from assessment.i18n import Message, text_of
 from assessment.models import (
+    Diagnosis,
+    DiagnosisCompare,
+    DiagnosisResult,
     Dimension,
     DimensionResult,
     Frozen,
@@ -28,6 +31,8 @@ from assessment.models import (
 Answers = Mapping[str, int | None]
 DONT_KNOW = None
 HIGHLIGHTS = 3  # strongest and weakest questions shown
+DIAGNOSIS_THRESHOLD = 15.0  # points, when a dimensions diagnosis sets none (like the stall)
+STALL = "stall"  # the id of the sides diagnosis a questionnaire that declares none still gets
 
 
 class AnswerError(ValueError):
@@ -88,7 +93,15 @@ def score(questionnaire: Questionnaire, answers: Answers) -> Result:
         for dimension in questionnaire.ordered_dimensions()
     ]
     level = maturity_level(questionnaire, scores.overall)
-    strongest, weakest = highlights(scored)
+    symmetry = judge_symmetry(
+        questionnaire,
+        scores.customer,
+        scores.internal,
+        customer_coverage=plan.side_coverage(answers, Side.customer),
+        internal_coverage=plan.side_coverage(answers, Side.internal),
+    )
+    diagnoses = judge_diagnoses(questionnaire, scores.dimensions, symmetry)
+    strongest, weakest = highlights(scored, not_strengths(questionnaire, diagnoses))
     return Result(
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
@@ -98,15 +111,10 @@ def score(questionnaire: Questionnaire, answers: Answers) -> Result:
             level=level.level if level else None,
             coverage=_coverage(len(scored), len(questionnaire.questions())),
         ),
-        symmetry=judge_symmetry(
-            questionnaire,
-            scores.customer,
-            scores.internal,
-            customer_coverage=plan.side_coverage(answers, Side.customer),
-            internal_coverage=plan.side_coverage(answers, Side.internal),
-        ),
+        symmetry=symmetry,
         strongest=strongest,
         weakest=weakest,
+        diagnoses=diagnoses,
     )
 
 
@@ -138,7 +146,7 @@ def judge_symmetry(
         internal_coverage=internal_coverage,
         index=index,
         quadrant=quadrant(customer, internal, settings.midpoint) if index is not None else None,
-        stall=is_stall(index, settings.stall_threshold),
+        stall=watches_stall(questionnaire) and is_stall(index, settings.stall_threshold),
         stall_threshold=settings.stall_threshold,
     )
 
@@ -157,11 +165,95 @@ def quadrant(customer: float, internal: float, midpoint: float) -> Quadrant:
     return Quadrant.untapped if capability_high else Quadrant.grounded
 
 
-def highlights(scored: list[QuestionScore]) -> tuple[list[QuestionScore], list[QuestionScore]]:
-    """The strongest and the weakest questions (never the same one twice)."""
-    strongest = _ranked(scored, strongest_first=True)[:HIGHLIGHTS]
-    weakest = [s for s in _ranked(scored, strongest_first=False) if s not in strongest]
-    return strongest, weakest[:HIGHLIGHTS]
+def declared_diagnoses(questionnaire: Questionnaire) -> list[Diagnosis]:
+    """The questionnaire's diagnoses; one that declares none gets the stall alone, as before
+    diagnoses could be declared (an empty list declares none at all)."""
+    if questionnaire.diagnoses is not None:
+        return list(questionnaire.diagnoses)
+    return [
+        Diagnosis(
+            id=STALL,
+            compare=DiagnosisCompare.sides,
+            title=text_of("diagnoses.stall_title"),
+            explanation=text_of("diagnoses.stall_explanation"),
+        )
+    ]
+
+
+def watches_stall(questionnaire: Questionnaire) -> bool:
+    """Whether the questionnaire raises the stall (it declares a sides diagnosis, or none)."""
+    return any(d.compare is DiagnosisCompare.sides for d in declared_diagnoses(questionnaire))
+
+
+def diagnosis_threshold(questionnaire: Questionnaire, diagnosis: Diagnosis) -> float:
+    if diagnosis.compare is DiagnosisCompare.sides:
+        return questionnaire.symmetry.stall_threshold
+    return diagnosis.threshold if diagnosis.threshold is not None else DIAGNOSIS_THRESHOLD
+
+
+def judge_diagnoses(
+    questionnaire: Questionnaire,
+    dimension_scores: Mapping[str, float | None],
+    symmetry: SymmetryResult,
+) -> list[DiagnosisResult]:
+    """Each declared diagnosis judged with the one rule of the stall (``is_stall``): raised
+    when ahead − behind reaches the threshold. The sides diagnosis is the symmetry's verdict."""
+    judged = []
+    for diagnosis in declared_diagnoses(questionnaire):
+        threshold = diagnosis_threshold(questionnaire, diagnosis)
+        if diagnosis.compare is DiagnosisCompare.sides:
+            ahead, behind = symmetry.customer_score, symmetry.internal_score
+        else:
+            ahead = _mean_of(questionnaire, dimension_scores, diagnosis.ahead)
+            behind = _mean_of(questionnaire, dimension_scores, diagnosis.behind)
+        gap = ahead - behind if ahead is not None and behind is not None else None
+        judged.append(
+            DiagnosisResult(
+                id=diagnosis.id,
+                compare=diagnosis.compare,
+                ahead_score=ahead,
+                behind_score=behind,
+                gap=gap,
+                threshold=threshold,
+                raised=is_stall(gap, threshold),
+            )
+        )
+    return judged
+
+
+def made_of(questionnaire: Questionnaire, diagnosis: Diagnosis) -> set[str]:
+    """The questions behind a diagnosis's leading figure (the customer side of a stall, the
+    questions of its `ahead` dimensions)."""
+    if diagnosis.compare is DiagnosisCompare.sides:
+        return {q.id for d, q in questionnaire.questions() if d.side_of(q) is Side.customer}
+    return {q.id for d, q in questionnaire.questions() if d.id in diagnosis.ahead}
+
+
+def not_strengths(questionnaire: Questionnaire, judged: list[DiagnosisResult]) -> set[str]:
+    """Questions never listed as strengths: what a raised diagnosis is made of."""
+    raised = {d.id for d in judged if d.raised}
+    return {
+        question_id
+        for diagnosis in declared_diagnoses(questionnaire)
+        if diagnosis.id in raised
+        for question_id in made_of(questionnaire, diagnosis)
+    }
+
+
+def highlights(
+    scored: list[QuestionScore], not_strong: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[QuestionScore], list[QuestionScore]]:
+    """The strongest and the weakest questions (never the same one twice). The weakest do not
+    depend on warnings; a question in ``not_strong`` (what a raised warning is made of) is
+    never a strength, and leaves its place empty rather than promote a weak answer."""
+    top = _ranked(scored, strongest_first=True)[:HIGHLIGHTS]
+    weakest = [s for s in _ranked(scored, strongest_first=False) if s not in top][:HIGHLIGHTS]
+    strongest = [
+        s
+        for s in _ranked(scored, strongest_first=True)
+        if s.question_id not in not_strong and s not in weakest
+    ]
+    return strongest[:HIGHLIGHTS], weakest
 
 
 def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
@@ -244,6 +336,17 @@ class ScoringPlan:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _mean_of(
+    questionnaire: Questionnaire, scores: Mapping[str, float | None], dimension_ids: list[str]
+) -> float | None:
+    """The dimension-weighted mean of the scored dimensions among these."""
+    return weighted_mean(
+        (scores[d], questionnaire.dimension(d).weight)
+        for d in dimension_ids
+        if scores.get(d) is not None
+    )
 
 
 def _question_scores(questionnaire: Questionnaire, answers: Answers) -> list[QuestionScore]:

@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Table
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Table
 from assessment.models import Frozen, Language, Questionnaire
 from assessment.profile import Profile
 from assessment.settings import settings
+from assessment.store.documents import DocumentKind
 from assessment.store.engine import (
     TOKEN_BYTES,
     TOKEN_SHAPE,
@@ -29,7 +31,7 @@ from assessment.store.engine import (
     write_transaction,
 )
 from assessment.store.errors import ExpiredLink, SchemaVersionError, UnknownLink
-from assessment.store.pool import PoolQueries
+from assessment.store.pool import PoolQueries, forget_pool_scores
 from assessment.store.schema import (
     answers_table,
     assessments_table,
@@ -37,6 +39,8 @@ from assessment.store.schema import (
     documents_table,
     meta_table,
     metadata,
+    pool_score_values_table,
+    pool_scores_table,
     utc_now,
 )
 
@@ -142,9 +146,7 @@ class Store(PoolQueries):
             raise UnknownLink()
         table = assessments_table
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(table).where(table.c.token_hash == hash_token(token))
-            ).first()
+            row = conn.execute(_BY_TOKEN, {"token_hash": hash_token(token)}).first()
         if row is None:
             raise UnknownLink()
         record, cutoff = _record(row), self._cutoff()
@@ -193,6 +195,8 @@ class Store(PoolQueries):
         with self._write() as conn:
             now = _touch(conn, assessment_id)
             keys = {"assessment_id": assessment_id, "question_id": question_id}
+            if table is answers_table:  # its pool scores are computed anew when next read
+                forget_pool_scores(conn, assessment_id, values_too=False)
             if values is None:
                 conn.execute(sa.delete(table).filter_by(**keys))
             else:
@@ -206,11 +210,19 @@ class Store(PoolQueries):
         """Question id → comment."""
         return self._by_question(comments_table.c.text, assessment_id)
 
-    def _by_question(self, column: sa.Column, assessment_id: int) -> dict:
-        table = column.table
-        query = sa.select(table.c.question_id, column).where(table.c.assessment_id == assessment_id)
+    def answers_and_comments(
+        self, assessment_id: int
+    ) -> tuple[dict[str, int | None], dict[str, str]]:
+        """Both at once, from one connection (the questionnaire page reads them on every run)."""
         with self.engine.connect() as conn:
-            return {question_id: value for question_id, value in conn.execute(query)}
+            return (
+                _by_question(conn, answers_table.c.level, assessment_id),
+                _by_question(conn, comments_table.c.text, assessment_id),
+            )
+
+    def _by_question(self, column: sa.Column, assessment_id: int) -> dict:
+        with self.engine.connect() as conn:
+            return _by_question(conn, column, assessment_id)
 
     def save_document(self, assessment_id: int, kind: str, payload: dict) -> None:
         """Store a JSON document of this kind for the assessment, replacing the previous one."""
@@ -219,6 +231,25 @@ class Store(PoolQueries):
             now = _touch(conn, assessment_id)
             keys = {"assessment_id": assessment_id, "kind": kind}
             upsert(conn, documents_table, keys, {"payload": text, "updated_at": now})
+
+    def update_document(
+        self, assessment_id: int, kind: str, change: Callable[[dict | None], dict]
+    ) -> dict:
+        """Replace the document by ``change(current)`` in one transaction, the assessment's row
+        locked first: two people adding to the same document at once both keep their part."""
+        with self._write() as conn:
+            now = _touch(conn, assessment_id)
+            table = documents_table
+            text = conn.scalar(
+                sa.select(table.c.payload).where(
+                    table.c.assessment_id == assessment_id, table.c.kind == kind
+                )
+            )
+            payload = change(None if text is None else json.loads(text))
+            keys = {"assessment_id": assessment_id, "kind": kind}
+            dumped = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+            upsert(conn, documents_table, keys, {"payload": dumped, "updated_at": now})
+        return payload
 
     def document(self, assessment_id: int, kind: str) -> dict | None:
         table = documents_table
@@ -232,6 +263,8 @@ class Store(PoolQueries):
     def delete_document(self, assessment_id: int, kind: str) -> None:
         with self._write() as conn:
             _touch(conn, assessment_id)
+            if kind == DocumentKind.pool:  # out of the pool: its scores are not kept either
+                forget_pool_scores(conn, assessment_id)
             conn.execute(
                 sa.delete(documents_table).filter_by(assessment_id=assessment_id, kind=kind)
             )
@@ -277,12 +310,21 @@ def _get(conn: Connection, assessment_id: int) -> AssessmentRecord:
 def _touch(conn: Connection, assessment_id: int, **values) -> datetime:
     """Stamp the assessment as changed (locking its row); UnknownLink if there is none."""
     now, table = utc_now(), assessments_table
-    changed = conn.execute(
-        sa.update(table).where(table.c.id == assessment_id).values(updated_at=now, **values)
-    )
+    if values:
+        statement = sa.update(table).where(table.c.id == assessment_id)
+        changed = conn.execute(statement.values(updated_at=now, **values))
+    else:  # an answer or a comment saved: the statement of every click, built once
+        changed = conn.execute(_TOUCH, {"touched_id": assessment_id, "now": now})
     if changed.rowcount != 1:
         raise UnknownLink()
     return now
+
+
+_TOUCH = (
+    sa.update(assessments_table)
+    .where(assessments_table.c.id == sa.bindparam("touched_id"))
+    .values(updated_at=sa.bindparam("now"))
+)
 
 
 def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
@@ -290,6 +332,25 @@ def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
     table = assessments_table
     gone = conn.execute(sa.delete(table).where(table.c.id == assessment_id, *condition))
     if gone.rowcount:  # the children explicitly too, should foreign keys be off
-        for child in (answers_table, comments_table, documents_table):
+        children = (answers_table, comments_table, documents_table)
+        for child in children + (pool_scores_table, pool_score_values_table):
             conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
     return gone.rowcount > 0
+
+
+def _by_question(conn: Connection, column: sa.Column, assessment_id: int) -> dict:
+    query = _by_question_query(column)
+    return {question_id: value for question_id, value in conn.execute(query, {"id": assessment_id})}
+
+
+# The statements of every page run, built once (building and keying a statement anew on each
+# call cost more than running it on SQLite).
+_BY_TOKEN = sa.select(assessments_table).where(
+    assessments_table.c.token_hash == sa.bindparam("token_hash")
+)
+
+
+@cache
+def _by_question_query(column: sa.Column) -> sa.Select:
+    table = column.table
+    return sa.select(table.c.question_id, column).where(table.c.assessment_id == sa.bindparam("id"))

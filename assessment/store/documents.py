@@ -12,3 +12,5 @@ class DocumentKind(StrEnum):
     """The roadmap's edits (dates, owners, KPI fields), applied over the generated roadmap."""
     workshop = "workshop"
     """The room's counts and dispersion, for an assessment made from a live workshop."""
+    pilot = "pilot"
+    """The pilot's measured KPI values and the steering committee's decisions on diffusion."""

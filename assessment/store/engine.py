@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Table
@@ -49,12 +50,20 @@ def hash_token(token: str) -> str:
 
 def upsert(conn: Connection, table: Table, keys: dict, values: dict) -> None:
     """INSERT … ON CONFLICT (keys) DO UPDATE, with the dialect's own insert()."""
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(conn.dialect.name)
+    statement = _upsert_statement(conn.dialect.name, table, tuple(keys), tuple(values))
+    conn.execute(statement, {**keys, **values})
+
+
+@cache
+def _upsert_statement(dialect_name: str, table: Table, keys: tuple, values: tuple):
+    """Built once per shape and run with its values as parameters: building and keying the
+    statement anew cost more than running it (every answer click upserts)."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(dialect_name)
     if dialect is None:
-        raise StoreError(f"unsupported database {conn.dialect.name!r}")
-    statement = dialect.insert(table).values(**keys, **values)
+        raise StoreError(f"unsupported database {dialect_name!r}")
+    statement = dialect.insert(table).values({name: sa.bindparam(name) for name in keys + values})
     excluded = {name: statement.excluded[name] for name in values}
-    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=excluded))
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=excluded)
 
 
 def check_language(language: str) -> None:

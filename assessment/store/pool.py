@@ -6,6 +6,7 @@ import json
 import secrets
 from contextlib import AbstractContextManager
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from pydantic import Field, ValidationInfo, field_validator
@@ -20,8 +21,12 @@ from assessment.store.schema import (
     assessments_table,
     benchmark_imports_table,
     documents_table,
+    pool_score_values_table,
+    pool_scores_table,
     utc_now,
 )
+
+OPTED_IN = '{"opt_in": true}'  # the flag as set_opt_in writes it: read without parsing JSON
 
 
 class ScoreRow(Frozen):
@@ -102,6 +107,111 @@ class PoolQueries:
             for key, (sector, size) in sorted(members.items())
         ]
 
+    def pool_scores(
+        self, questionnaire_id: str, questionnaire_key: str
+    ) -> tuple[list[tuple[int, str, str, str, float]], list[PoolMember]]:
+        """The opted-in assessments of this questionnaire. Those whose scores are kept for this
+        content of the questionnaire come as rows (id, sector, size class, dimension, score), in
+        no particular order; the others (never scored, answers changed since, another content
+        of the questionnaire) as members with their answers, for the caller to score and keep
+        with ``save_pool_scores``. A member none of whose dimensions is covered has no row."""
+        docs, table, kept, values = (
+            documents_table,
+            assessments_table,
+            pool_scores_table,
+            pool_score_values_table,
+        )
+        in_pool = sa.and_(
+            docs.c.kind == DocumentKind.pool, table.c.questionnaire_id == questionnaire_id
+        )
+        # The members are chosen once (a subquery the database keeps as a set), not joined
+        # again on each of their scores.
+        members = (
+            sa.select(kept.c.assessment_id)
+            .join(table, table.c.id == kept.c.assessment_id)
+            .join(docs, docs.c.assessment_id == kept.c.assessment_id)
+            .where(in_pool, kept.c.questionnaire_key == questionnaire_key)
+        )
+        stored = (
+            sa.select(table.c.id, table.c.sector, table.c.size_class)
+            .add_columns(values.c.dimension_id, values.c.score)
+            .select_from(values)
+            .join(table, table.c.id == values.c.assessment_id)
+            .where(values.c.assessment_id.in_(members.scalar_subquery()))
+        )  # in the table's order: sorting by id would read the rows through the index
+        # Members without kept scores for this content, and flags not written as set_opt_in
+        # writes them (read as JSON); usually none, found by the database alone.
+        others = (
+            sa.select(table.c.id, table.c.sector, table.c.size_class, docs.c.payload)
+            .add_columns(kept.c.questionnaire_key)
+            .join(docs, docs.c.assessment_id == table.c.id)
+            .outerjoin(kept, kept.c.assessment_id == table.c.id)
+            .where(in_pool)
+            .where(
+                sa.or_(
+                    kept.c.questionnaire_key.is_(None),
+                    kept.c.questionnaire_key != questionnaire_key,
+                    docs.c.payload != OPTED_IN,
+                )
+            )
+        )
+        with self.engine.connect() as conn:  # one read transaction: a consistent snapshot
+            rows = conn.execute(stored).all()
+            left_out, stale = set(), {}
+            for key, sector, size, payload, scored_with in conn.execute(others):
+                if payload != OPTED_IN and json.loads(payload).get("opt_in") is not True:
+                    left_out.add(key)
+                elif scored_with != questionnaire_key:
+                    stale[key] = (sector, size)
+            answers: dict[int, dict[str, int | None]] = {key: {} for key in stale}
+            if stale:
+                answered = sa.select(
+                    answers_table.c.assessment_id, answers_table.c.question_id
+                ).add_columns(answers_table.c.level)
+                if len(stale) < 500:  # else read them all rather than send a long IN list
+                    answered = answered.where(answers_table.c.assessment_id.in_(list(stale)))
+                for assessment_id, question_id, level in conn.execute(answered):
+                    if assessment_id in answers:
+                        answers[assessment_id][question_id] = level
+        if left_out:
+            rows = [row for row in rows if row[0] not in left_out]
+        members = [
+            PoolMember(assessment_id=key, sector=sector, size_class=size, answers=answers[key])
+            for key, (sector, size) in sorted(stale.items())
+        ]
+        return rows, members
+
+    def save_pool_scores(self, questionnaire_key: str, scores: dict[int, dict[str, float]]) -> None:
+        """Keep these assessments' pool scores (covered dimensions only; an empty dict for none),
+        computed with this content of the questionnaire. An assessment deleted in the meantime
+        is skipped."""
+        if not scores:
+            return
+        now, ids = utc_now(), sorted(scores)
+        with self._write() as conn:
+            alive = []
+            for chunk in _chunks(ids):
+                forget_pool_scores(conn, chunk)
+                alive += conn.scalars(
+                    sa.select(assessments_table.c.id).where(assessments_table.c.id.in_(chunk))
+                ).all()
+            if not alive:
+                return
+            conn.execute(
+                pool_scores_table.insert(),
+                [
+                    dict(assessment_id=key, questionnaire_key=questionnaire_key, updated_at=now)
+                    for key in alive
+                ],
+            )
+            rows = [
+                dict(assessment_id=key, dimension_id=dimension, score=value, updated_at=now)
+                for key in alive
+                for dimension, value in sorted(scores[key].items())
+            ]
+            if rows:
+                conn.execute(pool_score_values_table.insert(), rows)
+
     def add_benchmark_batch(self, questionnaire_id: str, rows: list[ScoreRow]) -> str:
         """Save a whole import in one transaction (all rows or none); its batch id."""
         if not rows:
@@ -166,3 +276,25 @@ class PoolQueries:
         table = benchmark_imports_table
         with self._write() as conn:
             return conn.execute(sa.delete(table).where(table.c.batch_id == batch_id)).rowcount
+
+
+def forget_pool_scores(
+    conn: Connection, assessment_ids: int | list[int], *, values_too: bool = True
+) -> None:
+    """Inside a write: these assessments' kept pool scores no longer hold. Without
+    ``values_too`` (an answer saved: one statement on the click's path) only the row naming the
+    questionnaire content goes; the scores are never read without it, and are replaced when
+    computed again."""
+    ids = [assessment_ids] if isinstance(assessment_ids, int) else assessment_ids
+    tables = (pool_score_values_table, pool_scores_table) if values_too else (pool_scores_table,)
+    for table in tables:
+        conn.execute(_forget_statement(table), {"ids": ids})
+
+
+@cache
+def _forget_statement(table: sa.Table) -> sa.Delete:
+    return sa.delete(table).where(table.c.assessment_id.in_(sa.bindparam("ids", expanding=True)))
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]

@@ -93,6 +93,29 @@ benchmark_imports_table = Table(
     column("imported_at", UTCDateTime),
 )
 
+# An opted-in assessment's dimension scores as the benchmark pool reads them, kept so that
+# loading a pool of thousands scores none of them again: one row per covered dimension, and one
+# row naming the questionnaire content (``questionnaire_key``) they were computed with; another
+# key means the questionnaire changed and they are computed anew. Saving or clearing an answer,
+# or leaving the pool, deletes them. A database made before these tables simply has none yet.
+pool_scores_table = Table(
+    "pool_scores",
+    metadata,
+    column(
+        "assessment_id",
+        sa.Integer,
+        sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    column("questionnaire_key", sa.String(64)),
+    column("updated_at", UTCDateTime),
+)
+pool_score_values_table = owned(
+    "pool_score_values",
+    column("dimension_id", sa.String(64), primary_key=True),
+    column("score", sa.Float),
+)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)

@@ -6,6 +6,8 @@ consolidation (the room as one assessment) · records, tables, store (the databa
 
 from assessment.workshop.charts import (
     distribution_chart,
+    room_map_points,
+    room_people_map,
     room_quadrant,
     room_radar,
     segment_heatmap,
@@ -50,7 +52,7 @@ from assessment.workshop.segments import (
     SegmentView,
     parse_segments,
 )
-from assessment.workshop.store import WorkshopStore
+from assessment.workshop.store import WorkshopStore, room_of
 from assessment.workshop.tables import workshop_answers_table
 
 __all__ = [
@@ -90,6 +92,9 @@ __all__ = [
     "normalise_code",
     "parse_segments",
     "question_stats",
+    "room_map_points",
+    "room_of",
+    "room_people_map",
     "room_quadrant",
     "room_radar",
     "segment_heatmap",

@@ -24,6 +24,7 @@ from assessment.reading.chart_style import (
     radar_axes,
     wrap_label,
 )
+from assessment.reading.people_map import MapPoint, map_diagnosis, map_point, people_map
 from assessment.workshop.consolidation import as_result
 from assessment.workshop.room import RoomAggregate
 from assessment.workshop.segments import Group, SegmentView
@@ -135,6 +136,36 @@ def room_quadrant(questionnaire: Questionnaire, room: RoomAggregate, lang: Langu
             trace.text = [ours]
             trace.hovertext = [text.replace(theirs, ours) for text in trace.hovertext]
     return figure
+
+
+def room_map_points(
+    questionnaire: Questionnaire, room: RoomAggregate, lang: Language
+) -> list[MapPoint]:
+    """The room, then one point per segment group whose cells on both axes of the capability
+    × people map the anonymity threshold lets through (a hidden cell hides the group's dot)."""
+    diagnosis = map_diagnosis(questionnaire)
+    if diagnosis is None:
+        return []
+    axes = {*diagnosis.ahead, *diagnosis.behind}
+    means = {d.id: d.mean for d in room.dimensions}
+    points = [map_point(questionnaire, means, say("room_chart.room", lang))]
+    for view in room.segments:
+        for group in view.groups:
+            shown = {key: cell.score for key, cell in group.cells.items() if cell.status == "shown"}
+            if axes <= shown.keys():  # every cell of both axes let through, or no dot
+                option = group.option or say("room_chart.not_stated", lang)
+                label = say("diagnoses.map_group", lang, segment=view.segment, option=option)
+                points.append(map_point(questionnaire, shown, label))
+    return [p for p in points if p is not None]
+
+
+def room_people_map(
+    questionnaire: Questionnaire, room: RoomAggregate, lang: Language
+) -> go.Figure | None:
+    """The capability × people map with the room and its groups; None without a map."""
+    if map_diagnosis(questionnaire) is None:
+        return None
+    return people_map(questionnaire, room_map_points(questionnaire, room, lang), lang)
 
 
 # --- distributions --------------------------------------------------------------------------

@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assessment.models import DimensionResult, OverallResult, Questionnaire, QuestionScore, Result
-from assessment.scoring import highlights, judge_symmetry, maturity_level
+from assessment.scoring import (
+    highlights,
+    judge_diagnoses,
+    judge_symmetry,
+    maturity_level,
+    not_strengths,
+)
 from assessment.workshop.dispersion import Spread
 from assessment.workshop.room import RoomAggregate, question_stats
 from assessment.workshop.segments import Participant
@@ -63,8 +69,16 @@ def as_result(questionnaire: Questionnaire, room: RoomAggregate) -> Result:
         for s in room.questions
         if s.mean_score is not None
     ]
-    strongest, weakest = highlights(scored)
-    symmetry = room.symmetry
+    room_symmetry = room.symmetry
+    symmetry = judge_symmetry(
+        questionnaire,
+        room_symmetry.customer_score,
+        room_symmetry.internal_score,
+        customer_coverage=1.0 if room_symmetry.customer_score is not None else 0.0,
+        internal_coverage=1.0 if room_symmetry.internal_score is not None else 0.0,
+    )
+    diagnoses = judge_diagnoses(questionnaire, {d.id: d.score for d in dimensions}, symmetry)
+    strongest, weakest = highlights(scored, not_strengths(questionnaire, diagnoses))
     return Result(
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
@@ -74,15 +88,10 @@ def as_result(questionnaire: Questionnaire, room: RoomAggregate) -> Result:
             level=level.level if level else None,
             coverage=sum(d.answered for d in dimensions) / sum(d.total for d in dimensions),
         ),
-        symmetry=judge_symmetry(
-            questionnaire,
-            symmetry.customer_score,
-            symmetry.internal_score,
-            customer_coverage=1.0 if symmetry.customer_score is not None else 0.0,
-            internal_coverage=1.0 if symmetry.internal_score is not None else 0.0,
-        ),
+        symmetry=symmetry,
         strongest=strongest,
         weakest=weakest,
+        diagnoses=diagnoses,
     )
 
 

@@ -33,6 +33,7 @@ from assessment.scoring import (
     ScoringPlan,
     is_stall,
     quadrant,
+    watches_stall,
 )
 from assessment.workshop.dispersion import Spread, clamp01, mean_sd, sd_max, spread
 from assessment.workshop.segments import Participant, Segment, SegmentView, segment_view
@@ -265,7 +266,7 @@ def _room_symmetry(
         internal_score=internal,
         index=index,
         quadrant=None if index is None else quadrant(customer, internal, settings.midpoint),
-        stall=is_stall(index, settings.stall_threshold),
+        stall=watches_stall(questionnaire) and is_stall(index, settings.stall_threshold),
         stall_threshold=settings.stall_threshold,
         participants_with_index=len(own),
         participants_in_stall=sum(1 for gap in own if is_stall(gap, settings.stall_threshold)),

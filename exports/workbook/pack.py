@@ -34,11 +34,11 @@ def full_workbook(
         library = None  # a library written for another questionnaire: no roadmap sheets
     roadmap = bundle_roadmap(questionnaire, bundle, library, today)
     if roadmap is not None:
-        extra |= roadmap_sheets(roadmap, lang)
+        extra |= roadmap_sheets(roadmap, lang, bundle.pilot)
     benchmarks = benchmark_library(questionnaire)
     if isinstance(benchmarks, BenchmarkError):
         benchmarks = None  # datasets for another questionnaire: the seed reference points only
     extra |= benchmark_sheet(questionnaire, positions or [], benchmarks, lang)
     if bundle.workshop:
-        extra |= workshop_sheet(questionnaire, bundle.workshop, lang)
+        extra |= workshop_sheet(questionnaire, bundle.workshop.document(), lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra)

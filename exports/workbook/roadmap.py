@@ -1,7 +1,10 @@
 """Roadmap and pilot-KPI sheets of the workbook (pure: a Roadmap in, cells out).
 
-The KPI sheet is a tracking tool for the pilot: one column per month to fill in, a progress
-formula towards the target, data validation on the inputs and a colour scale on progress.
+The KPI sheet is a tracking tool for the pilot: one column per month, holding the latest value
+measured that month when the pilot is measured in the app, a progress formula towards the
+target, data validation on the inputs and a colour scale on progress; then the values entered
+(who, when, why) and one native line chart per measured KPI against its baseline and target.
+The Roadmap sheet says where the diffusion phase stands (the pilot's gate).
 """
 
 from __future__ import annotations
@@ -15,22 +18,33 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import say
 from assessment.models import Language
-from assessment.roadmap import UNIT_RANGES, Roadmap
+from assessment.roadmap import (
+    UNIT_RANGES,
+    PilotRecord,
+    Roadmap,
+    gate_explanation,
+    gate_headline,
+    pilot_status,
+)
+from exports.workbook.pilot import actuals_block, latest_by_month, status_of
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import WRAP, fit_row_heights, print_setup, put, table, title, widths
 
 KPI_HEADER_ROW = 6
 
 
-def roadmap_sheets(roadmap: Roadmap, lang: Language) -> dict[str, SheetWriter]:
+def roadmap_sheets(
+    roadmap: Roadmap, lang: Language, pilot: PilotRecord | None = None
+) -> dict[str, SheetWriter]:
     """The two sheets, by title, for `build_workbook(..., extra_sheets=…)`."""
+    pilot = pilot or PilotRecord()
     return {
-        say("workbook.sheet_roadmap", lang): lambda ws: _roadmap(ws, roadmap, lang),
-        say("workbook.sheet_kpis", lang): lambda ws: _kpis(ws, roadmap, lang),
+        say("workbook.sheet_roadmap", lang): lambda ws: _roadmap(ws, roadmap, lang, pilot),
+        say("workbook.sheet_kpis", lang): lambda ws: _kpis(ws, roadmap, lang, pilot),
     }
 
 
-def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
+def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language, pilot: PilotRecord) -> None:
     subtitle = say(
         "workbook.roadmap_subtitle",
         lang,
@@ -38,6 +52,13 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
         end=roadmap.end.isoformat(),
     )
     row = title(ws, say("workbook.sheet_roadmap", lang), subtitle)
+    gate = pilot_status(roadmap, pilot)[1]
+    put(
+        ws,
+        3,
+        1,
+        f"{gate_headline(gate, lang)}{say('core.colon', lang)}{gate_explanation(gate, lang)}",
+    )
     numbers = {action.id: action.number for action in roadmap.actions()}
     rows = [
         (
@@ -67,16 +88,18 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
     print_setup(ws, header_row=row)
 
 
-def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
+def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) -> None:
     pilot = roadmap.pilot
     title(ws, say("workbook.sheet_kpis", lang), say("workbook.kpis_subtitle", lang))
-    months = _months(pilot.start, pilot.end)
+    days = [a.on for a in record.actuals]
+    months = _months(min([pilot.start, *days]), max([pilot.end, *days]))
+    progress = {p.kpi.id: p for p in pilot_status(roadmap, record)[0].kpis}
     pilot_line = f"{say('workbook.pilot', lang)}: {pilot.team_label(lang)} · {pilot.scope(lang)}"
     put(ws, 3, 1, pilot_line, alignment=WRAP)
     ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=6 + len(months) + 1)
     fixed = ["kpi", "unit", "baseline", "target", "frequency", "owner"]
     headers = [say(f"workbook.{k}", lang) for k in fixed] + [m.strftime("%Y-%m") for m in months]
-    headers.append(say("workbook.progress", lang))
+    headers += [say("workbook.progress", lang), say("pilot.column_status_exported", lang)]
     rows = [
         (
             kpi.name(lang),
@@ -85,22 +108,23 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
             kpi.target,
             kpi.frequency(lang),
             kpi.owner(lang),
-            *([None] * len(months)),
+            *latest_by_month(record.of(kpi.id), months),
             None,
+            status_of(progress[kpi.id], lang),
         )
         for kpi in roadmap.kpis
     ]
     row = KPI_HEADER_ROW
     last = table(ws, row, headers, rows, {3: "0.0", 4: "0.0"})
     first_month, last_month = len(fixed) + 1, len(fixed) + len(months)
-    progress = last_month + 1
+    way = last_month + 1
     for r in range(row + 1, last + 1):
-        ws.cell(row=r, column=progress, value=_progress_formula(r, first_month, last_month))
-        ws.cell(row=r, column=progress).number_format = "0%"
+        ws.cell(row=r, column=way, value=_progress_formula(r, first_month, last_month))
+        ws.cell(row=r, column=way).number_format = "0%"
     for index, kpi in enumerate(roadmap.kpis, start=row + 1):
         low, high = UNIT_RANGES[kpi.unit]
         _validate_numbers(ws, f"C{index}:{get_column_letter(last_month)}{index}", low, high, lang)
-    letter = get_column_letter(progress)
+    letter = get_column_letter(way)
     ws.conditional_formatting.add(
         f"{letter}{row + 1}:{letter}{last}",
         ColorScaleRule(
@@ -115,8 +139,9 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language) -> None:
             end_color="D4EDDA",
         ),
     )
-    widths(ws, [30, 12, 10, 10, 16, 22] + [10] * len(months) + [11])
+    widths(ws, [30, 12, 10, 10, 16, 22] + [10] * len(months) + [11, 14])
     fit_row_heights(ws, row + 1, last)
+    actuals_block(ws, last + 2, roadmap, record, progress, months, first_month, lang)
     print_setup(ws, header_row=row)
 
 

@@ -1,8 +1,9 @@
 """The steering-committee workbook: an assessment → .xlsx bytes (pure: no Streamlit, no database).
 
 Sheets: Summary, Scores (with a native radar chart built from the cells), Symmetry, Answers,
-then Roadmap / Pilot KPIs / Benchmark / Workshop when that data is given, and a hidden `_meta`
-sheet that lets the toolkit re-import the workbook.
+then Roadmap / Pilot KPIs / Benchmark / Workshop when that data is given, Diagnoses (each
+warning and the research behind it), and a hidden `_meta` sheet that lets the toolkit re-import
+the workbook.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
-from assessment.reading import interpret, stall_explanation
+from assessment.reading import diagnosis_warnings, interpret, stall_explanation
 from assessment.scoring import maturity_level, score
+from exports.workbook.diagnoses import diagnoses_sheet
 from exports.workbook.style import (
     LEFT,
     SUBTITLE_FONT,
@@ -57,6 +59,8 @@ def build_workbook(
     _answers(workbook.create_sheet(say("workbook.sheet_answers", lang)), questionnaire, bundle)
     for sheet_title, write in (extra_sheets or {}).items():
         write(workbook.create_sheet(sheet_title[:31]))
+    diagnoses = workbook.create_sheet(say("diagnoses.sheet", lang))
+    diagnoses_sheet(diagnoses, questionnaire, result, lang)
     _meta(workbook.create_sheet(META_SHEET), bundle)
     _properties(workbook, questionnaire, bundle)
     buffer = io.BytesIO()
@@ -74,6 +78,7 @@ def _summary(
         "workbook.no_stall" if result.symmetry.index is not None else "workbook.symmetry_unknown",
         lang,
     )
+    verdict = " ".join([verdict, *diagnosis_warnings(questionnaire, result, lang)])
     facts = [
         ("organisation", profile.organisation if profile else "—"),
         ("sector", say(f"sector.{profile.sector}", lang) if profile else "—"),

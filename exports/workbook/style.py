@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,9 +32,29 @@ def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any):
         cell.quotePrefix = True
     else:
         cell.value = value
-    for name, setting in style.items():
-        setattr(cell, name, setting)
+    if style:
+        _apply(cell, style)
     return cell
+
+
+def _apply(cell, style: dict[str, Any]) -> None:
+    """Set the cell's style attributes. openpyxl hashes every font, fill, border… it is given to
+    find it in the workbook's lists, which was most of a workbook's build time; a cell styled as
+    an earlier one gets that one's style indices copied instead. The cache lives on the
+    workbook and keeps the style objects it was keyed by, so their ids cannot be reused."""
+    workbook = cell.parent.parent
+    cache = workbook.__dict__.setdefault("_toolkit_styles", {})
+    key = (
+        tuple(cell._style or ()),  # None: a cell never styled
+        tuple((n, v if isinstance(v, str | int | float) else id(v)) for n, v in style.items()),
+    )
+    known = cache.get(key)
+    if known is None:
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        cache[key] = (StyleArray(cell._style), tuple(style.values()))
+    else:
+        cell._style = StyleArray(known[0])
 
 
 def title(ws: Worksheet, text: str, subtitle: str | None = None) -> int:
@@ -55,11 +76,14 @@ def table(
     for column, header in enumerate(headers, start=1):
         put(ws, first_row, column, header, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP)
     row = first_row
+    formats = number_formats or {}
     for row, values in enumerate(rows, start=first_row + 1):
         for column, value in enumerate(values, start=1):
-            cell = put(ws, row, column, value, alignment=WRAP, border=THIN)
-            if number_formats and column in number_formats:
-                cell.number_format = number_formats[column]
+            if column in formats:
+                put(ws, row, column, value, alignment=WRAP, border=THIN,
+                    number_format=formats[column])  # fmt: skip
+            else:
+                put(ws, row, column, value, alignment=WRAP, border=THIN)
     return row
 
 

@@ -11,6 +11,20 @@
   let token = params.get("p");
   let code = params.get("join");
 
+  // A random id for this tab: wrong join codes are slowed down per phone, not per address
+  // (a room's phones share one). Drawn with getRandomValues, which plain http allows.
+  const device = (function () {
+    const drawn = Array.from(crypto.getRandomValues(new Uint8Array(16)),
+      (b) => b.toString(16).padStart(2, "0")).join("");
+    try {
+      const kept = sessionStorage.getItem("phone.device") || drawn;
+      sessionStorage.setItem("phone.device", kept);
+      return kept;
+    } catch (error) {
+      return drawn; // storage refused (private mode): this page's life is enough
+    }
+  })();
+
   const main = document.getElementById("main");
   const banner = document.getElementById("banner");
   const titleBar = document.getElementById("title");
@@ -61,7 +75,7 @@
     const search = new URLSearchParams(query || {});
     // Until the workshop is known, the server answers in the workshop's language.
     if (chosenLang || S) search.set("lang", lang);
-    const options = { cache: "no-store", headers: {} };
+    const options = { cache: "no-store", headers: { "X-Phone-Device": device } };
     if (body !== undefined) {
       options.method = "POST";
       options.headers["Content-Type"] = "application/json";

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
@@ -13,6 +14,15 @@ from ui.workshop_session import live_room, workshop_store_for
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+
+
+@pytest.fixture(autouse=True)
+def error_details_shown():
+    """Browsers get a reference to the log, never a traceback (.streamlit/config.toml); tests
+    see the traceback, so that a page that fails is never taken for a page that works."""
+    config.set_option("client.showErrorDetails", "full")
+    yield
+    config.set_option("client.showErrorDetails", "none")
 
 
 @pytest.fixture

@@ -32,7 +32,22 @@ def on_page(at, page=BENCHMARK):
     return at
 
 
+KEY = "clé-du-consultant ✓"  # any characters
+
+
+@pytest.fixture
+def consultant(monkeypatch):
+    monkeypatch.setenv("CONSULTANT_KEY", KEY)
+
+
+def unlock(at, lang: str = "en"):
+    at.text_input(key=f"bench.key__{lang}").input(KEY).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def upload_csv(at, name: str, content: bytes) -> None:
+    unlock(at)
     at.file_uploader(key="bench.upload__en").upload(name, content, "text/csv")
     at.run()
 
@@ -132,7 +147,7 @@ def test_opting_in_on_the_start_page_puts_the_assessment_in_the_pool(store):
     assert store.pool_members(QUESTIONNAIRE.id) == []
 
 
-def test_a_broken_upload_lists_its_errors_and_saves_nothing(store):
+def test_a_broken_upload_lists_its_errors_and_saves_nothing(store, consultant):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     upload = HEADER + "J,50-249,62.5,40,55,\nJ,50-249,abc,40,55,\n"
@@ -142,7 +157,7 @@ def test_a_broken_upload_lists_its_errors_and_saves_nothing(store):
     assert store.benchmark_batches() == []
 
 
-def test_a_hostile_upload_is_refused(store):
+def test_a_hostile_upload_is_refused(store, consultant):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     latin = (HEADER + "J,50-249,50,50,50,50\n# société\n").encode("latin-1")
@@ -151,7 +166,7 @@ def test_a_hostile_upload_is_refused(store):
     assert store.benchmark_batches() == []
 
 
-def test_a_valid_upload_is_imported_once_and_can_be_deleted(store):
+def test_a_valid_upload_is_imported_once_and_can_be_deleted(store, consultant):
     at, _ = start_assessment("Acme", "en")
     on_page(at)
     upload = HEADER + "J,50-249,62.5,40,55,\nC,250+,30,35,42.5,50\n"
@@ -210,9 +225,9 @@ def test_on_a_shared_server_the_consultant_tools_need_the_key(database, monkeypa
     assert len(at.get("download_button")) == 1
 
 
-def test_a_french_consultant_reads_the_upload_errors_in_french(store):
+def test_a_french_consultant_reads_the_upload_errors_in_french(store, consultant):
     at, _ = start_assessment("Acme", "fr")
-    on_page(at)
+    unlock(on_page(at), "fr")
     content = (HEADER + "Z,50-249,50,50,50,50\n").encode()
     at.file_uploader(key="bench.upload__fr").upload("clients.csv", content, "text/csv")
     at.run()

@@ -37,3 +37,30 @@ def test_forty_of_forty_one_reads_the_same_everywhere_on_the_page(store, lang, s
     if lang == "fr":
         assert not re.search(r"\d\.\d", text), "a French page writes decimals with a comma"
         assert " %" not in text and " :" not in text  # no-break spaces, never plain ones
+
+
+def radar_scores(at) -> list[float]:
+    import json
+
+    radar = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-radar"))
+    outline = next(t for t in json.loads(radar.proto.spec)["data"] if t.get("fill") == "toself")
+    return outline["r"]
+
+
+def test_the_charts_follow_a_changed_answer_at_the_next_run(store):
+    at, token = start_assessment("Acme", "en")
+    record = store.find(token)
+    for question in QUESTIONS:
+        store.save_answer(record.id, question.id, 2)
+    at = open_app(token, "en")
+    at.switch_page("app_pages/results.py").run()
+    before = radar_scores(at)
+    at.run()
+    assert radar_scores(at) == before  # drawn again from the figure built once
+    first = QUESTIONNAIRE.ordered_dimensions()[0]
+    for question in first.questions:
+        store.save_answer(record.id, question.id, 5)
+    at.run()
+    after = radar_scores(at)
+    assert after[0] == after[-1] == 100  # the polygon is closed on its first point
+    assert after[1:-1] == before[1:-1]

@@ -197,3 +197,13 @@ def test_a_lost_facilitator_link_is_renewed_with_the_consultant_key(workshops, m
     with pytest.raises(UnknownWorkshop):
         workshops.by_screen(old_screen)  # …and so is the old room screen link
     assert workshops.by_screen(workshops.screen_token(new_token)).id == record.id
+
+
+def test_the_live_dashboard_withholds_spreads_below_the_dispersion_threshold(workshops):
+    token, record = workshops.create(QUESTIONNAIRE, "Offsite", "en")  # means 5, spreads 8
+    fill_room(workshops, record.join_code, 6, levels=[1, 2, 3, 4, 5, 5])
+    at = facilitator_app(token, "en")
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert table["Mean"].notna().all(), "6 people: each question's mean shows"
+    assert table["SD"].isna().all(), "fewer than 8: no spread"

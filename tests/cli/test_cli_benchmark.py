@@ -84,7 +84,9 @@ def test_export_is_anonymised_and_holds_only_opted_in_assessments_and_imports(tm
     assert cli("import", source, "--database", db).returncode == 0
 
     out = tmp_path / "pool.csv"
-    run = cli("export", "--out", out, "--database", db)
+    run = cli(
+        "export", "--out", out, "--database", db, env=os.environ | {"BENCHMARK_MIN_PEERS": "1"}
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"wrote 2 row(s) to {out}\n"
     text = out.read_text()
@@ -134,3 +136,18 @@ def test_show_prints_percentiles_or_says_there_are_not_enough_peers(tmp_path, db
     env = {**os.environ, "BENCHMARK_MIN_PEERS": "7"}
     run = cli(*args, "--database", db, env=env)
     assert "Culture: not enough peers yet in any group" in run.stdout
+
+
+def test_export_holds_back_peer_groups_under_the_minimum_size(tmp_path, db):
+    """A peer group of one in an exported file is that organisation's scores."""
+    source = tmp_path / "clients.csv"
+    crowd = "".join(f"K,10-49,{50 + n},40,55,60\n" for n in range(5))
+    source.write_text(HEADER + crowd + "J,250+,99,99,99,99\n")
+    assert cli("import", source, "--database", db).returncode == 0
+    out = tmp_path / "pool.csv"
+    run = cli("export", "--out", out, "--database", db)
+    assert run.returncode == 0, run.stderr
+    assert "wrote 5 row(s)" in run.stdout
+    assert "held back 1 row(s) of peer groups under 5" in run.stdout
+    lines = out.read_text().splitlines()
+    assert len(lines) == 6 and not any(line.startswith("J,") for line in lines)

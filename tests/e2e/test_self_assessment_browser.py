@@ -112,7 +112,9 @@ def test_a_whole_assessment_survives_a_new_browser(
     expect(page.get_by_role("heading", name="Résultats : Acme Browser")).to_be_visible(
         timeout=READY
     )
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2, timeout=READY)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(
+        3, timeout=READY
+    )  # radar, symmetry, capability × people
     expect(page.get_by_text("Résultat partiel")).to_have_count(0)
     screenshot(page, "2-results")
 

@@ -257,7 +257,8 @@ async def scenario(tmp_path: Path) -> None:
             await nothing_to_control(screen, secret)
             await screen.screenshot(path=ARTIFACTS / "workshop-4-room-screen-revealed-1920.png")
             await expect(facilitator.locator('[data-testid="stPlotlyChart"]')).to_have_count(
-                5, timeout=READY
+                6,
+                timeout=READY,  # with the capability × people map
             )
             assert await facilitator.evaluate("window.stillTheSamePage === true")
             await facilitator.screenshot(path=ARTIFACTS / "workshop-1-dashboard-12-phones.png")

@@ -16,7 +16,7 @@ from assessment.i18n import say
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import Segment, WorkshopStore, format_code
-from phone.api import MAX_BODY, PhoneApp, PhoneLinks
+from phone.api import DEVICE_HEADER, MAX_BODY, WRONG_CODES_PER_ADDRESS, PhoneApp, PhoneLinks
 from phone.service import PhoneService
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -102,6 +102,36 @@ def test_a_phone_joins_answers_and_a_second_save_replaces_the_first(client, work
     assert workshops.answers_of(token) == {Q1: None}
     assert workshops.counts(record.id).answers == 1  # replaced, never counted twice
     assert client.get(f"/phone/api/state?p={token}").json()["answers"] == {Q1: None}
+
+
+def look_up(client, code, device):
+    return client.get(f"/phone/api/workshop?code={code}", headers={DEVICE_HEADER: device})
+
+
+def test_phones_each_mistyping_once_never_wait_and_a_guesser_is_slowed(client, workshop):
+    _, record = workshop
+    for phone in range(12):  # twelve phones behind one venue address, one id each
+        device = f"phone-{phone}"
+        assert look_up(client, "ZZZ-ZZZ", device).status_code == 404
+        assert look_up(client, record.join_code, device).json()["title"].startswith("Séminaire")
+    assert look_up(client, "AAA-AAA", "guesser").status_code == 404
+    assert look_up(client, "AAA-AAB", "guesser").status_code == 404
+    slowed = look_up(client, record.join_code, "guesser")  # too soon: not even looked at
+    assert slowed.status_code == 429 and "réessayez dans 1" in slowed.json()["message"]
+    joining = client.post(
+        "/phone/api/join?lang=en",
+        json={"code": record.join_code, "segments": {"Fonction": "Direction"}},
+        headers={DEVICE_HEADER: "guesser"},
+    )
+    assert joining.status_code == 429 and "try again in" in joining.json()["message"]
+    assert look_up(client, "AAA-AAC", "another").status_code == 404  # another phone: not slowed
+
+
+def test_one_address_dropping_its_id_meets_a_ceiling_of_wrong_codes(client, workshop):
+    _, record = workshop
+    for attempt in range(WRONG_CODES_PER_ADDRESS):
+        assert look_up(client, "AAA-AAA", f"fresh-{attempt}").status_code == 404
+    assert look_up(client, record.join_code, "yet-another").status_code == 429
 
 
 def refused(response, status, key, lang="fr"):

@@ -183,7 +183,9 @@ def test_the_first_of_the_month_is_1er_in_french():
         (10, "enps", f"+10{NBSP}eNPS", f"+10{NBSP}eNPS"),
         (-10, "enps", f"{MINUS}10{NBSP}eNPS", f"{MINUS}10{NBSP}eNPS"),
         (0, "enps", f"0{NBSP}eNPS", f"0{NBSP}eNPS"),
-        (2.5, "hours", f"3{NBSP}h", f"3{NBSP}h"),
+        (2.5, "hours", f"2,5{NBSP}h", f"2.5{NBSP}h"),  # half an hour a week is progress
+        (6.0, "hours", f"6{NBSP}h", f"6{NBSP}h"),
+        (4.75, "hours", f"4,8{NBSP}h", f"4.8{NBSP}h"),
     ],
 )
 def test_a_kpi_value_reads_with_its_unit_kept_beside_it(value, unit, fr, en):

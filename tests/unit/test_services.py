@@ -1,5 +1,6 @@
 """The use cases that pages, exports and the CLI share, on a real SQLite store."""
 
+import os
 from datetime import date
 
 import pytest
@@ -79,3 +80,18 @@ def test_an_exported_assessment_without_answers_has_no_roadmap():
 def test_a_library_for_another_questionnaire_is_returned_as_its_problems(minimal):
     refused = services.action_library(minimal)
     assert isinstance(refused, LibraryError) and refused.problems
+
+
+def test_the_action_library_is_checked_once_per_questionnaire_and_file_version(tmp_path):
+    first = services.action_library(QUESTIONNAIRE)
+    assert isinstance(first, ActionLibrary)
+    assert services.action_library(QUESTIONNAIRE) is first  # not read and checked again
+    other = QUESTIONNAIRE.model_copy(update={"version": "9.9"})
+    assert services.action_library(other) is not first  # another questionnaire: its own check
+    library = services.DEFAULT_LIBRARY
+    stamp = library.stat()
+    try:
+        os.utime(library, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+        assert services.action_library(QUESTIONNAIRE) is not first  # the file changed
+    finally:
+        os.utime(library, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))

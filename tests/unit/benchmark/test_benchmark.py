@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessment.benchmark import (
+    Pool,
     PoolEntry,
     Scope,
     is_old,
@@ -193,3 +194,45 @@ def test_a_figure_more_than_five_years_old_is_flagged():
     today = dt.date(2026, 11, 23)
     assert is_old(2020, today) and is_old(2013, today)
     assert not is_old(2021, today) and not is_old(2026, today)
+
+
+# --- the pool keeps its sorted peer groups ---------------------------------------------------
+
+SECTORS_SIZES = st.tuples(st.sampled_from(["J", "C"]), st.sampled_from(["50-249", "250+"]))
+
+
+@given(
+    members=st.lists(
+        st.tuples(SECTORS_SIZES, st.integers(0, 20).map(lambda s: s * 5.0), st.booleans()),
+        max_size=40,
+    ),
+    scope=st.sampled_from(list(Scope)),
+    exclude=st.sampled_from([None, 100, 101, 999]),
+)
+def test_a_pool_places_an_organisation_as_a_plain_list_of_its_entries_does(
+    minimal, members, scope, exclude
+):
+    result = score(minimal, {"share": 3, "sponsor": 3, "ambition": 3, "equipped": 3})
+    plain = [
+        PoolEntry(
+            sector=sector,
+            size_class=size,
+            scores={"cx": value, **({"culture": 100 - value} if both else {})},
+            assessment_id=100 + i if i % 3 else None,  # every third one imported
+        )
+        for i, ((sector, size), value, both) in enumerate(members)
+    ]
+    pool = Pool(plain)
+    for _ in range(2):  # the second time from the groups the pool kept
+        assert position(result, pool, "J", "50-249", scope=scope, min_peers=3, exclude=exclude) == (
+            position(result, plain, "J", "50-249", scope=scope, min_peers=3, exclude=exclude)
+        )
+
+
+def test_changing_a_pool_drops_the_groups_it_kept(result):
+    pool = Pool(entries("J", "50-249", [10, 20, 30, 40, 50]))
+    assert cx(position(result, pool, "J", "50-249")).percentile == 90.0  # 4 below, 1 tie, of 5
+    pool.extend(entries("J", "50-249", [90] * 5, first_id=200))
+    assert cx(position(result, pool, "J", "50-249")).percentile == 45.0  # the same, of 10
+    pool[:] = entries("J", "50-249", [0] * 5)
+    assert cx(position(result, pool, "J", "50-249")).percentile == 100.0

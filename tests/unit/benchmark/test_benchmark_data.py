@@ -10,11 +10,13 @@ from assessment.benchmark import (
     MAX_IMPORT_ROWS,
     BenchmarkError,
     export_rows,
+    exportable,
     load_benchmarks,
     parse_import,
 )
 from assessment.i18n import in_language
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from assessment.store import ScoreRow
 from tests.paths import FIXTURES
 
 BROKEN = FIXTURES / "benchmark_broken"
@@ -184,8 +186,27 @@ def test_an_empty_file_or_a_header_alone_is_refused():
 
 def test_the_export_has_the_import_format_and_imports_again_as_it_is():
     rows = parse_import(GOOD.encode(), QUESTIONNAIRE)
-    exported = export_rows(rows, DIMENSIONS)
+    exported = export_rows(rows, DIMENSIONS, min_peers=1)
     assert exported.splitlines()[0] == "sector,size_class," + ",".join(DIMENSIONS)
     assert exported.splitlines()[1] == "C,250+,30.0,35.0,42.5,50.0"  # sorted, not in input order
     again = parse_import(exported.encode(), QUESTIONNAIRE)
     assert sorted(r.model_dump_json() for r in again) == sorted(r.model_dump_json() for r in rows)
+
+
+def test_a_cell_beyond_the_csv_field_limit_is_a_located_refusal():
+    huge = "9" * 200_000  # the csv module refuses fields over 131,072 characters
+    data = (GOOD.splitlines()[0] + "\n" + f"J,50-249,{huge},40,55,\n").encode()
+    with pytest.raises(BenchmarkError) as caught:
+        parse_import(data, QUESTIONNAIRE, "big.csv")
+    [problem] = caught.value.problems
+    assert str(problem).startswith("big.csv:2: this line cannot be read as CSV: field larger")
+    assert problem("fr").startswith("big.csv:2\u00a0: cette ligne n'est pas du CSV lisible")
+
+
+def test_an_export_holds_back_peer_groups_under_the_minimum():
+    crowd = [ScoreRow(sector="K", size_class="10-49", scores={"culture": 50 + n}) for n in range(5)]
+    alone = ScoreRow(sector="J", size_class="250+", scores={"culture": 99})
+    kept, held_back = exportable([*crowd, alone], min_peers=5)
+    assert kept == crowd and held_back == 1
+    lines = export_rows([*crowd, alone], DIMENSIONS, min_peers=5).splitlines()
+    assert len(lines) == 6 and not any(line.startswith("J,") for line in lines)

@@ -23,8 +23,8 @@ def values_of(sheet) -> list[list]:
 
 
 @pytest.mark.parametrize(("lang", "sheets"), [
-    ("en", ["Summary", "Scores", "Symmetry", "Answers"]),
-    ("fr", ["Synthèse", "Scores", "Symétrie", "Réponses"]),
+    ("en", ["Summary", "Scores", "Symmetry", "Answers", "Diagnoses"]),
+    ("fr", ["Synthèse", "Scores", "Symétrie", "Réponses", "Diagnostics"]),
 ])  # fmt: skip
 def test_workbook_speaks_the_assessment_language(lang, sheets):
     book = workbook(lang)
@@ -128,10 +128,10 @@ def test_kpi_sheet_tracks_the_pilot_month_by_month_with_validated_inputs():
     assert headers[:4] == ["Indicator", "Unit", "Baseline", "Target"]
     months = [h for h in headers if h and h[:2] == "20"]
     assert len(months) >= 3  # a three-month pilot spans at least three calendar months
-    assert headers[-1] == "Progress"
+    assert headers[-2:] == ["Progress", "Status when exported"]
     names = [c.value for c in sheet["A"][6:] if c.value]
     assert {"Knowledge management", "Employee satisfaction"} <= set(names)
-    progress = sheet.cell(row=7, column=len(headers)).value
+    progress = sheet.cell(row=7, column=len(headers) - 1).value
     assert progress.startswith("=IF(") and "LOOKUP(2,1/" in progress
     assert len(sheet.data_validations.dataValidation) == len(names)
     assert all(v.type == "decimal" for v in sheet.data_validations.dataValidation)
@@ -170,21 +170,11 @@ def test_benchmark_sheet_lists_peer_positions_and_every_reference_point_with_its
 def test_an_assessment_from_a_workshop_carries_the_room_into_its_own_sheet(tmp_path):
     from assessment.bundle import bundle_of
     from assessment.store import Store
-    from assessment.workshop import Segment, WorkshopStore
     from exports.workbook import full_workbook
+    from tests.samples import workshop_assessment
 
     store = Store(f"sqlite:///{tmp_path / 'room.db'}")
-    workshops = WorkshopStore(store)
-    role = Segment(name="Role", options=["Leadership", "Staff"])
-    facilitator, record = workshops.create(
-        QUESTIONNAIRE, "Board day", "en", [role], dispersion_threshold=5
-    )
-    for person in range(6):
-        token, _ = workshops.join(record.join_code, {"Role": role.options[person % 2]})
-        for question in QUESTIONS:
-            workshops.save_answer(token, question.id, person % 5 + 1)
-    profile = bundle().profile
-    assessment = store.find(workshops.to_assessment(facilitator, QUESTIONNAIRE, profile, "en"))
+    assessment = workshop_assessment(store)
     data = full_workbook(QUESTIONNAIRE, bundle_of(store, assessment), date(2026, 11, 23))
     rows = values_of(load_workbook(io.BytesIO(data))["Workshop"])
     facts = {r[0]: r[1] for r in rows if r[0]}

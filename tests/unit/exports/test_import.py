@@ -12,6 +12,7 @@ from assessment.store import Store
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from exports.json_backup import build_json
 from exports.workbook import build_workbook
+from tests.hostile import rezipped
 from tests.samples import QUESTIONNAIRE, QUESTIONS, answers, bundle
 
 INSTALLED = [QUESTIONNAIRE]
@@ -27,15 +28,6 @@ def store(tmp_path):
 def assessments_in(store: Store) -> int:
     with store.engine.connect() as conn:
         return conn.exec_driver_sql("SELECT count(*) FROM assessments").scalar()
-
-
-def rezip(data: bytes, change) -> bytes:
-    """Rewrite a workbook's zip parts through `change(name, content) -> content`."""
-    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            out.writestr(item.filename, change(item.filename, source.read(item.filename)))
-    return target.getvalue()
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "json"])
@@ -103,7 +95,7 @@ HOSTILE = {
     ),
     "zip bomb": (zip_bomb(), "zip bomb"),
     "XML entity attack": (
-        rezip(
+        rezipped(
             build_workbook(QUESTIONNAIRE, bundle()),
             lambda name, content: XXE if name == "xl/workbook.xml" else content,
         ),

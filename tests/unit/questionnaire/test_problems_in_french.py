@@ -59,8 +59,8 @@ def test_a_broken_questionnaire_is_explained_in_french(name, french):
 def test_a_yaml_syntax_error_keeps_pyyaml_s_words_in_a_french_sentence():
     said, _ = problems(load_questionnaire, FIXTURES / "broken" / "yaml_syntax.yaml")
     assert said == [
-        f"yaml_syntax.yaml:5: erreur de syntaxe YAML{NBSP}: expected ',' or '}}', but got "
-        f"'<scalar>' (while parsing a flow mapping, à partir de la ligne 4)"
+        f"yaml_syntax.yaml:5: erreur de syntaxe YAML{NBSP}: did not find expected ',' or '}}' "
+        f"(while parsing a flow mapping, à partir de la ligne 4)"
     ]
 
 

@@ -103,6 +103,18 @@ def test_the_worked_example_in_the_authors_readme_is_a_valid_questionnaire():
     assert {d.side_of(q) for d, q in questionnaire.questions()} == {"internal", "customer"}
 
 
+def test_the_diagnoses_example_in_the_authors_readme_is_valid():
+    readme = (QUESTIONNAIRES_DIR / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### `diagnoses`", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    shipped = (QUESTIONNAIRES_DIR / "transformation.yaml").read_text(encoding="utf-8")
+    start, end = shipped.index("diagnoses:\n"), shipped.index("\n# Theme tags")
+    questionnaire = parse_questionnaire(shipped[:start] + example + shipped[end:], "README")
+    assert [(d.id, d.compare) for d in questionnaire.diagnoses] == [
+        ("stall", "sides"),
+        ("tools_ahead_of_people", "dimensions"),
+    ]
+
+
 def test_a_numeric_version_is_read_as_text():
     numeric = re.sub(r"^version: .*$", "version: 1.0", readme_example(), count=1, flags=re.M)
     assert parse_questionnaire(numeric, "x").version == "1.0"

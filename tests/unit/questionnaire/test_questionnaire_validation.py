@@ -10,7 +10,7 @@ MINIMAL = (BROKEN.parent / "minimal.yaml").read_text(encoding="utf-8")
 
 # One fixture per error kind: (file, the exact message a consultant reads).
 CASES = [
-    ("yaml_syntax", "yaml_syntax.yaml:5: YAML syntax error: expected ',' or '}'"),
+    ("yaml_syntax", "yaml_syntax.yaml:5: YAML syntax error: did not find expected ',' or '}'"),
     ("missing_field", "missing_field.yaml:2: version: required field is missing"),
     (
         "wrong_type",

@@ -31,7 +31,7 @@ QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 CASES = [
     (
         "yaml_syntax",
-        "yaml_syntax.yaml:20: YAML syntax error: expected ',' or '}', but got '<scalar>' "
+        "yaml_syntax.yaml:20: YAML syntax error: did not find expected ',' or '}' "
         "(while parsing a flow mapping that starts on line 19)",
     ),
     ("missing_field", "missing_field.yaml:17: kpis[1].owner: required field is missing"),

@@ -25,7 +25,7 @@ QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 CASES = [
     (
         "yaml_syntax",
-        "yaml_syntax.yaml:10: YAML syntax error: expected ',' or '}', but got '<scalar>' "
+        "yaml_syntax.yaml:10: YAML syntax error: did not find expected ',' or '}' "
         "(while parsing a flow mapping that starts on line 9)",
     ),
     ("missing_field", "missing_field.yaml:16: actions[1].owner: required field is missing"),
@@ -71,7 +71,7 @@ CASES = [
     (
         "bad_condition",
         "bad_condition.yaml:25: actions[1].when[0]: a condition names exactly one of "
-        "dimension, theme, question, stall or always (found: dimension, question)",
+        "dimension, theme, question, stall, diagnosis or always (found: dimension, question)",
     ),
     (
         "missing_threshold",

@@ -111,8 +111,16 @@ def test_symmetry_needs_answers_on_both_sides(minimal):
 
 
 def test_strongest_and_weakest_questions_are_ranked_without_overlap(minimal):
+    result = score(minimal, {"share": 2, "sponsor": 4, "ambition": 4, "equipped": 5})
+    assert not result.symmetry.stall
+    assert [s.question_id for s in result.strongest] == ["equipped", "sponsor", "ambition"]
+    assert [s.question_id for s in result.weakest] == ["share"]
+
+
+def test_under_a_stall_the_customer_ambition_is_not_a_strength(minimal):
     result = score(minimal, {"share": 2, "sponsor": 4, "ambition": 5, "equipped": 1})
-    assert [s.question_id for s in result.strongest] == ["ambition", "sponsor", "share"]
+    assert result.symmetry.stall
+    assert [s.question_id for s in result.strongest] == ["sponsor", "share"]
     assert [s.question_id for s in result.weakest] == ["equipped"]
 
 

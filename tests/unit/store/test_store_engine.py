@@ -84,7 +84,7 @@ def test_upserts_and_tables_compile_for_postgresql():
         def __init__(self):
             self.dialect, self.sent = dialect, []
 
-        def execute(self, statement):
+        def execute(self, statement, parameters=None):
             self.sent.append(statement)
 
     conn = Recorder()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
-from assessment.benchmark import load_pool
+from assessment.benchmark import load_pool, questionnaire_key
 from assessment.profile import Profile
 from assessment.store import DocumentKind, ScoreRow, Store
 
@@ -129,5 +129,77 @@ def test_the_imports_table_is_created_on_an_existing_database(database_url, mini
     reopened = Store(database_url)  # as when this version opens an older database
     try:
         assert reopened.add_benchmark_batch(minimal.id, rows(1))
+    finally:
+        reopened.dispose()
+
+
+# --- pool scores kept in the store (computed once, anew when answers or questionnaire change) --
+
+
+def with_sponsor_weight(questionnaire, weight: float):
+    culture = questionnaire.dimension("culture")
+    questions = [
+        q.model_copy(update={"weight": weight}) if q.id == "sponsor" else q
+        for q in culture.questions
+    ]
+    changed = culture.model_copy(update={"questions": questions})
+    dimensions = [changed if d.id == "culture" else d for d in questionnaire.dimensions]
+    return questionnaire.model_copy(update={"dimensions": dimensions})
+
+
+def test_pool_scores_are_computed_once_then_read_back_as_stored(store, minimal):
+    ours = assessed(store, minimal, opt_in=True)
+    [first] = load_pool(store, minimal)
+    stored, stale = store.pool_scores(minimal.id, questionnaire_key(minimal))
+    assert stale == [] and {row[0] for row in stored} == {ours}
+    [again] = load_pool(store, minimal)
+    assert again == first
+    assert again.scores == {"culture": 37.5, "cx": 75.0}
+
+
+def test_a_changed_answer_changes_the_stored_pool_scores(store, minimal):
+    ours = assessed(store, minimal, opt_in=True)
+    load_pool(store, minimal)
+    store.save_answer(ours, "sponsor", 4)  # 25 → 75
+    [entry] = load_pool(store, minimal)
+    assert entry.scores["culture"] == 75.0
+    store.clear_answer(ours, "share")  # culture now half answered: out of the pool
+    [entry] = load_pool(store, minimal)
+    assert set(entry.scores) == {"cx"}
+
+
+def test_pool_scores_are_computed_anew_when_the_questionnaire_changes(store, minimal):
+    assessed(store, minimal, opt_in=True)
+    assert load_pool(store, minimal)[0].scores["culture"] == 37.5
+    reweighted = with_sponsor_weight(minimal, 1)  # same id and version, other content
+    assert load_pool(store, reweighted)[0].scores["culture"] == 50.0
+    assert load_pool(store, minimal)[0].scores["culture"] == 37.5
+
+
+def test_opting_out_removes_the_member_and_its_stored_scores(store, minimal):
+    ours = assessed(store, minimal, opt_in=True)
+    other = assessed(store, minimal, GLOBEX, opt_in=True)
+    assert len(load_pool(store, minimal)) == 2
+    store.delete_document(ours, DocumentKind.pool)
+    assert [e.assessment_id for e in load_pool(store, minimal)] == [other]
+    with store.engine.connect() as conn:
+        kept = conn.scalars(sa.text("SELECT DISTINCT assessment_id FROM pool_score_values")).all()
+    assert kept == [other]
+    store.save_document(other, DocumentKind.pool, {"opt_in": False})
+    assert load_pool(store, minimal) == []
+
+
+def test_an_older_database_without_stored_pool_scores_still_loads_its_pool(database_url, minimal):
+    first = Store(database_url)
+    ours = assessed(first, minimal, opt_in=True)
+    first.dispose()
+    with sa.create_engine(database_url).begin() as conn:
+        conn.execute(sa.text("DROP TABLE pool_score_values"))  # as a database made before
+        conn.execute(sa.text("DROP TABLE pool_scores"))
+    reopened = Store(database_url)
+    try:
+        [entry] = load_pool(reopened, minimal)
+        assert (entry.assessment_id, entry.scores) == (ours, {"culture": 37.5, "cx": 75.0})
+        assert reopened.pool_scores(minimal.id, questionnaire_key(minimal))[1] == []
     finally:
         reopened.dispose()
