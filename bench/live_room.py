@@ -42,6 +42,8 @@ import psutil
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import Segment, WorkshopStore
+from bench.measure import Figure, write_figures
+from phone.api import DEVICE_HEADER
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLE = Segment(name="Fonction", options=["Direction", "Managers", "Équipes"])
@@ -173,13 +175,16 @@ async def phone(
         page.raise_for_status()
         for suffix in ("js", "css"):
             (await client.get(f"{url}/phone/static/phone.{suffix}")).raise_for_status()
-        info = await client.get(f"{url}/phone/api/workshop", params={"code": code})
+        device = {DEVICE_HEADER: f"phone-{number}"}  # as the page sends it
+        info = await client.get(f"{url}/phone/api/workshop", params={"code": code}, headers=device)
         info.raise_for_status()
         shown = time.monotonic()
         figures.open_form.append(shown - opened)
         role = ROLE.options[number % len(ROLE.options)]
         joined = await client.post(
-            f"{url}/phone/api/join", json={"code": code, "segments": {ROLE.name: role}}
+            f"{url}/phone/api/join",
+            json={"code": code, "segments": {ROLE.name: role}},
+            headers=device,
         )
         joined.raise_for_status()
         state = joined.json()
@@ -417,6 +422,29 @@ def report(result: dict) -> None:
     )
 
 
+def table_lines(result: dict) -> list[Figure]:
+    """The run's lines for ``make bench``: reported (the goals are absolute times, see
+    docs/workshop.md); a lost or duplicated answer, or a failed phone, fails the line."""
+    f: Figures = result["figures"]
+    room = f"live room, {result['phones']} phones × {result['questions']} questions"
+    broken = result["lost"] or result["duplicated"] or f.failures
+    return [
+        Figure(
+            name=f"{room}: tap → saved",
+            baseline="",
+            value=f"p95 {p95(f.taps) * 1000:.0f} ms",
+            note=f"{len(f.taps)} taps, lost {result['lost']}, duplicated {result['duplicated']}",
+            error=f"lost or failed: {result['lost']} lost, {f.failures}" if broken else None,
+        ),
+        Figure(
+            name=f"{room}: link → first question",
+            baseline="",
+            value=f"p95 {p95(f.first_question):.2f} s",
+        ),
+        Figure(name=f"{room}: move → phone", baseline="", value=f"p95 {p95(f.moves):.2f} s"),
+    ]
+
+
 def find_max(args) -> None:
     """Step the room up until tap p95 passes 1 s (or something fails); the largest that held."""
     held = None
@@ -450,6 +478,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     p.add_argument("--find-max", action="store_true", help="step --phones up by --step")
     p.add_argument("--step", type=int, default=100)
+    p.add_argument("--json", type=Path, help="write the table's lines to this file (make bench)")
     return p
 
 
@@ -460,8 +489,11 @@ def main(argv: list[str] | None = None) -> None:
         os.sched_setaffinity(0, {CLIENT_CORE})
     if args.find_max:
         find_max(args)
-    else:
-        report(run(args, args.database))
+        return
+    result = run(args, args.database)
+    report(result)
+    if args.json:
+        write_figures(table_lines(result), args.json)
 
 
 if __name__ == "__main__":
