@@ -39,6 +39,12 @@
     return text;
   }
 
+  // "1 question answered", "2 questions answered": the browser's CLDR rules, as the server's.
+  function counted(name, values, count) {
+    const form = new Intl.PluralRules(lang).select(count) === "one" ? "_one" : "_other";
+    return t(name + form, values);
+  }
+
   function el(tag, props, children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props || {})) {
@@ -366,12 +372,12 @@
       button.classList.toggle("complete", partDone === part.questions.length);
       button.setAttribute("aria-label", t("part_label", {
         n: index + 1, title: S.questionnaire.dimensions[index].title,
-        done: t("progress", { done: partDone, total: part.questions.length }),
+        done: counted("progress", { done: partDone, total: part.questions.length }, partDone),
       }));
     });
     view.progress.max = total;
     view.progress.value = done;
-    view.progressText.textContent = t("progress", { done, total });
+    view.progressText.textContent = counted("progress", { done, total }, done);
     view.nav.hidden = paced;
     view.paced.hidden = !paced;
     view.paced.textContent = t("paced_note", { n: step + 1, total: parts.length });
