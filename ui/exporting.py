@@ -15,10 +15,12 @@ from assessment.scoring import score
 from assessment.services import peer_positions
 from assessment.store import AssessmentRecord
 from exports.json_backup import build_json
+from exports.pack import build_deck, build_report
 from exports.workbook import full_workbook
 from ui.session import get_store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def download_buttons(
@@ -26,6 +28,27 @@ def download_buttons(
 ) -> None:
     store = get_store()
     stem = file_stem(record.profile.organisation)
+    report, deck = st.columns(2)
+    report.download_button(
+        say("report.download_pdf", lang),
+        data=lambda: pack(store, record, questionnaire, build_report),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="download_pdf",
+        type="primary",
+    )
+    deck.download_button(
+        say("report.download_pptx", lang),
+        data=lambda: pack(store, record, questionnaire, build_deck),
+        file_name=f"{stem}.pptx",
+        mime=PPTX,
+        icon=":material/slideshow:",
+        on_click="ignore",
+        key="download_pptx",
+        help=say("report.download_pptx_help", lang),
+    )
     excel, backup = st.columns(2)
     excel.download_button(
         say("app.download_xlsx", lang),
@@ -50,10 +73,15 @@ def download_buttons(
 
 def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> bytes:
     """Built on click, on another thread: plain arguments only, no Streamlit calls."""
+    return pack(store, record, questionnaire, full_workbook)
+
+
+def pack(store, record: AssessmentRecord, questionnaire: Questionnaire, build) -> bytes:
+    """One file of the committee's pack (workbook, report, deck), with the peer positions."""
     bundle = bundle_of(store, record)
     result = score(questionnaire, bundle.answers)
     positions = peer_positions(record, result, load_pool(store, questionnaire))
-    return full_workbook(questionnaire, bundle, date.today(), positions)
+    return build(questionnaire, bundle, date.today(), positions)
 
 
 def file_stem(organisation: str) -> str:
