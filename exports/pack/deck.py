@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -25,6 +25,7 @@ WIDE, HIGH = Inches(13.333), Inches(7.5)
 LEFT, TOP = Inches(0.6), Inches(1.35)
 BODY_WIDTH = WIDE - 2 * LEFT
 TABLE_ROWS = 9  # rows of a table slide; the rest go to the speaker notes
+MAP_POINTS = 6  # points of every series of the map (the midpoint cross needs six)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -186,23 +187,26 @@ class _Deck:
         )
         slide = self._slide(self.word("report.map"), notes)
         data = XyChartData()
-        organisation = data.add_series(story.client or self.word("deck.organisation"))
-        organisation.add_data_point(point.internal, point.customer)
         balance = data.add_series(self.word("deck.balance"))
-        for xy in ((0, 0), (100, 100)):
-            balance.add_data_point(*xy)
+        # Every series has the same number of points: Impress drops a series shorter than a
+        # later one.
+        for n in range(MAP_POINTS):
+            balance.add_data_point(100 * n / (MAP_POINTS - 1), 100 * n / (MAP_POINTS - 1))
         stall = data.add_series(self.word("deck.stall_line"))
-        for xy in ((0, point.threshold), (100 - point.threshold, 100)):
-            stall.add_data_point(*xy)
-        for name, line in (
-            ("deck.midpoint", ((point.midpoint, 0), (point.midpoint, 100))),
-            ("deck.midpoint", ((0, point.midpoint), (100, point.midpoint))),
-        ):
-            series = data.add_series(self.word(name))
-            for xy in line:
-                series.add_data_point(*xy)
+        t = point.threshold
+        for n in range(MAP_POINTS):
+            x = (100 - t) * n / (MAP_POINTS - 1)
+            stall.add_data_point(x, x + t)
+        # The midpoint cross as one path, so that the legend names it once.
+        cross = data.add_series(self.word("deck.midpoint"))
+        m = point.midpoint
+        for xy in ((m, 0), (m, m), (0, m), (100, m), (m, m), (m, 100)):
+            cross.add_data_point(*xy)
+        organisation = data.add_series(story.client or self.word("deck.organisation"))
+        for _ in range(MAP_POINTS):
+            organisation.add_data_point(point.internal, point.customer)
         frame = slide.shapes.add_chart(
-            XL_CHART_TYPE.XY_SCATTER_LINES, LEFT, TOP, Inches(7.4), Inches(5.6), data
+            XL_CHART_TYPE.XY_SCATTER, LEFT, TOP, Inches(7.4), Inches(5.6), data
         )
         chart = frame.chart
         chart.has_title = False
@@ -216,23 +220,23 @@ class _Deck:
             axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
             axis.tick_labels.font.size = Pt(11)
             axis.has_major_gridlines = False
-        styles = [
-            (STALL if point.stall else NAVY, None),
-            (MUTED, None),
-            (STALL, None),
-            ("#9aa1ab", None),
-            ("#9aa1ab", None),
-        ]
-        for series, (colour, _) in zip(chart.plots[0].series, styles, strict=True):
+        colours = [MUTED, STALL, "#9aa1ab", STALL if point.stall else NAVY]
+        for series, colour in zip(chart.plots[0].series, colours, strict=True):
             series.format.line.color.rgb = _rgb(colour)
+            series.format.line.width = Pt(1.75)
             series.smooth = False
             series.marker.style = XL_MARKER_STYLE.NONE
-        dot = chart.plots[0].series[0]
-        dot.format.line.fill.background()
+        dot = chart.plots[0].series[3]
+        dot.format.line.fill.background()  # a point, no line
+        label = dot.points[0].data_label
+        label.has_text_frame = True
+        label.text_frame.text = story.client or self.word("deck.organisation")
+        label.position = XL_LABEL_POSITION.RIGHT
+        label.font.size, label.font.bold = Pt(12), True
         dot.marker.style, dot.marker.size = XL_MARKER_STYLE.CIRCLE, 14
         dot.marker.format.fill.solid()
         dot.marker.format.fill.fore_color.rgb = _rgb(STALL if point.stall else NAVY)
-        chart.plots[0].series[2].format.line.dash_style = 4  # dash
+        chart.plots[0].series[1].format.line.dash_style = 4  # dash
         chart.has_legend = True
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
         chart.legend.font.size = Pt(11)
