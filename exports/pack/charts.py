@@ -118,7 +118,7 @@ def ambition_map(story: Story, size: tuple[float, float] = (3.6, 3.4)) -> bytes 
     axes.axvline(mid, color=MUTED, lw=0.6, ls=":")
     axes.axhline(mid, color=MUTED, lw=0.6, ls=":")
     colour = STALL if point.stall else NAVY
-    axes.plot([point.internal], [point.customer], "o", color=colour, ms=7, zorder=3)
+    axes.plot([point.internal], [point.customer], "o", color=colour, ms=7, zorder=3, clip_on=False)
     axes.annotate(
         f"{fmt.number(point.internal, story.lang)} · {fmt.number(point.customer, story.lang)}",
         (point.internal, point.customer),

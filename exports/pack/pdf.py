@@ -303,10 +303,8 @@ def _appendix(story: Story, s: dict) -> list[Flowable]:
     flow += [Paragraph(_text(paragraph), s["body"]) for paragraph in story.method]
     flow.append(Paragraph(_text(story.word("report.method_note")), s["note"]))
     if story.provenance:
-        flow += [
-            Paragraph(_text(story.word("report.provenance")), s["h2"]),
-            _grid(story.provenance, s),
-        ]
+        heading = Paragraph(_text(story.word("report.provenance")), s["h2"])
+        flow.append(KeepTogether([heading, _grid(story.provenance, s)]))
     return flow
 
 

@@ -92,18 +92,26 @@ def widths(ws: Worksheet, sizes: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = size
 
 
+# Characters of a wrapped line per unit of column width: LibreOffice and Excel fit fewer than
+# the width (a unit is one "0"), so rows are given room for a little more text than they hold.
+CHARACTERS_PER_WIDTH = 1.0
+
+
 def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, line_height: float = 15) -> None:
     """Wrapped text needs explicit row heights: spreadsheets do not grow rows when opening."""
     for row in range(first_row, last_row + 1):
         lines = 1
         for cell in ws[row]:
             if isinstance(cell.value, str) and cell.value and cell.data_type != "f":
-                width = ws.column_dimensions[cell.column_letter].width or 10
-                per_line = max(1, int(width * 1.15))
-                lines = max(
-                    lines, sum(-(-len(part) // per_line) for part in cell.value.split("\n"))
-                )
+                lines = max(lines, _lines(ws, cell))
         ws.row_dimensions[row].height = line_height * lines
+
+
+def _lines(ws: Worksheet, cell) -> int:
+    """How many lines a cell's text wraps onto in its column."""
+    width = ws.column_dimensions[cell.column_letter].width or 10
+    per_line = max(1, int(width * CHARACTERS_PER_WIDTH))
+    return sum(-(-len(part) // per_line) for part in cell.value.split("\n"))
 
 
 def print_setup(ws: Worksheet, header_row: int | None = None) -> None:
@@ -118,3 +126,33 @@ def print_setup(ws: Worksheet, header_row: int | None = None) -> None:
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
         ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _fit_unset_rows(ws)
+
+
+def _fit_unset_rows(ws: Worksheet) -> None:
+    """Rows no writer sized (table headers among them) get the height their wrapped cells need,
+    so that a header such as "Percentile" or "Point de départ" is never cut when printed."""
+    merged = {cell for area in ws.merged_cells.ranges for cell in _cells(area)}
+    for row in ws.iter_rows():
+        if not row or ws.row_dimensions[row[0].row].height is not None:
+            continue
+        lines = 1
+        for cell in row:
+            if (
+                isinstance(cell.value, str)
+                and cell.alignment is not None
+                and cell.alignment.wrap_text
+                and cell.coordinate not in merged
+                and cell.data_type != "f"
+            ):
+                lines = max(lines, _lines(ws, cell))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * lines
+
+
+def _cells(area) -> list[str]:
+    return [
+        f"{get_column_letter(column)}{row}"
+        for row in range(area.min_row, area.max_row + 1)
+        for column in range(area.min_col, area.max_col + 1)
+    ]
