@@ -130,7 +130,9 @@ def story_of(
     return Story(
         lang=lang,
         title=questionnaire.title(lang),
-        client=bundle.profile.organisation if bundle.profile else "",
+        client=bundle.profile.organisation
+        if bundle.profile
+        else (bundle.workshop.title if bundle.workshop else ""),
         day=fmt.date(day, lang),
         score=fmt.score(result.overall.score, lang),
         level=say("report.level", lang, level=level.level, name=level.name(lang)) if level else "",
