@@ -18,7 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from assessment.reading.chart_style import INK, MUTED, NAVY, STALL
+from assessment.reading.chart_style import INK, MUTED, NAVY, STALL, wrap_label
 from exports.pack.story import Story, Table
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
@@ -383,13 +383,18 @@ class _Deck:
             top += Inches(1.0)
         shown = Table(table.headers, table.rows[:TABLE_ROWS], table.widths)
         self._grid(slide, shown, top, 12)
+        hidden = len(table.rows) - len(shown.rows)
+        if hidden > 0:
+            self._text(slide, self.word("deck.more_in_notes", count=hidden), LEFT,
+                       HIGH - Inches(1.0), BODY_WIDTH, Inches(0.4), 12, colour=MUTED)  # fmt: skip
         return slide
 
     # --- pieces ---------------------------------------------------------------------------
 
     def _radar(self, slide, left: Emu, top: Emu, width: Emu, height: Emu) -> None:
         data = CategoryChartData(number_format="0")
-        data.categories = [title for title, _ in self.story.dimensions]
+        # Wrapped labels leave the radar itself room in the chart's frame.
+        data.categories = [wrap_label(title, 18, "\n") for title, _ in self.story.dimensions]
         data.add_series(
             self.word("workbook.score"), [score or 0 for _, score in self.story.dimensions]
         )

@@ -317,7 +317,7 @@ def _references(
     if not rows:
         return None
     keys = ("dimension", "figure", "statement", "year", "source")
-    return Table(_head(lang, *keys), rows, [3, 1.4, 8, 1.3, 3.5])
+    return Table(_head(lang, *keys), rows, [3, 1.4, 8, 1.7, 3.5])
 
 
 def _figure(value: float, unit: str, lang: Language) -> str:
@@ -343,7 +343,7 @@ def _provenance(library: BenchmarkLibrary | None, lang: Language) -> Table | Non
     ]
     headers = [say(f"report.provenance_{k}", lang) for k in ("source", "edition", "year", "kind")]
     headers += [say("report.provenance_checked", lang), say("report.provenance_url", lang)]
-    return Table(headers, rows, [3, 5, 1.3, 2, 3.5, 5])
+    return Table(headers, rows, [3, 5, 1.7, 2, 3.5, 5])
 
 
 def _workshop(questionnaire: Questionnaire, room: dict, lang: Language) -> Workshop:
