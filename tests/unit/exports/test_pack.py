@@ -212,3 +212,38 @@ def test_every_page_and_slide_renders_to_png(tmp_path, name, lang):
     rendered = sorted(folder.glob(f"{name}-{lang}-deck-*.png"))
     assert len(pages) >= 5 and 8 <= len(rendered) <= 12
     assert all(p.stat().st_size > 4_000 for p in pages + rendered), "no page is blank"
+
+
+def test_the_footer_is_set_once_in_the_settings_a_logo_replacing_the_firms_name(
+    tmp_path, monkeypatch
+):
+    from PIL import Image as Picture
+
+    from exports.pack import brand_from_settings
+
+    logo = tmp_path / "logo.png"
+    Picture.new("RGB", (240, 80), "#1f4e79").save(logo)
+    monkeypatch.setenv("REPORT_FIRM", "Cabinet Martin")
+    monkeypatch.setenv("REPORT_LOGO", str(logo))
+    monkeypatch.setenv("REPORT_CONFIDENTIALITY", "Strictly confidential")
+    brand = brand_from_settings()
+    assert brand.firm == "Cabinet Martin" and brand.logo == logo.read_bytes()
+    data = build_report(QUESTIONNAIRE, organisation("balanced", "en"), TODAY)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    images = subprocess.run(
+        [require("pdfimages"), "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    pages = {line.split()[0] for line in images}
+    assert len(pages) >= 5, "the logo is on every page"
+    assert "Strictly confidential" in pdf_text(data, tmp_path, 2, 2)
+    monkeypatch.setenv("REPORT_LOGO", str(tmp_path / "missing.png"))
+    assert brand_from_settings().logo is None, "a logo that cannot be read leaves the name"
+    deck = Presentation(
+        io.BytesIO(build_deck(QUESTIONNAIRE, organisation("balanced", "en"), TODAY))
+    )
+    assert all(
+        "Strictly confidential"
+        in " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        for slide in deck.slides
+    )
