@@ -17,6 +17,7 @@ from types import EllipsisType
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.bundle import AssessmentBundle
@@ -185,13 +186,14 @@ def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: L
     widths(ws, [48, 12, 12, 12, 12])
     # How the result was read, and how complete it is: the method notes, below the chart.
     below = last + 23
+    ws.row_breaks.append(Break(id=below - 1))  # the reading starts a page of its own
     put(ws, below, 1, say("report.summary_reading", lang), font=SUBTITLE_FONT)
     for offset, paragraph in enumerate(interpret(questionnaire, result, lang), start=1):
         put(ws, below + offset, 1, _plain(paragraph), alignment=WRAP)
         ws.merge_cells(
             start_row=below + offset, start_column=1, end_row=below + offset, end_column=5
         )
-        ws.row_dimensions[below + offset].height = 15 * (1 + len(paragraph) // 100)
+        ws.row_dimensions[below + offset].height = 15 * (1 + len(paragraph) // 90)
     print_setup(ws, header_row=row)
 
 
