@@ -18,6 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from assessment import formatting as fmt
 from assessment.reading.chart_style import INK, MUTED, NAVY, STALL, wrap_label
 from exports.pack.story import Story, Table
 
@@ -182,8 +183,8 @@ class _Deck:
         story, point = self.story, self.story.map_point
         notes = self.word(
             "deck.map_notes",
-            midpoint=_n(story, point.midpoint),
-            threshold=_n(story, point.threshold),
+            midpoint=fmt.number(point.midpoint, story.lang),
+            threshold=fmt.number(point.threshold, story.lang),
         )
         slide = self._slide(self.word("report.map"), notes)
         data = XyChartData()
@@ -243,8 +244,8 @@ class _Deck:
         side = LEFT + Inches(7.8)
         quadrant = self.word(
             "deck.position",
-            internal=_score(story, point.internal),
-            customer=_score(story, point.customer),
+            internal=fmt.score(point.internal, story.lang),
+            customer=fmt.score(point.customer, story.lang),
         )
         self._text(
             slide, quadrant, side, TOP + Inches(0.2), Inches(4.3), Inches(1.2), 18, bold=True
@@ -311,7 +312,7 @@ class _Deck:
         chart.value_axis.minimum_scale = 0
         chart.value_axis.has_title = True
         chart.value_axis.axis_title.text_frame.text = self.word(
-            "deck.days_from", start=_day(self.story, roadmap.start)
+            "deck.days_from", start=fmt.date(roadmap.start, self.story.lang)
         )
         chart.value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
 
@@ -498,21 +499,3 @@ def _rows(table: Table) -> Iterable[list[str]]:
 
 def _short(title: str, limit: int = 48) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
-
-
-def _n(story: Story, value: float) -> str:
-    from assessment import formatting as fmt
-
-    return fmt.number(value, story.lang)
-
-
-def _day(story: Story, value) -> str:
-    from assessment import formatting as fmt
-
-    return fmt.date(value, story.lang)
-
-
-def _score(story: Story, value: float) -> str:
-    from assessment import formatting as fmt
-
-    return fmt.score(value, story.lang)

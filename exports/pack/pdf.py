@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as Grid
 
+from assessment import formatting as fmt
 from assessment.reading.chart_style import INK, MUTED, NAVY, STALL
 from exports.pack import charts
 from exports.pack.story import Story, Table
@@ -246,8 +247,8 @@ def _body(story: Story, s: dict) -> list[Flowable]:
                     _text(
                         story.word(
                             "report.roadmap_span",
-                            start=_day(story, story.roadmap.start),
-                            end=_day(story, story.roadmap.end),
+                            start=fmt.date(story.roadmap.start, story.lang),
+                            end=fmt.date(story.roadmap.end, story.lang),
                         )
                     ),
                     s["body"],
@@ -313,12 +314,6 @@ def _appendix(story: Story, s: dict) -> list[Flowable]:
 
 def _text(value: str) -> str:
     return escape(value)
-
-
-def _day(story: Story, value) -> str:
-    from assessment import formatting as fmt
-
-    return fmt.date(value, story.lang)
 
 
 def _stalled(story: Story) -> bool:

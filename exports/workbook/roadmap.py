@@ -126,6 +126,9 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) 
     ]
     row = KPI_HEADER_ROW
     last = table(ws, row, headers, rows, {3: "0.0", 4: "0.0"})
+    for r in range(row + 1, last + 1):  # baseline and target centred, clear of the next column
+        for column in (3, 4):
+            ws.cell(row=r, column=column).alignment = CENTRED
     first_month, last_month = len(fixed) + 1, len(fixed) + len(months)
     way = last_month + 1
     for r in range(row + 1, last + 1):
