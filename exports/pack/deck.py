@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -237,7 +238,7 @@ class _Deck:
         dot.marker.style, dot.marker.size = XL_MARKER_STYLE.CIRCLE, 14
         dot.marker.format.fill.solid()
         dot.marker.format.fill.fore_color.rgb = _rgb(STALL if point.stall else NAVY)
-        chart.plots[0].series[1].format.line.dash_style = 4  # dash
+        chart.plots[0].series[1].format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         chart.has_legend = True
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
         chart.legend.font.size = Pt(11)
