@@ -5,6 +5,8 @@ line, the stall threshold and the midpoint cross); both go on the Summary's firs
 
 from __future__ import annotations
 
+from functools import cache
+
 from openpyxl.chart import RadarChart, Reference, ScatterChart, Series
 from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.chart.marker import Marker
@@ -24,6 +26,7 @@ NAVY, STALL, MUTED, GRID = "1F4E79", "B03A2E", "6B7280", "9AA1AB"
 MAP_COLUMN = 5  # E: the map's helper cells on the Symmetry sheet (hidden)
 
 
+@cache  # one text style per size, shared by every chart (it is only read when saved)
 def _small(size: int = 800) -> RichText:
     properties = ParagraphProperties(defRPr=CharacterProperties(sz=size))
     return RichText(p=[Paragraph(pPr=properties, endParaRPr=CharacterProperties(sz=size))])
