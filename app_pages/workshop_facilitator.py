@@ -16,6 +16,7 @@ from assessment.workshop import (
 )
 from ui import widgets
 from ui.context import current_language, plain
+from ui.exporting import room_pack_buttons
 from ui.forms import PastedLink, paste_link_form, profile_fields, validated_profile
 from ui.session import open_assessment
 from ui.workshop_controls import anonymity_section, controls, erase_section
@@ -149,6 +150,7 @@ def facilitator_page(token: str, record: WorkshopRecord) -> None:
     live_dashboard(lang, record.id, questionnaire)
     st.divider()
     anonymity_section(lang, store, token, record)
+    room_pack_buttons(lang, store, token, record, questionnaire)
     convert_section(token, record, questionnaire)
     erase_section(lang, store, token)
     delete_section(token)

@@ -100,6 +100,13 @@ def date(value: dt.date | None, lang: str) -> str:
     return f"{day} {month} {value.year}"
 
 
+def month(value: dt.date, lang: str) -> str:
+    """``Jan 2027`` / ``janv. 2027``: a month on a time axis (CLDR's abbreviated month)."""
+    locale = _locale(lang)
+    name = get_month_names("abbreviated", context="stand-alone", locale=locale)[value.month]
+    return f"{name} {value.year}"
+
+
 def kpi_value(value: float | None, unit: str, lang: str) -> str:
     """A pilot indicator with its unit: ``62 / 100``, ``60 %``, ``+10 eNPS``, ``4.5 h``.
 

@@ -49,6 +49,13 @@ from assessment.roadmap import (
 from assessment.scoring import score
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, DocumentKind, Store
+from assessment.workshop import (
+    WorkshopError,
+    WorkshopStore,
+    consolidated_answers,
+    room_of,
+    summary_document,
+)
 
 
 def result_of(store: Store, record: AssessmentRecord, questionnaire: Questionnaire) -> Result:
@@ -242,3 +249,35 @@ def set_opt_in(store: Store, record_id: int, opt_in: bool) -> None:
         store.save_document(record_id, DocumentKind.pool, {"opt_in": True})
     else:
         store.delete_document(record_id, DocumentKind.pool)
+
+
+# --- the pack of a workshop still open ---------------------------------------------------------
+
+
+def room_bundle(
+    workshops: WorkshopStore, token: str, questionnaire: Questionnaire, now: datetime
+) -> AssessmentBundle:
+    """The room as it stands, as an export bundle (its consolidated answers and its figures),
+    for the committee's pack while the room is still open; nothing is stored. WorkshopError
+    below the anonymity threshold, as for turning the room into an assessment."""
+    record = workshops.by_facilitator(token)
+    record.check_questionnaire(questionnaire)
+    snapshot = workshops.snapshot(record.id)
+    room = room_of(questionnaire, snapshot)
+    if not room.visible:
+        raise WorkshopError(f"Fewer than {record.threshold} participants have answered.")
+    created = record.created_at.isoformat()
+    return AssessmentBundle(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        language=record.language,
+        answers=consolidated_answers(questionnaire, snapshot.participants, record.threshold),
+        exported_at=now,
+        workshop=summary_document(
+            room,
+            title=record.title,
+            joined=snapshot.counts.joined,
+            completed=snapshot.counts.completed,
+            workshop_created_at=created,
+        ),
+    )

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     default_questionnaire: str = DEFAULT_QUESTIONNAIRE_FILE
     """The file in ``questionnaires/`` offered first; empty: a choice is required when there
     are several. Adding a file never changes it."""
+    report_firm: str = ""
+    """The consultant's firm, in the footer of every page of the PDF report and the deck."""
+    report_logo: str = ""
+    """A PNG or JPEG file of the firm's logo, shown in that footer instead of the name."""
+    report_confidentiality: str = ""
+    """The confidentiality line printed at the foot of every page and slide."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod
@@ -47,7 +53,15 @@ class Settings(BaseSettings):
             return DEFAULT_MIN_PEERS
         return number if number >= 1 else DEFAULT_MIN_PEERS
 
-    @field_validator("database_url", "consultant_key", "public_url", mode="after")
+    @field_validator(
+        "database_url",
+        "consultant_key",
+        "public_url",
+        "report_firm",
+        "report_logo",
+        "report_confidentiality",
+        mode="after",
+    )
     @classmethod
     def _stripped(cls, value: str) -> str:
         return value.strip()

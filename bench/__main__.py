@@ -30,6 +30,7 @@ BENCHMARKS = [
     ("answer_rerun", [], 120),
     ("results_page", [], 120),
     ("export_workbook", [], 90),
+    ("export_pack", [], 180),
     ("benchmark_percentiles", [], 150),
     ("first_page", [], 120),
     ("workshop_load", ["--participants", "100", "--phones", "2"], 150),

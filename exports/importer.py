@@ -184,6 +184,8 @@ def _workbook_facts(workbook, filename: str, dont_know: set[str]) -> dict:
     raw["answers"], raw["comments"] = _answers_and_comments(
         workbook[answers_sheet], filename, dont_know
     )
+    for key, text in raw.pop("sections").items():  # the roadmap's edits, the pilot, the room
+        raw[key] = _read_json(text.encode("utf-8"), filename)
     return raw
 
 
@@ -227,10 +229,16 @@ def _part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, filename: str) -> by
         raise ImportRejected("damaged", file=filename) from error
 
 
+SECTIONS = ("roadmap", "workshop", "pilot")
+
+
 def _meta_facts(sheet) -> dict:
-    facts = {
-        str(key): value for key, value, *_ in sheet.iter_rows(values_only=True) if key is not None
-    }
+    facts, sections = {}, {}
+    for key, value, *more in sheet.iter_rows(values_only=True):
+        if key in SECTIONS:  # one JSON document, cut across the cells of its row
+            sections[key] = "".join(str(part) for part in (value, *more) if part is not None)
+        elif key is not None:
+            facts[str(key)] = value
     profile = {
         key.removeprefix("profile."): value
         for key, value in facts.items()
@@ -244,6 +252,7 @@ def _meta_facts(sheet) -> dict:
         "profile": profile or None,
         "created_at": facts.get("created_at") or None,
         "answers_sheet": facts.get("answers_sheet"),
+        "sections": sections,
     }
 
 

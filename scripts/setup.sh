@@ -48,6 +48,7 @@ ensure_test_tools() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v soffice >/dev/null || missing+=(libreoffice-calc)
+  [ -e /usr/lib/libreoffice/program/simpress ] || missing+=(libreoffice-impress)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -33,6 +33,7 @@ from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export
 from exports.json_backup import build_json
+from exports.pack import build_deck, build_report
 from exports.workbook import full_workbook
 
 
@@ -157,9 +158,14 @@ def _export(args: argparse.Namespace) -> int:
     )
     out = Path(args.out)
     today = datetime.now(UTC).date()
-    data = (
-        build_json(bundle) if out.suffix == ".json" else full_workbook(questionnaire, bundle, today)
-    )
+    suffix = out.suffix.lower()
+    if suffix == ".json":
+        data = build_json(bundle)
+    elif suffix in (".pdf", ".pptx"):
+        build = build_report if suffix == ".pdf" else build_deck
+        data = build(questionnaire, bundle, today)
+    else:
+        data = full_workbook(questionnaire, bundle, today)
     out.write_bytes(data)
     print(f"wrote {out} ({len(data):,} bytes)")
     return 0
@@ -219,10 +225,18 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     schema.set_defaults(command=_schema)
 
-    export = commands.add_parser("export", help="write the Excel workbook (or .json) of answers")
+    export = commands.add_parser(
+        "export",
+        help="write the workbook (.xlsx), the PDF report, the slide deck (.pptx) or the .json",
+    )
     export.add_argument("--questionnaire", required=True, metavar="PATH")
     export.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
-    export.add_argument("--out", required=True, metavar="FILE", help="report.xlsx or export.json")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="report.xlsx, report.pdf, deck.pptx or export.json",
+    )
     export.add_argument("--lang", choices=["en", "fr"], default="en")
     _profile_options(export, "written into the file, so that it can be imported again as it is")
     export.set_defaults(command=_export)

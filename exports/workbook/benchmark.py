@@ -68,7 +68,7 @@ def _benchmark(
     references = _reference_rows(questionnaire, library, lang)
     keys = ("applies_to", "figure", "statement", "population", "year", "source", "status")
     last = table(ws, row + 2, [say(f"workbook.{k}", lang) for k in keys], references)
-    widths(ws, [34, 10, 60, 26, 8, 40, 12])
+    widths(ws, [34, 10, 60, 26, 11, 40, 12])  # "Percentile" and "Année" fit their column
     fit_row_heights(ws, row + 3, last)
     print_setup(ws)
 

@@ -41,4 +41,4 @@ def full_workbook(
     extra |= benchmark_sheet(questionnaire, positions or [], benchmarks, lang)
     if bundle.workshop:
         extra |= workshop_sheet(questionnaire, bundle.workshop.document(), lang)
-    return build_workbook(questionnaire, bundle, extra_sheets=extra)
+    return build_workbook(questionnaire, bundle, extra_sheets=extra, roadmap=roadmap)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,8 +30,10 @@ from assessment.roadmap import (
 from exports.workbook.pilot import actuals_block, latest_by_month, status_of
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import WRAP, fit_row_heights, print_setup, put, table, title, widths
+from exports.workbook.timeline import timeline
 
 KPI_HEADER_ROW = 6
+CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
 
 
 def roadmap_sheets(
@@ -84,7 +87,11 @@ def _roadmap(ws: Worksheet, roadmap: Roadmap, lang: Language, pilot: PilotRecord
         {7: "yyyy-mm-dd", 8: "yyyy-mm-dd"},
     )
     widths(ws, [16, 7, 40, 60, 24, 10, 12, 12, 14])
+    for r in range(row + 1, last + 1):  # short columns centred, so that neighbours never touch
+        for column in (2, 6, 7, 8, 9):
+            ws.cell(row=r, column=column).alignment = CENTRED
     fit_row_heights(ws, row + 1, last)
+    timeline(ws, roadmap, lang, row, last)
     print_setup(ws, header_row=row)
 
 
@@ -94,7 +101,10 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) 
     days = [a.on for a in record.actuals]
     months = _months(min([pilot.start, *days]), max([pilot.end, *days]))
     progress = {p.kpi.id: p for p in pilot_status(roadmap, record)[0].kpis}
-    pilot_line = f"{say('workbook.pilot', lang)}: {pilot.team_label(lang)} · {pilot.scope(lang)}"
+    pilot_line = (
+        f"{say('workbook.pilot', lang)}{say('core.colon', lang)}"
+        f"{pilot.team_label(lang)} · {pilot.scope(lang)}"
+    )
     put(ws, 3, 1, pilot_line, alignment=WRAP)
     ws.merge_cells(start_row=3, start_column=1, end_row=4, end_column=6 + len(months) + 1)
     fixed = ["kpi", "unit", "baseline", "target", "frequency", "owner"]
@@ -116,6 +126,9 @@ def _kpis(ws: Worksheet, roadmap: Roadmap, lang: Language, record: PilotRecord) 
     ]
     row = KPI_HEADER_ROW
     last = table(ws, row, headers, rows, {3: "0.0", 4: "0.0"})
+    for r in range(row + 1, last + 1):  # baseline and target centred, clear of the next column
+        for column in (3, 4):
+            ws.cell(row=r, column=column).alignment = CENTRED
     first_month, last_month = len(fixed) + 1, len(fixed) + len(months)
     way = last_month + 1
     for r in range(row + 1, last + 1):

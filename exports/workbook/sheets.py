@@ -9,20 +9,25 @@ the workbook.
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from types import EllipsisType
 
 from openpyxl import Workbook
-from openpyxl.chart import RadarChart, Reference
 from openpyxl.styles import Font
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading import diagnosis_warnings, interpret, stall_explanation
+from assessment.reading.messages import key_messages
+from assessment.roadmap import LibraryError, Roadmap
 from assessment.scoring import maturity_level, score
+from exports.workbook import charts
 from exports.workbook.diagnoses import diagnoses_sheet
 from exports.workbook.style import (
     LEFT,
@@ -45,17 +50,24 @@ def build_workbook(
     questionnaire: Questionnaire,
     bundle: AssessmentBundle,
     extra_sheets: dict[str, SheetWriter] | None = None,
+    roadmap: Roadmap | EllipsisType | None = ...,
 ) -> bytes:
     """The workbook in the assessment's language. `extra_sheets` maps sheet titles to writers
-    (roadmap, KPIs, benchmark, workshop) supplied by those features."""
+    (roadmap, KPIs, benchmark, workshop) supplied by those features; the key messages name
+    the actions of `roadmap` (by default, the bundle's own)."""
     lang = bundle.language
     result = score(questionnaire, bundle.answers)
+    if roadmap is ...:
+        roadmap = _roadmap_of(questionnaire, bundle)
     workbook = Workbook()
     summary = workbook.active
     summary.title = say("workbook.sheet_summary", lang)
-    _summary(summary, questionnaire, bundle, result)
-    _scores(workbook.create_sheet(say("workbook.sheet_scores", lang)), questionnaire, result, lang)
-    _symmetry(workbook.create_sheet(say("workbook.sheet_symmetry", lang)), result, lang)
+    next_row = _summary(summary, questionnaire, bundle, result, roadmap)
+    scores = workbook.create_sheet(say("workbook.sheet_scores", lang))
+    _scores(scores, questionnaire, result, lang)
+    symmetry = workbook.create_sheet(say("workbook.sheet_symmetry", lang))
+    _symmetry(symmetry, questionnaire, result, lang)
+    _summary_charts(summary, scores, symmetry, questionnaire, bundle, result, next_row)
     _answers(workbook.create_sheet(say("workbook.sheet_answers", lang)), questionnaire, bundle)
     for sheet_title, write in (extra_sheets or {}).items():
         write(workbook.create_sheet(sheet_title[:31]))
@@ -68,9 +80,23 @@ def build_workbook(
     return buffer.getvalue()
 
 
+def _roadmap_of(questionnaire: Questionnaire, bundle: AssessmentBundle) -> Roadmap | None:
+    from assessment.services import action_library, bundle_roadmap
+
+    library = action_library(questionnaire)
+    today = (bundle.exported_at or datetime.now(UTC)).date()
+    return bundle_roadmap(
+        questionnaire, bundle, None if isinstance(library, LibraryError) else library, today
+    )
+
+
 def _summary(
-    ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle, result: Result
-) -> None:
+    ws: Worksheet,
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    result: Result,
+    roadmap: Roadmap | None,
+) -> int:
     lang, profile = bundle.language, bundle.profile
     row = title(ws, questionnaire.title(lang), say("workbook.summary_subtitle", lang))
     level = maturity_level(questionnaire, result.overall.score)
@@ -103,13 +129,40 @@ def _summary(
             cell.number_format = "yyyy-mm-dd"
     row += len(facts) + 1
     put(ws, row, 1, say("workbook.key_messages", lang), font=SUBTITLE_FONT)
-    messages = interpret(questionnaire, result, lang)[:3]
+    # Each message names an action of the roadmap and the figure calling for it; the method
+    # and coverage notes are on the Scores sheet.
+    messages = [m.text for m in key_messages(questionnaire, result, roadmap, lang)]
     for offset, message in enumerate(messages, start=1):
         put(ws, row + offset, 1, f"{offset}.", font=Font(bold=True), alignment=WRAP)
-        put(ws, row + offset, 2, _plain(message), alignment=WRAP)
-    widths(ws, [24, 110])
-    fit_row_heights(ws, 4, row + len(messages))
+        put(ws, row + offset, 2, message, alignment=WRAP)
+    if not messages:
+        put(ws, row + 1, 2, say("report.no_messages", lang), alignment=WRAP)
+    widths(ws, [27, 110])
+    fit_row_heights(ws, 4, row + max(1, len(messages)))
     print_setup(ws)
+    ws.page_setup.fitToHeight = 1  # the summary and its charts on one page
+    return row + max(1, len(messages)) + 2
+
+
+def _summary_charts(
+    ws: Worksheet,
+    scores: Worksheet,
+    symmetry: Worksheet,
+    questionnaire: Questionnaire,
+    bundle: AssessmentBundle,
+    result: Result,
+    row: int,
+) -> None:
+    """The radar and, when the result has a symmetry to place, the map, side by side."""
+    count = len(result.dimensions)
+    radar = charts.radar(scores, 4, 4 + count, bundle.language)
+    charts.beside(radar, row, 0)
+    ws.add_chart(radar)
+    if getattr(result, "symmetry", None) is not None and result.symmetry.index is not None:
+        organisation = bundle.profile.organisation if bundle.profile else ""
+        chart = charts.ambition_map(symmetry, 5, organisation, bundle.language)
+        charts.beside(chart, row, radar.width + 1)
+        ws.add_chart(chart)
 
 
 def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: Language) -> None:
@@ -129,19 +182,22 @@ def _scores(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: L
         for k in ("dimension", "score", "answered", "questions", "coverage")
     ]
     last = table(ws, row, headers, rows, {2: "0.0", 5: "0%"})
-    chart = RadarChart(radarStyle="marker")
-    chart.title = say("workbook.radar_title", lang)
-    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
-    chart.y_axis.delete = False
-    chart.add_data(Reference(ws, min_col=2, min_row=row, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=row + 1, max_row=last))
-    chart.height, chart.width, chart.legend = 9, 16, None
-    ws.add_chart(chart, f"A{last + 3}")
+    ws.add_chart(charts.radar(ws, row, last, lang), f"A{last + 3}")
     widths(ws, [48, 12, 12, 12, 12])
+    # How the result was read, and how complete it is: the method notes, below the chart.
+    below = last + 23
+    ws.row_breaks.append(Break(id=below - 1))  # the reading starts a page of its own
+    put(ws, below, 1, say("report.summary_reading", lang), font=SUBTITLE_FONT)
+    for offset, paragraph in enumerate(interpret(questionnaire, result, lang), start=1):
+        put(ws, below + offset, 1, _plain(paragraph), alignment=WRAP)
+        ws.merge_cells(
+            start_row=below + offset, start_column=1, end_row=below + offset, end_column=5
+        )
+        ws.row_dimensions[below + offset].height = 15 * (1 + len(paragraph) // 90)
     print_setup(ws, header_row=row)
 
 
-def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
+def _symmetry(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang: Language) -> None:
     row = title(ws, say("workbook.sheet_symmetry", lang), say("workbook.symmetry_subtitle", lang))
     s = result.symmetry
     rows = [
@@ -177,6 +233,8 @@ def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
     ws.merge_cells(start_row=last + 7, start_column=1, end_row=last + 7, end_column=3)
     ws.row_dimensions[last + 7].height = 60
     widths(ws, [40, 14, 14])
+    if questionnaire.symmetry is not None:
+        charts.map_cells(ws, questionnaire.symmetry.midpoint, s.stall_threshold, row + 1)
     print_setup(ws, header_row=row)
 
 
@@ -234,7 +292,26 @@ def _meta(ws: Worksheet, bundle: AssessmentBundle) -> None:
     for row, (key, value) in enumerate(facts.items(), start=1):
         put(ws, row, 1, key)
         put(ws, row, 2, value)
+    # The roadmap's edits, the pilot's values and the room's figures as the JSON backup keeps
+    # them, so that a re-imported workbook loses none of them; cut to fit Excel's cells.
+    row = len(facts) + 1
+    for key, document in section_documents(bundle):
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        put(ws, row, 1, key)
+        for column, start in enumerate(range(0, len(text), META_CELL), start=2):
+            put(ws, row, column, text[start : start + META_CELL])
+        row += 1
     ws.sheet_state = "hidden"
+
+
+META_CELL = 30_000  # characters of one cell (Excel holds at most 32,767)
+
+
+def section_documents(bundle: AssessmentBundle) -> list[tuple[str, dict]]:
+    """The bundle's sections (roadmap edits, workshop, pilot) by their field name, as the
+    JSON backup writes them."""
+    dumped = bundle.model_dump(mode="json", include={"roadmap", "workshop", "pilot"})
+    return [(key, dumped[key]) for key in ("roadmap", "workshop", "pilot") if dumped[key]]
 
 
 def _properties(workbook: Workbook, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:

@@ -73,6 +73,7 @@ def table(
     number_formats: dict[int, str] | None = None,
 ) -> int:
     """A header row and data rows from column A; returns the last row written."""
+    ws.__dict__.setdefault("_toolkit_headers", set()).add(first_row)  # sized by print_setup
     for column, header in enumerate(headers, start=1):
         put(ws, first_row, column, header, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP)
     row = first_row
@@ -92,18 +93,33 @@ def widths(ws: Worksheet, sizes: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = size
 
 
+# Characters of a wrapped line per unit of column width: LibreOffice and Excel fit fewer than
+# the width (a unit is one "0"), so rows are given room for a little more text than they hold.
+CHARACTERS_PER_WIDTH = 1.0
+
+
 def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, line_height: float = 15) -> None:
-    """Wrapped text needs explicit row heights: spreadsheets do not grow rows when opening."""
-    for row in range(first_row, last_row + 1):
-        lines = 1
-        for cell in ws[row]:
-            if isinstance(cell.value, str) and cell.value and cell.data_type != "f":
-                width = ws.column_dimensions[cell.column_letter].width or 10
-                per_line = max(1, int(width * 1.15))
-                lines = max(
-                    lines, sum(-(-len(part) // per_line) for part in cell.value.split("\n"))
-                )
-        ws.row_dimensions[row].height = line_height * lines
+    """Wrapped text needs explicit row heights: spreadsheets do not grow rows when opening.
+    Only the cells written are read (``ws[row]`` would create every empty one up to the last
+    column, each then saved), and each column's width is looked up once."""
+    lines = dict.fromkeys(range(first_row, last_row + 1), 1)
+    per_line: dict[str, int] = {}
+    for (row, _), cell in ws._cells.items():
+        if row in lines and isinstance(cell.value, str) and cell.value and cell.data_type != "f":
+            lines[row] = max(lines[row], _lines(ws, cell, per_line))
+    for row, count in lines.items():
+        ws.row_dimensions[row].height = line_height * count
+
+
+def _lines(ws: Worksheet, cell, per_line: dict[str, int] | None = None) -> int:
+    """How many lines a cell's text wraps onto in its column."""
+    per_line = {} if per_line is None else per_line
+    letter = cell.column_letter
+    if letter not in per_line:
+        width = ws.column_dimensions[letter].width or 10
+        per_line[letter] = max(1, int(width * CHARACTERS_PER_WIDTH))
+    chars = per_line[letter]
+    return sum(-(-len(part) // chars) for part in cell.value.split("\n"))
 
 
 def print_setup(ws: Worksheet, header_row: int | None = None) -> None:
@@ -118,3 +134,31 @@ def print_setup(ws: Worksheet, header_row: int | None = None) -> None:
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
         ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _fit_unset_rows(ws)
+
+
+def _fit_unset_rows(ws: Worksheet) -> None:
+    """Table headers no writer sized get the height their wrapped words need, so that a
+    header such as "Percentile" or "Point de départ" is never cut when printed."""
+    merged = {cell for area in ws.merged_cells.ranges for cell in _cells(area)}
+    for number in sorted(ws.__dict__.get("_toolkit_headers", ())):
+        if ws.row_dimensions[number].height is not None:
+            continue
+        lines = max(
+            (
+                _lines(ws, cell)
+                for cell in ws[number]
+                if isinstance(cell.value, str) and cell.coordinate not in merged
+            ),
+            default=1,
+        )
+        if lines > 1:
+            ws.row_dimensions[number].height = 15 * lines
+
+
+def _cells(area) -> list[str]:
+    return [
+        f"{get_column_letter(column)}{row}"
+        for row in range(area.min_row, area.max_row + 1)
+        for column in range(area.min_col, area.max_col + 1)
+    ]

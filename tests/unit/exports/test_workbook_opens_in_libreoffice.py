@@ -1,37 +1,22 @@
 """The workbook opens in a real spreadsheet program: LibreOffice converts it to PDF, and the
 pages render to images (saved under test-artifacts/ to look at)."""
 
-import os
-import shutil
 import subprocess
 
 import pytest
 
 from exports.workbook import build_workbook
 from tests.paths import ARTIFACTS
+from tests.rendering import require, to_pdf
 from tests.samples import QUESTIONNAIRE, bundle
-
-
-def require(program: str) -> str:
-    found = shutil.which(program)
-    if found is None:
-        message = f"{program} is not installed (`make test` installs it when run as root)"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    return found
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_libreoffice_converts_the_workbook_to_a_printable_pdf(tmp_path, lang):
-    soffice, pdftoppm = require("soffice"), require("pdftoppm")
+    pdftoppm = require("pdftoppm")
     workbook = tmp_path / f"report-{lang}.xlsx"
     workbook.write_bytes(build_workbook(QUESTIONNAIRE, bundle(lang)))
-    convert = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
-        capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
-    pdf = tmp_path / f"report-{lang}.pdf"
-    assert convert.returncode == 0 and pdf.exists(), convert.stderr
+    pdf = to_pdf(workbook, tmp_path)
     ARTIFACTS.mkdir(exist_ok=True)
     prefix = ARTIFACTS / f"workbook-{lang}"
     for old in ARTIFACTS.glob(f"workbook-{lang}-*.png"):
