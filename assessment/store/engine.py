@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -90,7 +91,11 @@ def _sqlite_setup(engine: sa.Engine) -> None:
         write = conn.get_execution_options().get("write", False)
         # Straight to the driver: through SQLAlchemy's statement machinery a BEGIN cost half a
         # millisecond, and every answer click opens three transactions.
-        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        statement = "BEGIN IMMEDIATE" if write else "BEGIN"
+        try:
+            conn.connection.dbapi_connection.execute(statement)
+        except sqlite3.Error as error:  # said as SQLAlchemy says it (a lock timeout, say)
+            raise sa.exc.OperationalError(statement, None, error) from error
 
 
 def _unreachable_server(context) -> None:
