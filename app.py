@@ -32,7 +32,7 @@ def resolve_assessment() -> None:
     """The private link, resolved before any page shows; exports follow the last language."""
     record = active_assessment()
     if record is not None and record.language != lang:
-        get_store().set_language(record.id, lang)
+        get_store().set_language(record.id, lang, st.session_state.get("offered_languages", ()))
         forget_read_assessment()
 
 

@@ -31,14 +31,12 @@ if questionnaire is not None:
                 f"{say('core.weight', lang)}: {question.weight:g} · "
                 f"{say('core.side', lang)}: {side}"
             )
+            choices = questionnaire.choices(question)
             st.table(
                 {
-                    say("core.level", lang): [
-                        f"{level.value} · {level.label(lang)}"
-                        for level in questionnaire.scale.levels
-                    ],
+                    say("core.level", lang): [f"{c.value} · {c.label(lang)}" for c in choices],
                     say("app.answer_scale", lang): [
-                        question.anchors[v](lang) for v in questionnaire.scale.values
+                        c.description(lang) if c.description else "" for c in choices
                     ],
                 },
                 hide_index=True,

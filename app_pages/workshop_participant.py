@@ -53,7 +53,8 @@ def room_section(record: WorkshopRecord, questionnaire: Questionnaire, lang: Lan
         return
     st.caption(say("workshop.room_caption", lang, n=room.contributors))
     st.plotly_chart(room_radar(questionnaire, room, lang), key="participant_radar", theme=None)
-    st.markdown(symmetry_verdict(room, lang))
+    if questionnaire.has_sides:
+        st.markdown(symmetry_verdict(room, lang))
     if room.disagreements:
         st.markdown(f"**{say('workshop.to_discuss', lang)}**")
         for stats in room.disagreements[:3]:

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     default_questionnaire: str = DEFAULT_QUESTIONNAIRE_FILE
     """The file in ``questionnaires/`` offered first; empty: a choice is required when there
     are several. Adding a file never changes it."""
+    own_questionnaires: str = ""
+    """A folder of the consultant's own questionnaires, listed beside the shipped ones."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod

@@ -20,11 +20,11 @@ from assessment.cli import roadmap as roadmap_commands
 from assessment.models import Questionnaire, Result
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
-    QUESTIONNAIRES_DIR,
     SCHEMA_PATH,
     AnswersFileError,
     QuestionnaireError,
     load_questionnaire,
+    questionnaire_files,
     questionnaire_schema,
     read_answers,
 )
@@ -174,7 +174,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
         return 1
     installed = []
-    for candidate in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+    for candidate in questionnaire_files():
         try:
             installed.append(load_questionnaire(candidate))
         except QuestionnaireError:

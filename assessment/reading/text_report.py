@@ -32,7 +32,7 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
         f"{word('overall'):<{width}}{fmt.number(result.overall.score, lang):>7}  "
         f"{fmt.percent(result.overall.coverage, lang)}{level_text}",
         "",
-        _symmetry_line(result, lang),
+        *([_symmetry_line(result, lang)] if questionnaire.has_sides else []),
         *_diagnosis_lines(questionnaire, result, lang),
     ]
     for key, highlights in (("strongest", result.strongest), ("weakest", result.weakest)):

@@ -252,7 +252,7 @@ def _reason(
         text = text_of(key, title=title, count=count, **shown)
     else:
         level = answers[subject]
-        label = questionnaire.scale.level_of(level).label
+        label = questionnaire.choice(questionnaire.question(subject), level).label
         text = text_of(
             "roadmap.reason_question",
             text=questionnaire.question(subject).text,

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
+from assessment.questionnaire import dont_know_text
 from assessment.reading import diagnosis_warnings, interpret, stall_explanation
 from assessment.scoring import maturity_level, score
 from exports.workbook.diagnoses import diagnoses_sheet
@@ -55,7 +56,8 @@ def build_workbook(
     summary.title = say("workbook.sheet_summary", lang)
     _summary(summary, questionnaire, bundle, result)
     _scores(workbook.create_sheet(say("workbook.sheet_scores", lang)), questionnaire, result, lang)
-    _symmetry(workbook.create_sheet(say("workbook.sheet_symmetry", lang)), result, lang)
+    if questionnaire.has_sides:  # a model without sides has no symmetry analysis
+        _symmetry(workbook.create_sheet(say("workbook.sheet_symmetry", lang)), result, lang)
     _answers(workbook.create_sheet(say("workbook.sheet_answers", lang)), questionnaire, bundle)
     for sheet_title, write in (extra_sheets or {}).items():
         write(workbook.create_sheet(sheet_title[:31]))
@@ -74,11 +76,17 @@ def _summary(
     lang, profile = bundle.language, bundle.profile
     row = title(ws, questionnaire.title(lang), say("workbook.summary_subtitle", lang))
     level = maturity_level(questionnaire, result.overall.score)
-    verdict = stall_explanation(result, lang) or say(
-        "workbook.no_stall" if result.symmetry.index is not None else "workbook.symmetry_unknown",
-        lang,
-    )
-    verdict = " ".join([verdict, *diagnosis_warnings(questionnaire, result, lang)])
+    warnings = diagnosis_warnings(questionnaire, result, lang)
+    if questionnaire.has_sides:
+        verdict = stall_explanation(result, lang) or say(
+            "workbook.no_stall"
+            if result.symmetry.index is not None
+            else "workbook.symmetry_unknown",
+            lang,
+        )
+        verdict = " ".join([verdict, *warnings])
+    else:
+        verdict = " ".join(warnings) or say("model.no_warning", lang)
     facts = [
         ("organisation", profile.organisation if profile else "—"),
         ("sector", say(f"sector.{profile.sector}", lang) if profile else "—"),
@@ -90,10 +98,11 @@ def _summary(
         ("overall_score", result.overall.score),
         ("maturity_level", f"{level.level} · {level.name(lang)}" if level else "—"),
         ("coverage", result.overall.coverage),
-        ("symmetry_verdict", verdict),
+        ("symmetry_verdict" if questionnaire.has_sides else "warnings", verdict),
     ]
     for offset, (key, value) in enumerate(facts):
-        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True), alignment=WRAP)
+        label = say("model.warnings" if key == "warnings" else f"workbook.{key}", lang)
+        put(ws, row + offset, 1, label, font=Font(bold=True), alignment=WRAP)
         cell = put(ws, row + offset, 2, value, alignment=LEFT)
         if key == "overall_score":
             cell.number_format = "0.0"
@@ -181,7 +190,7 @@ def _symmetry(ws: Worksheet, result: Result, lang: Language) -> None:
 
 
 def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:
-    lang, scale = bundle.language, questionnaire.scale
+    lang = bundle.language
     row = title(ws, say("workbook.sheet_answers", lang), say("workbook.answers_subtitle", lang))
     assert row == ANSWERS_HEADER_ROW
     rows = []
@@ -190,9 +199,10 @@ def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBund
         if level == "unanswered":
             level_cell, described = None, say("workbook.not_answered", lang)
         elif level is None:
-            level_cell, described = None, scale.dont_know(lang)
+            level_cell, described = None, dont_know_text(questionnaire, lang)
         else:
-            level_cell, described = level, question.anchors[level](lang)
+            choice = questionnaire.choice(question, level)
+            level_cell, described = level, (choice.description or choice.label)(lang)
         rows.append(
             (
                 dimension.title(lang),
