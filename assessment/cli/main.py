@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assessment.bundle import AssessmentBundle, restore
+from assessment.cli import authoring as authoring_commands
 from assessment.cli import benchmark as benchmark_commands
 from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
@@ -23,6 +24,7 @@ from assessment.questionnaire import (
     SCHEMA_PATH,
     AnswersFileError,
     QuestionnaireError,
+    dont_know_text,
     load_questionnaire,
     questionnaire_files,
     questionnaire_schema,
@@ -84,9 +86,18 @@ def _as_json(result: Result) -> str:
 
 def _template(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire(args.questionnaire)
+    lang = questionnaire.main_language()
+    dont_know = dont_know_text(questionnaire, lang)
     template = {
         "questionnaire": questionnaire.id,
         "answers": {question.id: None for _, question in questionnaire.questions()},
+        # What to write for each question: a value (an option by its position, 1 = first),
+        # or null for "don't know"; read by no one but the person filling the file in.
+        "choices": {
+            question.id: [f"{c.value} = {c.label(lang)}" for c in questionnaire.choices(question)]
+            + [f"null = {dont_know}"]
+            for _, question in questionnaire.questions()
+        },
     }
     print(json.dumps(template, indent=2))
     return 0
@@ -232,6 +243,6 @@ def _parser() -> argparse.ArgumentParser:
     _profile_options(import_cmd, "for a file exported without one; a file's own profile is kept")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands, pilot_commands):
+    for feature in (roadmap_commands, benchmark_commands, pilot_commands, authoring_commands):
         feature.register(commands)
     return parser

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assessment.i18n import Message
 from assessment.models import Questionnaire
 from assessment.questionnaire.texts import language_problems
@@ -81,6 +83,18 @@ def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionn
         _consistency_problems,
         expected="id, version, title, scale, dimensions, …",
     )
+
+
+def check_data(data: dict) -> tuple[Questionnaire | None, Found]:
+    """A questionnaire read from elsewhere than YAML (a spreadsheet): the same two passes, the
+    problems left for the caller to locate."""
+    try:
+        questionnaire, found = Questionnaire.model_validate(data), []
+    except ValidationError as invalid:
+        questionnaire = None
+        found = [describe(e, "questionnaires/README.md") for e in invalid.errors()]
+    found += _consistency_problems(data)
+    return (None if found else questionnaire), found
 
 
 # --- consistency ---------------------------------------------------------------------------
