@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessment.i18n import say
 from assessment.models import Dimension, Language, Question, Questionnaire
+from ui.authoring import authoring_downloads
 from ui.context import choose_questionnaire, current_language
 
 lang: Language = current_language()
@@ -20,6 +21,7 @@ if questionnaire is not None:
             questions=len(questionnaire.questions()),
         )
     )
+    authoring_downloads(questionnaire, lang)
 
     def show_question(question: Question, dimension: Dimension) -> None:
         with st.expander(f"**{question.order}.** {question.text(lang)}"):
@@ -28,8 +30,8 @@ if questionnaire is not None:
             side = say(f"app.side_{dimension.side_of(question)}", lang)
             st.markdown(
                 f"{say('core.theme', lang)}: `{questionnaire.theme(question.theme).label(lang)}` · "
-                f"{say('core.weight', lang)}: {question.weight:g} · "
-                f"{say('core.side', lang)}: {side}"
+                f"{say('core.weight', lang)}: {question.weight:g}"
+                + (f" · {say('core.side', lang)}: {side}" if questionnaire.has_sides else "")
             )
             choices = questionnaire.choices(question)
             st.table(

@@ -202,7 +202,12 @@ def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBund
             level_cell, described = None, dont_know_text(questionnaire, lang)
         else:
             choice = questionnaire.choice(question, level)
-            level_cell, described = level, (choice.description or choice.label)(lang)
+            described = (choice.description or choice.label)(lang)
+            if question.options:  # its own answer's words, then what they mean
+                described = " — ".join(
+                    t(lang) for t in (choice.label, choice.description) if t is not None
+                )
+            level_cell = level
         rows.append(
             (
                 dimension.title(lang),
