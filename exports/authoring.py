@@ -477,7 +477,7 @@ def _map_option(read: _Read, at: Location, row: _Row) -> None:
         read.cells[at + ((name, code) if code else (name,))] = cell
 
 
-def _said(reason: str, **values: object) -> Message:
+def _said(reason: str, /, **values: object) -> Message:
     return Message(f"model.workbook_{reason}", values)
 
 
