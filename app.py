@@ -5,7 +5,13 @@ import streamlit as st
 from ui.context import choose_language, current_language
 from ui.guard import guarded
 from ui.routes import navigation_pages
-from ui.session import active_assessment, forget_read_assessment, get_store, keep_token_in_url
+from ui.session import (
+    active_assessment,
+    forget_read_assessment,
+    get_store,
+    keep_token_in_url,
+    questionnaire_in_use,
+)
 from ui.widgets import hide_english_hints
 from ui.workshop_session import (
     is_participant_link,
@@ -24,7 +30,7 @@ if is_participant_link():  # a phone in a workshop: the participant page and not
 st.set_page_config(
     page_title="Transformation maturity", page_icon=":material/flight_takeoff:", layout="wide"
 )
-lang = choose_language()
+lang = choose_language(questionnaire_in_use())
 hide_english_hints()
 
 

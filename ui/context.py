@@ -22,11 +22,12 @@ from assessment.questionnaire import QUESTIONNAIRES_DIR as SHIPPED_DIR
 from assessment.settings import settings
 
 
-def choose_language() -> Language:
+def choose_language(in_use: Questionnaire | None = None) -> Language:
     """Language switch in the sidebar, mirrored in the URL (?lang=en) so that a reload or a
     shared link keeps it; first visit: the browser's language, French unless it is English.
     Switching re-renders the same page; nothing else changes."""
-    offered = st.session_state.offered_languages = offered_languages(remembered_questionnaire())
+    questionnaire = in_use or remembered_questionnaire()
+    offered = st.session_state.offered_languages = offered_languages(questionnaire)
     if "language" not in st.session_state:
         asked = st.query_params.get("lang")
         browser = "en" if (st.context.locale or "").startswith("en") else "fr"
@@ -49,6 +50,8 @@ def choose_language() -> Language:
         st.sidebar.caption(
             say("model.interface_fallback", lang, language=language_label(lang, "en"))
         )
+    if in_use is not None:
+        content_language_note(in_use, lang)
     return lang
 
 
