@@ -40,6 +40,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     convert.set_defaults(command=_convert)
 
 
+def language(text: str) -> str:
+    """One ISO 639-1 code (the interface's words fall back to English in another)."""
+    if not is_language(text):
+        raise argparse.ArgumentTypeError(f"not an ISO 639-1 language code: {text!r}")
+    return text
+
+
 def languages(text: str) -> list[str]:
     codes = [code.strip() for code in text.split(",") if code.strip()]
     wrong = [code for code in codes if not is_language(code)]

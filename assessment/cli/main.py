@@ -18,6 +18,7 @@ from assessment.cli import authoring as authoring_commands
 from assessment.cli import benchmark as benchmark_commands
 from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
+from assessment.cli.authoring import language
 from assessment.models import Questionnaire, Result
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
@@ -219,7 +220,9 @@ def _parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--questionnaire", required=True, metavar="PATH")
     score_cmd.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
     score_cmd.add_argument("--json", action="store_true", help="print the result as JSON")
-    score_cmd.add_argument("--lang", choices=["en", "fr"], default="en")
+    score_cmd.add_argument(
+        "--lang", type=language, default="en", help="en, fr, or a questionnaire's"
+    )
     score_cmd.set_defaults(command=_score)
 
     template = commands.add_parser("template", help="print an empty answers file")
@@ -234,7 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--questionnaire", required=True, metavar="PATH")
     export.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
     export.add_argument("--out", required=True, metavar="FILE", help="report.xlsx or export.json")
-    export.add_argument("--lang", choices=["en", "fr"], default="en")
+    export.add_argument("--lang", type=language, default="en", help="en, fr, or a questionnaire's")
     _profile_options(export, "written into the file, so that it can be imported again as it is")
     export.set_defaults(command=_export)
 

@@ -72,6 +72,9 @@ def generate_roadmap(
     for position, phase in enumerate(PHASES, start=1):
         planned = []
         ordered = _ordered(phase, candidates, stall)
+        for dropped in ordered[library.at_most.get(phase, len(ordered)) :]:
+            del candidates[dropped.action.id]  # beyond the phase's limit: not waited for
+        ordered = ordered[: library.at_most.get(phase, len(ordered))]
         # In a stall the internal side goes first; say so where it outranks something.
         overtakes = stall and any(c.side != "internal" for c in ordered)
         # Answers to a raised diagnosis go first; say so where they outrank something.

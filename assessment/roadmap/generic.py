@@ -4,8 +4,8 @@ Per dimension, an awareness action (agree what good looks like, name an owner) w
 below the middle of the scale, and a diffusion action (spread what worked, measure again) while
 it is below a managed level; per theme, a pilot action while it is below that level. The
 generator then does what it does for any library: it keeps the actions whose condition holds,
-ranks them by gap (the weakest first), gives each its reasons with the scores, and schedules
-them in the three phases.
+ranks them by gap (the weakest first), keeps the first few of each phase (a plan a team can
+carry: four, five, three), gives each its reasons with the scores, and schedules them.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from assessment.roadmap.library import (
 )
 
 GENERIC_LIBRARY = "generic"
+AT_MOST = {Phase.awareness: 4, Phase.pilot: 5, Phase.diffusion: 3}  # a plan a team can carry
 AGREE_BELOW = 50.0  # below the middle of the scale: agree first on what good looks like
 IMPROVE_BELOW = 75.0  # below a managed level: there is something to try and to spread
 MAX_ID = 64
@@ -93,6 +94,7 @@ def generic_library(questionnaire: Questionnaire) -> ActionLibrary:
         version="1.0",
         questionnaire=questionnaire.id,
         title=text_of("model.generic_library"),
+        at_most=AT_MOST,
         actions=actions,
     )
     # The pilot's indicators are the shipped ones; their baselines are measured before start.

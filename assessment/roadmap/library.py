@@ -135,6 +135,10 @@ class ActionLibrary(Frozen):
         "that speak only of what that questionnaire has",
     )
     title: Text
+    at_most: dict[Phase, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict,
+        description="The most actions a phase proposes, the highest priority first",
+    )
     actions: list[Action] = Field(min_length=1)
     # Private, so that a `kpis` key in actions.yaml stays an unknown key: they live in kpis.yaml.
     _kpis: list[KpiDefinition] = PrivateAttr(default_factory=list)

@@ -57,6 +57,26 @@ def test_the_plan_speaks_french_too_with_the_models_own_words():
     )
 
 
+def test_a_flat_model_gets_a_plan_a_team_can_carry_the_weakest_first():
+    library = serving_library(DEFAULT_LIBRARY, MODEL)
+    flat = {q.id: 3 for _, q in MODEL.questions()} | {
+        q.id: 2 for _, q in MODEL.questions() if q.theme in ("retention", "logging")
+    }
+    roadmap = generate_roadmap(MODEL, flat, None, library, START)
+    assert [len(p.actions) for p in roadmap.phases] == [3, 5, 3]
+    # the two dimensions below the middle of the scale are to be agreed first
+    assert {a.id for a in roadmap.phases[0].actions} == {
+        "share_results",
+        "agree_data",
+        "agree_monitoring",
+    }
+    trials = [a.id for a in roadmap.phases[1].actions]
+    assert trials[:2] == ["try_logging", "try_retention"]  # the two weakest themes first
+    spread = {a.id for a in roadmap.phases[2].actions}
+    assert {"spread_data", "spread_monitoring"} <= spread
+    assert all(set(a.depends_on) <= set(trials) for a in roadmap.phases[2].actions)
+
+
 def test_a_strong_model_has_only_the_shared_first_step():
     library = serving_library(DEFAULT_LIBRARY, MODEL)
     best = {q.id: 4 for _, q in MODEL.questions()}
