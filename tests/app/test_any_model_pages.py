@@ -104,3 +104,22 @@ def test_the_questionnaire_page_offers_the_model_and_a_blank_one_as_workbooks(st
     labels = [b.proto.label for b in at.get("download_button")]
     assert say("model.download_questionnaire", "en") in labels
     assert say("model.download_blank", "en") in labels
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "app_pages/start.py",
+        "app_pages/answer.py",
+        "app_pages/results.py",
+        "app_pages/benchmark.py",
+        "app_pages/roadmap.py",
+        "app_pages/pilot.py",
+        "app_pages/questionnaire.py",
+    ],
+)
+@pytest.mark.parametrize("questionnaire", [MODEL, THREE], ids=["english_only", "three_languages"])
+def test_every_page_opens_on_a_model_of_ones_own(store, questionnaire, path):
+    lang = questionnaire.languages[-1]
+    at = page(assessment_on(store, questionnaire, lang, level=2), lang, path)
+    assert not at.error, [e.value for e in at.error]
