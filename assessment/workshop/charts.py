@@ -208,7 +208,13 @@ def distribution_chart(
     shared = scale is not None and not any(questionnaire.question(q).options for q in question_ids)
     colours = _colours(len(values))
     for i, value in enumerate(values):
-        label = scale.level_of(value).label(lang) if shared else None
+        words = {labels[value] for labels in own.values() if value in labels}
+        # the scale's word, or the options' when every question words this answer alike
+        label = (
+            scale.level_of(value).label(lang)
+            if shared
+            else (words.pop() if len(words) == 1 else None)
+        )
         shares, hovers = [], []
         for question_id, stats in zip(question_ids, stats_by_row, strict=True):
             count = stats.counts.get(value, 0) if stats else 0
