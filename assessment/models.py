@@ -9,6 +9,7 @@ problem can be reported with its location.
 from __future__ import annotations
 
 import re
+import weakref
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
@@ -303,23 +304,39 @@ class Questionnaire(Frozen):
     def choices(self, question: Question) -> list[Choice]:
         """The answers a question can be given: its own options (values 1, 2, … by position),
         else the shared scale's levels, each described by the question's anchor."""
+        memo = _memo(self).setdefault("choices", {})
+        known = memo.get(question.id)
+        if known is not None:
+            return known
         if question.options:
-            return [
-                Choice(value=i, label=o.label, description=o.description, score=100 * o.value)
+            built = [
+                Choice.model_construct(
+                    value=i, label=o.label, description=o.description, score=100 * o.value
+                )
                 for i, o in enumerate(question.options, start=1)
             ]
-        return [
-            Choice(
-                value=level.value,
-                label=level.label,
-                description=question.anchors.get(level.value),
-                score=self.scale.score_of(level.value),
-            )
-            for level in self.scale.levels
-        ]
+        else:
+            built = [
+                Choice.model_construct(
+                    value=level.value,
+                    label=level.label,
+                    description=question.anchors.get(level.value),
+                    score=self.scale.score_of(level.value),
+                )
+                for level in self.scale.levels
+            ]
+        memo[question.id] = built
+        return built
 
     def choice(self, question: Question, value: int) -> Choice:
         return next(c for c in self.choices(question) if c.value == value)
+
+    def values_by_question(self) -> dict[str, list[int]]:
+        """Each question's possible answer values (checked on every save and score)."""
+        memo = _memo(self)
+        if "values" not in memo:
+            memo["values"] = {q.id: [c.value for c in self.choices(q)] for _, q in self.questions()}
+        return memo["values"]
 
     def answer_values(self) -> list[int]:
         """Every value an answer can take, across questions (scale levels, option positions)."""
@@ -339,6 +356,20 @@ class Questionnaire(Frozen):
 
     def main_language(self) -> str:
         return self.languages[0] if self.languages else "en"
+
+
+# What a questionnaire derives from itself (each question's answers), kept beside it rather
+# than in it, so that two equal questionnaires stay equal; frozen, it never needs refreshing.
+_MEMOS: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def _memo(questionnaire: Questionnaire) -> dict:
+    key = id(questionnaire)
+    entry = _MEMOS.get(key)
+    if entry is None or entry[0]() is not questionnaire:
+        entry = (weakref.ref(questionnaire, lambda _, key=key: _MEMOS.pop(key, None)), {})
+        _MEMOS[key] = entry
+    return entry[1]
 
 
 # --- Results ------------------------------------------------------------------------------

@@ -83,13 +83,12 @@ def _allowed(questionnaire: Questionnaire) -> dict[str, tuple[list[int], str]]:
     """Each question's possible values and how to say them (1–5, or [1, 2, 4])."""
     said: dict[tuple[int, ...], str] = {}
     allowed = {}
-    for _, question in questionnaire.questions():
-        values = [c.value for c in questionnaire.choices(question)]
+    for question_id, values in questionnaire.values_by_question().items():
         key = tuple(values)
         if key not in said:
             contiguous = values == list(range(values[0], values[-1] + 1))
             said[key] = f"{min(values)}–{max(values)}" if contiguous else str(values)
-        allowed[question.id] = (values, said[key])
+        allowed[question_id] = (values, said[key])
     return allowed
 
 
