@@ -25,6 +25,8 @@ from assessment.models import LANGUAGES, Option, Questionnaire, Text
 from assessment.questionnaire import QuestionnaireError
 from assessment.questionnaire.loader import check_data
 from assessment.yaml_document import Location, Problem
+from exports.importer import ImportRejected
+from exports.importer import _check_container as check_container
 from exports.workbook.style import HEADER_FILL, HEADER_FONT, put
 
 MAX_BYTES = 5_000_000  # a 90-question workbook is about 30 kB
@@ -257,6 +259,11 @@ def read_workbook(data: bytes, source: str = "<workbook>") -> tuple[Questionnair
     WorkbookProblem listing every problem, each at its Sheet!Cell."""
     if len(data) > MAX_BYTES:
         raise WorkbookProblem([Problem(source, (), _said("too_big", limit=MAX_BYTES))])
+    try:  # the importer's bounds: parts, expansion, ratio, no XML entities
+        check_container(data, source)
+    except ImportRejected as refused:
+        problem = _said("not_a_workbook", reason=refused.message)
+        raise WorkbookProblem([Problem(source, (), problem)]) from None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # a zip, XML or format problem: not a workbook at all
