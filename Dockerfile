@@ -13,5 +13,5 @@ EXPOSE 8501
 # Streamlit's own health endpoint answers once the server accepts sessions.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2)"
-CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address=0.0.0.0", \
+CMD ["python", "-m", "streamlit", "run", "serve.py", "--server.address=0.0.0.0", \
      "--server.port=8501", "--server.headless=true", "--client.showErrorDetails=none"]

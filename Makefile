@@ -7,7 +7,7 @@ PORT ?= 8501
 
 run:
 	@scripts/setup.sh venv requirements.txt
-	$(PY) -m streamlit run app.py --server.port $(PORT) --client.showErrorDetails=none
+	$(PY) -m streamlit run serve.py --server.port $(PORT) --client.showErrorDetails=none
 
 test:
 	@scripts/setup.sh venv requirements-dev.txt

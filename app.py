@@ -1,4 +1,6 @@
-"""Router: page config, language, the session's assessment, navigation over app_pages/."""
+"""Router: page config, language, the session's assessment, navigation over app_pages/.
+
+Phones never reach it: their links get the light page of phone/ (see serve.py)."""
 
 import streamlit as st
 
@@ -13,18 +15,10 @@ from ui.session import (
     questionnaire_in_use,
 )
 from ui.widgets import hide_english_hints
-from ui.workshop_session import (
-    is_participant_link,
-    is_room_screen_link,
-    run_participant_app,
-    run_room_screen_app,
-)
+from ui.workshop_session import is_room_screen_link, run_room_screen_app
 
 if is_room_screen_link():  # the screen projected in a workshop: that page and nothing else
     guarded(run_room_screen_app, current_language())
-    st.stop()
-if is_participant_link():  # a phone in a workshop: the participant page and nothing else
-    guarded(run_participant_app, current_language())
     st.stop()
 
 st.set_page_config(

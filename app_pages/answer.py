@@ -4,6 +4,7 @@ from functools import partial
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Dimension, Question, Questionnaire
 from assessment.scoring import AnswerError, check_answers
@@ -118,7 +119,7 @@ def answer_page(record: AssessmentRecord, questionnaire: Questionnaire) -> None:
     st.title(plain(record.profile.organisation))
     st.progress(
         len(answers) / total,
-        text=say("app.progress", lang, done=len(answers), total=total)
+        text=fmt.answered(len(answers), total, lang)
         + (f" · {say('app.dont_know_count', lang, n=dont_know)}" if dont_know else ""),
     )
     labels = [step_label(d, answers) for d in dimensions]

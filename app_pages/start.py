@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.services import opted_in, set_opt_in
 from assessment.store import AssessmentRecord, LinkError
@@ -99,9 +100,7 @@ def current_assessment_panel(record: AssessmentRecord) -> None:
     if questionnaire is None:
         st.error(say("app.questionnaire_missing", lang, id=record.questionnaire_id))
         return
-    st.progress(
-        len(answers) / total, text=say("app.progress", lang, done=len(answers), total=total)
-    )
+    st.progress(len(answers) / total, text=fmt.answered(len(answers), total, lang))
     left, right = st.columns(2)
     left.page_link(
         "app_pages/answer.py", label=say("app.continue", lang), icon=":material/edit_note:"

@@ -10,7 +10,6 @@ from assessment.workshop import (
     MAX_THRESHOLD,
     MIN_THRESHOLD,
     SegmentSyntaxError,
-    normalise_code,
     parse_segments,
 )
 from ui import widgets
@@ -167,14 +166,10 @@ def create_form() -> None:
 def join_form() -> None:
     with st.container(border=True):
         st.subheader(say("workshop.join_as_participant", lang), anchor=False)
-        with st.form("join_from_menu", border=False):
-            code = st.text_input(
-                say("workshop.code_label", lang), max_chars=12, placeholder="ABC-DEF"
-            )
-            if st.form_submit_button(say("workshop.continue", lang)):
-                # A participant link: the router now shows the participant page only.
-                st.query_params.from_dict({JOIN_PARAM: normalise_code(code), "lang": lang})
-                st.rerun()
+        # The phones' own page (phone/, served beside the app): it asks for the code.
+        st.link_button(
+            say("workshop.continue", lang), f"/?{JOIN_PARAM}=&lang={lang}", key="join_from_menu"
+        )
 
 
 if st.session_state.pop("workshop_flash", None) == "deleted":

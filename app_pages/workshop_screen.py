@@ -12,9 +12,9 @@ from ui.room_screen import SCREEN_STYLE, room_screen
 from ui.workshop_join import browser_language
 from ui.workshop_session import (
     get_workshop_store,
-    participant_language,
     questionnaire_by_id,
     room_screen_token,
+    screen_language,
 )
 
 st.html(SCREEN_STYLE)
@@ -26,7 +26,7 @@ except UnknownWorkshop:
     st.title(say("room_screen.title", lang), anchor=False)
     st.error(say("room_screen.unknown", lang))
     st.stop()
-lang = participant_language(record.language)
+lang = screen_language(record.language)
 questionnaire = questionnaire_by_id(record.questionnaire_id)
 if questionnaire is None:
     st.error(say("workshop.questionnaire_missing", lang))

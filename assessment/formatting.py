@@ -182,6 +182,14 @@ def weeks(count: int, lang: str) -> str:
     return say(f"units.weeks_{plural(count, lang)}", lang, weeks=count)
 
 
+def answered(done: int, total: int, lang: str) -> str:
+    """``1 of 41 questions answered`` / ``1 question sur 41 répondue``."""
+
+    from assessment.i18n import say
+
+    return say(f"app.progress_{plural(done, lang)}", lang, done=done, total=total)
+
+
 def plural(count: float, lang: str) -> str:
     """CLDR's plural category of ``count`` in the language ("one", "other", …): French says
     "1,5 point" and "0 point", English "1 point" but "0 points"."""

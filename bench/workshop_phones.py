@@ -1,12 +1,12 @@
-"""Part 3 of the workshop load benchmark: a few real phones (Chromium contexts, 375 px) join a
-workshop on a live ``streamlit run`` server on loopback and answer the first part at once;
-answers per second, tap latency, and the server's memory. Bounded in time; stops by itself."""
+"""Part 3 of the workshop load benchmark: a few real phones (Chromium contexts, 390×844) open
+the printed link on a live ``streamlit run serve.py`` server on loopback, join on the light page
+and answer the first part at once; answers per second, tap → saved as the page times it, and
+the server's memory. Bounded in time; stops by itself."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -50,7 +50,7 @@ def start_server(database: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -68,6 +68,8 @@ def start_server(database: Path) -> tuple[subprocess.Popen, str]:
 
 
 async def phones_run(url: str, code: str, questionnaire: Questionnaire, phones: int) -> dict:
+    """Each phone opens the printed link, joins and answers the first part on the light page;
+    tap → saved as the page itself times it (the fetch, from the tap to the server's answer)."""
     from playwright.async_api import async_playwright, expect
 
     first = questionnaire.ordered_dimensions()[0].ordered_questions()
@@ -76,22 +78,19 @@ async def phones_run(url: str, code: str, questionnaire: Questionnaire, phones: 
     latencies: list[float] = []
 
     async def phone(browser, number: int) -> None:
-        context = await browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 900})
+        context = await browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
         page = await context.new_page()
         await page.goto(f"{url}/?join={code}")
-        await page.get_by_text(ROLE.options[number % 3], exact=True).click()
+        await page.get_by_text(ROLE.options[number % 3], exact=True).click(timeout=60_000)
         await page.get_by_role("button", name="Rejoindre").click()
-        await page.wait_for_url(re.compile(r"[?&]p="), timeout=60_000)
+        await expect(page.locator("fieldset[data-question]").first).to_be_visible(timeout=60_000)
         for question in first:
             level = (number + question.order) % 5 + 1
-            status = page.locator('[data-testid="stStatusWidget"]')
-            await expect(status).to_have_count(0, timeout=60_000)  # the last run is over
-            box = page.locator(f'[class*="st-key-wa-{question.id}-"]')
-            clicked = time.perf_counter()
-            await box.get_by_text(f"{level} · {labels[level]}", exact=True).click()
-            saved = page.locator(f".st-key-wq-{question.id}").get_by_text("check_circle")
-            await expect(saved).to_be_visible(timeout=60_000)
-            latencies.append(time.perf_counter() - clicked)
+            card = page.locator(f'fieldset[data-question="{question.id}"]')
+            await card.get_by_text(f"{level} · {labels[level]}", exact=True).click()
+            note = card.locator(".q-note")
+            await expect(note).to_have_text("Enregistré.", timeout=60_000)
+            latencies.append(int(await note.get_attribute("data-ms")) / 1000)
         await context.close()
 
     async with async_playwright() as pw:

@@ -45,9 +45,8 @@ ROUTES = (
         ":material/monitoring:",
     ),
 )
-# A phone in a workshop gets this page alone, without navigation (see app.py); so does the
-# screen projected in the room.
-PARTICIPANT_PAGE = "app_pages/workshop_participant.py"
+# The screen projected in the room gets this page alone, without navigation (see app.py);
+# phones get the light page of phone/ (see serve.py).
 ROOM_SCREEN_PAGE = "app_pages/workshop_screen.py"
 
 

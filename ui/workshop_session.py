@@ -4,8 +4,9 @@ Four kinds of link, each a bearer secret or a public code in the query string:
 ``?join=CODE`` (public: anyone in the room), ``?p=<participant token>`` (one participant's
 place), ``?screen=<room screen token>`` (view-only: what is projected, which changes nothing
 and shows nothing the room does not see) and ``/facilitate?f=<facilitator token>`` (the
-dashboard and its controls). Only the last opens the dashboard: the router gives the other
-links a single page each, and the dashboard asks the store for the facilitator token's hash.
+dashboard and its controls). Only the last opens the dashboard. The first two get the phones'
+light page before Streamlit sees them (phone/, mounted by serve.py); the router gives the room
+screen a single page, and the dashboard asks the store for the facilitator token's hash.
 """
 
 from __future__ import annotations
@@ -20,26 +21,21 @@ from assessment.models import Language, Questionnaire
 from assessment.settings import settings
 from assessment.workshop import RoomAggregate, RoomCounts, WorkshopRecord, WorkshopStore, room_of
 from ui.context import load_all_questionnaires
-from ui.routes import PARTICIPANT_PAGE, ROOM_SCREEN_PAGE, app_address
+from ui.routes import ROOM_SCREEN_PAGE, app_address
 from ui.session import store_for
-from ui.widgets import hide_english_hints
 
 JOIN_PARAM, PARTICIPANT_PARAM, FACILITATOR_PARAM, SCREEN_PARAM = "join", "p", "f", "screen"
 FACILITATOR_KEY = "workshop_facilitator_token"
-PARTICIPANT_KEY = "workshop_participant_token"
 CREATED_LINK_KEY = "workshop_created_link"  # the facilitator link, shown until dismissed
-REFRESH_SECONDS = 2.5  # the facilitator's live panels
-PARTICIPANT_POLL_SECONDS = 4  # a participant's page notices the facilitator's moves
+# The facilitator's live panels: a new participant or answer shows within REFRESH_SECONDS +
+# ROOM_TTL (+ the run) of reaching the database; ten screens still cost one query per ROOM_TTL.
+REFRESH_SECONDS = 1.0
+ROOM_TTL = 0.75
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
 
 
 def is_room_screen_link() -> bool:
     return SCREEN_PARAM in st.query_params
-
-
-def is_participant_link() -> bool:
-    """A participant's link (or a join link): the router then shows the participant page only."""
-    return PARTICIPANT_PARAM in st.query_params or JOIN_PARAM in st.query_params
 
 
 def get_workshop_store() -> WorkshopStore:
@@ -67,7 +63,7 @@ def questionnaire_by_id(questionnaire_id: str) -> Questionnaire | None:
 # --- the live room (cached: ten screens refreshing cost one query) --------------------------
 
 
-@st.cache_data(ttl=2, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=ROOM_TTL, max_entries=64, show_spinner=False)
 def live_room(url: str, workshop_id: int) -> tuple[WorkshopRecord, RoomCounts, RoomAggregate]:
     """The workshop, its counts and the room's aggregate; never any participant's answers."""
     snapshot = workshop_store_for(url, id(WorkshopStore)).snapshot(workshop_id)
@@ -77,17 +73,6 @@ def live_room(url: str, workshop_id: int) -> tuple[WorkshopRecord, RoomCounts, R
         raise LookupError(record.questionnaire_id)
     room = room_of(questionnaire, snapshot)  # the workshop's own thresholds
     return record, snapshot.counts, room
-
-
-@st.cache_data(ttl=2, max_entries=512, show_spinner=False)
-def workshop_state(url: str, workshop_id: int) -> tuple:
-    """What a participant's page depends on: status, pace, open part, results revealed."""
-    record = workshop_store_for(url, id(WorkshopStore)).workshop(workshop_id)
-    return record.status, record.pace, record.current_dimension, record.revealed
-
-
-def state_of(record: WorkshopRecord) -> tuple:
-    return record.status, record.pace, record.current_dimension, record.revealed
 
 
 # --- links --------------------------------------------------------------------------------
@@ -164,44 +149,17 @@ def forget_facilitator() -> None:
     _drop(FACILITATOR_PARAM, FACILITATOR_KEY)
 
 
-def participant_token() -> str | None:
-    return _linked(PARTICIPANT_PARAM, PARTICIPANT_KEY)
-
-
-def enter_as_participant(token: str) -> None:
-    """Joined: the participant's place replaces the join code in the address bar."""
-    st.query_params.pop(JOIN_PARAM, None)
-    _keep(PARTICIPANT_PARAM, PARTICIPANT_KEY, token)
-
-
-def forget_participant() -> None:
-    _drop(PARTICIPANT_PARAM, PARTICIPANT_KEY)
-
-
 def room_screen_token() -> str:
     return st.query_params.get(SCREEN_PARAM, "")
 
 
-def participant_language(default: Language) -> Language:
+def screen_language(default: Language) -> Language:
     """?lang= when given, else the workshop's language."""
     asked = st.query_params.get("lang")
     return asked if asked in ("fr", "en") else default
 
 
 # --- routing (called by app.py) ---------------------------------------------------------------
-
-
-def run_participant_app() -> None:
-    """A participant link: one page, no navigation, no sidebar, laid out for a phone."""
-    st.set_page_config(
-        page_title="Atelier · Workshop",
-        page_icon=":material/groups:",
-        layout="centered",
-        initial_sidebar_state="collapsed",
-    )
-    hide_english_hints()
-    page = st.Page(PARTICIPANT_PAGE, title="Atelier · Workshop", default=True)
-    st.navigation([page], position="hidden").run()
 
 
 def run_room_screen_app() -> None:

@@ -10,7 +10,7 @@ from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore
 from ui.session import store_for
-from ui.workshop_session import live_room, workshop_state, workshop_store_for
+from ui.workshop_session import live_room, workshop_store_for
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -44,10 +44,10 @@ def store(database) -> Store:
 @pytest.fixture
 def workshops(store) -> WorkshopStore:
     """A workshop store on the test's database, with the app's workshop caches emptied."""
-    for cache in (workshop_store_for, live_room, workshop_state):
+    for cache in (workshop_store_for, live_room):
         cache.clear()
     yield WorkshopStore(store)
-    for cache in (workshop_store_for, live_room, workshop_state):
+    for cache in (workshop_store_for, live_room):
         cache.clear()
 
 

@@ -36,36 +36,35 @@ def test_an_unreachable_database_is_said_plainly_then_the_app_comes_back(cluster
     assert at.button(key="start")
 
 
-def test_a_participant_answering_during_an_outage_is_told_and_resubmits(cluster):
+def test_a_phone_answering_during_an_outage_is_told_and_resubmits(cluster):
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
     from assessment.store import Store
     from assessment.workshop import WorkshopStore
+    from phone.api import PhoneApp
+    from phone.service import PhoneService
     from tests.app.conftest import QUESTIONNAIRE
-    from ui.workshop_session import live_room, workshop_state, workshop_store_for
 
-    for cache in (workshop_store_for, live_room, workshop_state):
-        cache.clear()
     store = Store(os.environ["DATABASE_URL"])
     workshops = WorkshopStore(store)
-    _, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
+    _, record = workshops.create(QUESTIONNAIRE, "Workshop", "en")
     token, _ = workshops.join(record.join_code)
     first, second = QUESTIONNAIRE.ordered_dimensions()[0].ordered_questions()[:2]
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["p"] = token
-    at.run()
-    at.radio(key=f"wa.{first.id}.fr").set_value(4).run()
+    app = Starlette(routes=PhoneApp(lambda: PhoneService(workshops)).routes())
+    with TestClient(app) as client:
 
-    cluster.pause()
-    at.radio(key=f"wa.{second.id}.fr").set_value(2).run()
-    assert not at.exception
-    shown = " ".join(e.value for e in at.error)
-    assert "non enregistrée" in shown or "injoignable" in shown
+        def tap(question, level):
+            body = {"p": token, "question": question.id, "level": level}
+            return client.post("/phone/api/answer?lang=en", json=body)  # as the page asks
 
-    cluster.resume()
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["p"] = token
-    at.run()
-    assert at.radio(key=f"wa.{first.id}.fr").value == 4  # given before the outage: intact
-    assert at.radio(key=f"wa.{second.id}.fr").value is None  # refused, shown as unanswered
-    at.radio(key=f"wa.{second.id}.fr").set_value(2).run()
+        assert tap(first, 4).status_code == 200
+        cluster.pause()
+        refused = tap(second, 2)
+        assert refused.status_code == 503
+        assert refused.json()["error"] == "phone.db_down"
+        assert "database is not answering" in refused.json()["message"]
+        cluster.resume()
+        assert tap(second, 2).status_code == 200
     assert workshops.answers_of(token) == {first.id: 4, second.id: 2}
     store.dispose()

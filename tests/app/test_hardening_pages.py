@@ -1,6 +1,6 @@
 """Safe defaults on a shared server, through AppTest: the consultant's tools locked until a key
-is set, keys and join codes slowed down per session, no traceback in a browser, an explicit
-default questionnaire, and hostile uploads refused with the database byte-identical."""
+is set, keys slowed down per session (join codes: tests/live), no traceback in a browser, an
+explicit default questionnaire, and hostile uploads refused with the database byte-identical."""
 
 import hashlib
 import logging
@@ -12,11 +12,9 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from assessment.store import ScoreRow, Store
-from assessment.workshop import WorkshopStore
-from tests.app.conftest import APP, QUESTIONNAIRE, fill_profile, open_app, start_assessment
+from tests.app.conftest import QUESTIONNAIRE, fill_profile, open_app, start_assessment
 from tests.hostile import hostile_jsons, hostile_workbooks, valid_workbook
 from ui import context
-from ui.workshop_session import live_room, workshop_state, workshop_store_for
 
 BENCHMARK = "app_pages/benchmark.py"
 KEY = "clé été ✓"
@@ -58,43 +56,6 @@ def test_a_key_with_accents_opens_the_tools_and_wrong_keys_are_slowed_down(datab
     at.session_state["throttle.consultant_key"].until = 0  # the wait is over
     at.run()
     assert len(at.get("download_button")) == 1 and not at.error
-
-
-@pytest.fixture
-def workshops(store):
-    for cache in (workshop_store_for, live_room, workshop_state):
-        cache.clear()
-    yield WorkshopStore(store)
-    for cache in (workshop_store_for, live_room, workshop_state):
-        cache.clear()
-
-
-def phone(code: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["join"] = code
-    return at.run()
-
-
-def retype(at: AppTest, code: str) -> AppTest:
-    at.text_input(key="code").input(code)
-    next(b for b in at.button if "join_code_form" in (b.key or b.id or "")).click()
-    return at.run()
-
-
-def test_phones_each_mistyping_once_never_wait_and_a_guesser_is_slowed(workshops):
-    _, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
-    for _ in range(12):  # twelve phones behind one venue address, one session each
-        at = phone("ZZZ-ZZZ")
-        assert any("Aucun atelier" in e.value for e in at.error) and not at.warning
-        at = retype(at, record.join_code)
-        assert not at.warning and not at.exception, at.exception
-        assert at.title[0].value == "Atelier"
-    guesser = phone("AAA-AAA")
-    guesser = retype(guesser, "AAA-AAB")
-    guesser = retype(guesser, record.join_code)  # too soon: not even looked at
-    assert any("réessayez dans" in w.value for w in guesser.warning)
-    assert guesser.title[0].value != "Atelier"
-    assert not phone("AAA-AAC").warning  # another session is not slowed by this one
 
 
 def test_a_failing_page_shows_a_reference_to_the_log_never_a_traceback(

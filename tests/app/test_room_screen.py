@@ -13,13 +13,13 @@ from assessment.bundle import bundle_of
 from assessment.profile import Profile
 from assessment.workshop import ThresholdLocked, UnknownWorkshop, format_code
 from exports.workbook import full_workbook
+from phone.service import PhoneService
 from tests.app.conftest import APP, QUESTIONNAIRE
 from tests.app.test_workshop_pages import (
     ROLE,
     charts,
     facilitator_app,
     fill_room,
-    participant_app,
     texts,
 )
 from ui.workshop_session import live_room
@@ -87,8 +87,9 @@ def test_the_distribution_stays_hidden_until_live_results_or_the_reveal(workshop
     at = screen_app(screen)
     bars = [trace for figure in charts(at) for trace in figure["data"] if trace["type"] == "bar"]
     assert bars, "live results: the distribution of a part is drawn"
-    phone = participant_app(token=fill_room(workshops, record.join_code, 1)[0])
-    assert not phone.get("plotly_chart"), "live results are for the room screen, not the phones"
+    phones = PhoneService(workshops)
+    phone = phones.state(fill_room(workshops, record.join_code, 1)[0], "en")
+    assert phone["room"] is None, "live results are for the room screen, not the phones"
 
     workshops.show_live_results(token, False)
     workshops.reveal(token, True)
@@ -96,8 +97,8 @@ def test_the_distribution_stays_hidden_until_live_results_or_the_reveal(workshop
     at = screen_app(screen)
     types = {trace["type"] for figure in charts(at) for trace in figure["data"]}
     assert "scatterpolar" in types  # the revealed result: the room's radar
-    phone = participant_app(token=fill_room(workshops, record.join_code, 1)[0])
-    assert phone.get("plotly_chart"), "revealed: the phones see the room's result too"
+    phone = phones.state(fill_room(workshops, record.join_code, 1)[0], "en")
+    assert phone["room"]["visible"], "revealed: the phones see the room's result too"
 
 
 def test_the_facilitator_has_two_switches_and_the_counts_stay_visible(workshops):
@@ -128,14 +129,6 @@ def test_the_thresholds_lock_at_the_first_answer(workshops):
     assert at.number_input(key="threshold_spread.9").disabled
     assert any("the thresholds are locked" in text for text in texts(at, "caption"))
     assert (workshops.by_facilitator(token).threshold, record.id) == (6, record.id)
-
-
-def test_the_join_page_states_the_thresholds_and_what_is_kept(workshops):
-    _, record = workshops.create(QUESTIONNAIRE, "Offsite", "en", [ROLE], threshold=4)
-    at = participant_app(code=record.join_code, lang="en")
-    statement = next(text for text in texts(at, "caption") if "What is kept" in text)
-    assert "from 4 people on" in statement and "from 8 people on" in statement
-    assert "no name" in statement and "until the facilitator erases them" in statement
 
 
 def test_a_three_and_two_split_gives_nothing_away_on_screen_or_in_the_workbook(workshops):

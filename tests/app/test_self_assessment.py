@@ -37,7 +37,7 @@ def test_starting_creates_the_assessment_and_opens_the_first_step(store):
     assert record.profile.sector == "J" and record.language == "fr"
     assert at.header[0].value == f"1. {DIMENSIONS[0].title.fr}"
     assert len(at.radio) == len(FIRST_STEP)
-    assert "0 questions sur 41" in at.get("progress")[0].proto.text
+    assert "0 question sur 41 répondue" in at.get("progress")[0].proto.text
 
 
 def test_every_answer_and_comment_is_saved_the_moment_it_is_given(store):

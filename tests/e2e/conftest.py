@@ -73,7 +73,7 @@ class StreamlitServer:
         url = self.database if isinstance(self.database, str) else f"sqlite:///{self.database}"
         env = {**os.environ, "DATABASE_URL": url}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -151,6 +151,19 @@ def test_a_point_and_a_half_is_singular_in_french_only():
     assert fmt.points(1.5, "en", keep_apart=[2]) == "1.5 points"
 
 
+@pytest.mark.parametrize(
+    ("done", "fr"),
+    [
+        (0, "0 question sur 41 répondue"),
+        (1, "1 question sur 41 répondue"),
+        (2, "2 questions sur 41 répondues"),
+    ],
+)
+def test_the_count_of_answered_questions_agrees_with_its_number(done, fr):
+    assert fmt.answered(done, 41, "fr") == fr
+    assert fmt.answered(done, 41, "en") == f"{done} of 41 questions answered"
+
+
 def test_signed_points_show_which_way_a_gap_goes():
     assert fmt.points(18, "en", signed=True) == "+18 points"
     assert fmt.points(-18, "fr", signed=True) == f"{MINUS}18 points"

@@ -16,7 +16,7 @@ from tests.paths import ROOT
 KEY = r"[a-z_]+\.[A-Za-z0-9_+-]+"
 SOURCES = [
     path
-    for folder in ("assessment", "exports", "ui", "app_pages")
+    for folder in ("assessment", "exports", "ui", "app_pages", "phone")
     for path in (ROOT / folder).rglob("*.py")
 ] + [ROOT / "app.py"]
 

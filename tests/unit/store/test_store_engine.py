@@ -13,7 +13,7 @@ from assessment.store import SCHEMA_VERSION, SchemaVersionError, Store, answers_
 from assessment.store import assessments as store_module
 from assessment.store.engine import upsert
 from assessment.store.schema import metadata
-from tests.unit.store.conftest import ACME, SQLITE_ONLY, count, statements
+from tests.unit.store.conftest import ACME, SQLITE_ONLY, count
 
 # --- Schema and SQLite settings ----------------------------------------------------------
 
@@ -69,9 +69,11 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(store):
 @SQLITE_ONLY
 def test_writes_begin_immediate_and_reads_a_plain_begin(store, created):
     _, record = created
-    sent = statements(store)
+    sent = []  # what SQLite itself is sent (the BEGIN goes straight to the driver)
+    store.engine.dispose()
+    sa.event.listen(store.engine, "connect", lambda dbapi, _: dbapi.set_trace_callback(sent.append))
     store.save_answer(record.id, "share", 3)
-    assert sent[0] == "BEGIN IMMEDIATE"
+    assert sent[0] == "BEGIN IMMEDIATE" and sent[-1] == "COMMIT"
     sent.clear()
     store.answers(record.id)
     assert sent[0] == "BEGIN"
