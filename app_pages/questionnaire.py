@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessment.i18n import say
 from assessment.models import Dimension, Language, Question, Questionnaire
+from ui.authoring import authoring_downloads
 from ui.context import choose_questionnaire, current_language
 
 lang: Language = current_language()
@@ -20,6 +21,7 @@ if questionnaire is not None:
             questions=len(questionnaire.questions()),
         )
     )
+    authoring_downloads(questionnaire, lang)
 
     def show_question(question: Question, dimension: Dimension) -> None:
         with st.expander(f"**{question.order}.** {question.text(lang)}"):
@@ -28,17 +30,15 @@ if questionnaire is not None:
             side = say(f"app.side_{dimension.side_of(question)}", lang)
             st.markdown(
                 f"{say('core.theme', lang)}: `{questionnaire.theme(question.theme).label(lang)}` · "
-                f"{say('core.weight', lang)}: {question.weight:g} · "
-                f"{say('core.side', lang)}: {side}"
+                f"{say('core.weight', lang)}: {question.weight:g}"
+                + (f" · {say('core.side', lang)}: {side}" if questionnaire.has_sides else "")
             )
+            choices = questionnaire.choices(question)
             st.table(
                 {
-                    say("core.level", lang): [
-                        f"{level.value} · {level.label(lang)}"
-                        for level in questionnaire.scale.levels
-                    ],
+                    say("core.level", lang): [f"{c.value} · {c.label(lang)}" for c in choices],
                     say("app.answer_scale", lang): [
-                        question.anchors[v](lang) for v in questionnaire.scale.values
+                        c.description(lang) if c.description else "" for c in choices
                     ],
                 },
                 hide_index=True,

@@ -58,6 +58,11 @@ def dimension_scores(questionnaire: Questionnaire, result: Result) -> None:
 
 
 def symmetry_section(questionnaire: Questionnaire, result: Result) -> None:
+    if not questionnaire.has_sides:  # no sides, no symmetry: the other warnings alone
+        warnings(questionnaire, result, lang)
+        point = result_point(questionnaire, result, lang)
+        map_section(questionnaire, [point] if point else [], lang, "people_map")
+        return
     st.subheader(say("app.symmetry_title", lang))
     st.caption(say("app.symmetry_help", lang))
     result_chart(quadrant_chart, questionnaire, result, lang, key="quadrant")

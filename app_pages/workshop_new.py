@@ -16,6 +16,7 @@ from ui import widgets
 from ui.context import (
     current_language,
     language_name,
+    offered_languages,
     offered_questionnaires,
     questionnaire_picker,
 )
@@ -64,11 +65,14 @@ def create_form() -> None:
         )
         questionnaire_id = questionnaire_picker(f"{PREFIX}.questionnaire", lang, valid)
         left, right = st.columns(2)
-        languages = ["fr", "en"]
+        chosen = next((q for q in valid if q.id == questionnaire_id), None)
+        languages = offered_languages(chosen)  # the interface's, then the questionnaire's own
         language = left.radio(
             say("workshop.participants_language", lang),
             languages,
-            index=languages.index(_draft("language", lang)),
+            index=languages.index(_draft("language", lang))
+            if _draft("language", lang) in languages
+            else 0,
             format_func=language_name,
             key=_key("language"),
             on_change=_keep,

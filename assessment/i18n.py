@@ -23,6 +23,7 @@ from assessment.settings import PROJECT_DIR
 
 LOCALES_DIR = PROJECT_DIR / "locales"
 FALLBACK = "en"
+OTHER_PLURALS = ("_zero", "_two", "_few", "_many")  # CLDR forms beyond English's one and other
 
 
 class Catalogues:
@@ -47,7 +48,12 @@ class Catalogues:
         # is needed on this path, which every string of every page goes through.
         text = self.messages(lang).get(key)
         if text is None:
-            text = self.messages(FALLBACK)[key]
+            text = self.messages(FALLBACK).get(key)
+        if text is None and key.endswith(OTHER_PLURALS):
+            # a plural form English has not (Polish "few"), for a questionnaire's own language
+            text = self.messages(FALLBACK)[key.rsplit("_", 1)[0] + "_other"]
+        elif text is None:
+            raise KeyError(key)
         text = text.format(**values) if values else text
         return TYPOGRAPHY[lang](text) if lang in TYPOGRAPHY else text
 

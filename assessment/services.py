@@ -41,10 +41,10 @@ from assessment.roadmap import (
     edits_from_payload,
     edits_to_payload,
     generate_roadmap,
-    load_library,
     next_monday,
     record_from_payload,
     record_to_payload,
+    serving_library,
 )
 from assessment.scoring import score
 from assessment.settings import settings
@@ -86,8 +86,8 @@ def action_library(questionnaire: Questionnaire) -> ActionLibrary | LibraryError
     """The shipped action library checked against this questionnaire, or what keeps it out."""
 
     def load() -> ActionLibrary | LibraryError:
-        try:
-            return load_library(DEFAULT_LIBRARY, questionnaire)
+        try:  # a library that serves no questionnaire of this kind: the plan from its gaps
+            return serving_library(DEFAULT_LIBRARY, questionnaire)
         except LibraryError as error:
             return error
 

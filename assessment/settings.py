@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     """A PNG or JPEG file of the firm's logo, shown in that footer instead of the name."""
     report_confidentiality: str = ""
     """The confidentiality line printed at the foot of every page and slide."""
+    own_questionnaires: str = ""
+    """A folder of the consultant's own questionnaires, listed beside the shipped ones."""
 
     @field_validator("benchmark_min_peers", mode="before")
     @classmethod

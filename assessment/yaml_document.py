@@ -322,6 +322,9 @@ def describe(error: Any, readme: str) -> tuple[Location, Message]:
         return location, said("min_items", **found)
     if kind == "string_pattern_mismatch":
         return location, said("identifier", given=repr(given))
+    if kind == "string_type" and isinstance(given, bool | int | float):
+        # true, false, 12 or 1.5 where a text belongs: YAML read a value, quotes keep the text
+        return location, Message("model.quote_text", {"given": str(given).lower()})
     english = error["msg"].replace("Input should be", "must be")
     message = said("pydantic", detail=english)
     if kind in PYDANTIC_KINDS:

@@ -24,7 +24,7 @@ from assessment.i18n import Message
 from assessment.json_document import MAX_DEPTH, BadNumber, TooDeep, load_json
 from assessment.models import Questionnaire
 from assessment.profile import Profile
-from assessment.questionnaire import format_location
+from assessment.questionnaire import dont_know_texts, format_location
 from assessment.scoring import AnswerError, check_answers
 from exports.workbook import ANSWERS_HEADER_ROW, META_SHEET
 
@@ -80,9 +80,7 @@ def read_export(
         raise ImportRejected("too_big", file=filename, size=len(data), limit=MAX_UPLOAD_BYTES)
     questionnaires = list(questionnaires)
     if data.startswith(b"PK"):
-        dont_know = {
-            text for q in questionnaires for text in (q.scale.dont_know.fr, q.scale.dont_know.en)
-        }
+        dont_know = {text for q in questionnaires for text in dont_know_texts(q)}
         raw = _read_workbook(data, filename, dont_know)
     elif data.lstrip()[:1] == b"{":
         raw = _read_json(data, filename)

@@ -18,7 +18,12 @@ import sqlalchemy as sa
 from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
-from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+from assessment.questionnaire import (
+    QuestionnaireError,
+    dont_know_text,
+    load_questionnaire,
+    questionnaire_files,
+)
 from assessment.store import StoreError
 from assessment.workshop import (
     DimensionNotOpen,
@@ -108,7 +113,7 @@ def page_texts() -> dict[str, dict[str, str]]:
 @cache
 def questionnaires() -> dict[str, Questionnaire]:
     found = {}
-    for path in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+    for path in questionnaire_files():  # the shipped ones and OWN_QUESTIONNAIRES'
         try:
             questionnaire = load_questionnaire(path)
         except QuestionnaireError:
@@ -119,15 +124,21 @@ def questionnaires() -> dict[str, Questionnaire]:
 
 @cache
 def questionnaire_json(questionnaire_id: str, lang: Language) -> dict:
-    """The questionnaire as the phone shows it: parts, questions, levels with this question's
-    description of each, and "don't know"."""
+    """The questionnaire as the phone shows it: parts, questions, each with its answers (the
+    scale's levels or its own options) and their descriptions, and "don't know"."""
     questionnaire = questionnaires()[questionnaire_id]
     scale = questionnaire.scale
+
+    def levels(choices: list) -> list[dict]:
+        return [{"value": c.value, "label": f"{c.value} · {c.label(lang)}"} for c in choices]
+
     return {
-        "levels": [
+        "levels": levels(questionnaire.choices(questionnaire.questions()[0][1]))
+        if scale is None
+        else [
             {"value": v, "label": f"{v} · {scale.level_of(v).label(lang)}"} for v in scale.values
         ],
-        "dont_know": scale.dont_know(lang),
+        "dont_know": dont_know_text(questionnaire, lang),
         "dimensions": [
             {
                 "id": d.id,
@@ -139,7 +150,11 @@ def questionnaire_json(questionnaire_id: str, lang: Language) -> dict:
                         "order": q.order,
                         "text": q.text(lang),
                         "help": q.help(lang) if q.help else "",
-                        "anchors": [q.anchors[v](lang) for v in scale.values],
+                        "levels": levels(questionnaire.choices(q)),
+                        "anchors": [
+                            c.description(lang) if c.description else ""
+                            for c in questionnaire.choices(q)
+                        ],
                     }
                     for q in d.ordered_questions()
                 ],
@@ -332,7 +347,10 @@ def room_json(questionnaire: Questionnaire, room: RoomAggregate, lang: Language)
         "visible": True,
         "caption": say("workshop.room_caption", lang, n=room.contributors),
         "parts": parts,
-        "verdict": plain_text(symmetry_verdict(room, lang)).split("\n"),
+        # a model without sides has no symmetry verdict
+        "verdict": plain_text(symmetry_verdict(room, lang)).split("\n")
+        if questionnaire.has_sides
+        else [],
         "discuss_title": say("workshop.to_discuss", lang),
         "discuss": discuss,
     }

@@ -18,6 +18,7 @@ from assessment.benchmark import (
 )
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, ReferencePoint, Result
+from assessment.questionnaire import dont_know_text
 from assessment.services import opted_in, peer_positions
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, Store
@@ -116,10 +117,10 @@ def reference_points(
         if lines:
             level = answers.get(question.id)
             answer = (
-                questionnaire.scale.level_of(level).label(lang)
+                questionnaire.choice(question, level).label(lang)
                 if level is not None
                 else (
-                    questionnaire.scale.dont_know(lang)
+                    dont_know_text(questionnaire, lang)
                     if question.id in answers
                     else say("benchmark.no_answer", lang)
                 )

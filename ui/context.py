@@ -6,32 +6,39 @@ import re
 from pathlib import Path
 
 import streamlit as st
+from babel import Locale
 
 from assessment import formatting as fmt
 from assessment.i18n import in_language, say
-from assessment.models import LANGUAGES, Language, Questionnaire, Text
+from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import (
     QUESTIONNAIRES_DIR,
     QuestionnaireError,
     default_of,
     load_questionnaire,
+    questionnaire_files,
 )
+from assessment.questionnaire import QUESTIONNAIRES_DIR as SHIPPED_DIR
 from assessment.settings import settings
 
 
-def choose_language() -> Language:
+def choose_language(in_use: Questionnaire | None = None) -> Language:
     """Language switch in the sidebar, mirrored in the URL (?lang=en) so that a reload or a
     shared link keeps it; first visit: the browser's language, French unless it is English.
     Switching re-renders the same page; nothing else changes."""
+    questionnaire = in_use or remembered_questionnaire()
+    offered = st.session_state.offered_languages = offered_languages(questionnaire)
     if "language" not in st.session_state:
         asked = st.query_params.get("lang")
         browser = "en" if (st.context.locale or "").startswith("en") else "fr"
-        st.session_state.language = asked if asked in LANGUAGES else browser
+        st.session_state.language = asked if asked in offered else browser
+    if st.session_state.language not in offered:  # another questionnaire was chosen
+        st.session_state.language = offered[0] if offered[0] not in LANGUAGES else "en"
     # Widget state is dropped when a page switch interrupts a run: "language" is the truth.
     st.session_state.lang = st.session_state.language
     lang = st.sidebar.segmented_control(
         "Langue · Language",
-        LANGUAGES,
+        offered,
         format_func=language_name,
         key="lang",
         required=True,
@@ -39,7 +46,35 @@ def choose_language() -> Language:
     )
     if st.query_params.get("lang") != lang:  # setting it anyway would tell the browser each run
         st.query_params["lang"] = lang
+    if lang not in LANGUAGES:
+        st.sidebar.caption(
+            say("model.interface_fallback", lang, language=language_label(lang, "en"))
+        )
+    if in_use is not None:
+        content_language_note(in_use, lang)
     return lang
+
+
+def offered_languages(questionnaire: Questionnaire | None) -> list[str]:
+    """The interface's languages, then the other languages the questionnaire is written in."""
+    spoken = questionnaire.languages if questionnaire is not None else []
+    return list(dict.fromkeys([*LANGUAGES, *spoken]))
+
+
+def remembered_questionnaire() -> Questionnaire | None:
+    """The questionnaire the sidebar picker shows (chosen earlier, else the default)."""
+    loaded = load_all_questionnaires()
+    name = st.session_state.get("questionnaire_name")
+    chosen = loaded.get(name) if name else default_of(loaded, settings().default_questionnaire)
+    return chosen if isinstance(chosen, Questionnaire) else None
+
+
+def content_language_note(questionnaire: Questionnaire, lang: Language) -> None:
+    """Said when the questionnaire is not written in the reader's language: its questions
+    then read in its main language."""
+    if lang not in questionnaire.languages:
+        main = questionnaire.main_language()
+        st.sidebar.caption(say("model.content_fallback", lang, language=language_label(main, lang)))
 
 
 def plain(text: str) -> str:
@@ -51,7 +86,9 @@ def plain(text: str) -> str:
 def load_all_questionnaires() -> dict[str, Questionnaire | QuestionnaireError]:
     """Every questionnaire file, or the error that keeps it out (shown, never hidden)."""
     loaded: dict[str, Questionnaire | QuestionnaireError] = {}
-    for path in sorted(Path(QUESTIONNAIRES_DIR).glob("*.yaml")):
+    folder = Path(QUESTIONNAIRES_DIR)
+    shipped = sorted(folder.glob("*.yaml"))  # a test points QUESTIONNAIRES_DIR elsewhere
+    for path in shipped + [p for p in questionnaire_files() if p.parent != SHIPPED_DIR]:
         try:
             loaded[path.name] = load_questionnaire(path)
         except QuestionnaireError as error:
@@ -71,7 +108,7 @@ def questionnaire_label(questionnaire: Questionnaire, lang: Language) -> str:
     """Its title, size and languages, as the picker lists it."""
     count = len(questionnaire.questions())
     size = say(f"units.questions_{fmt.plural(count, lang)}", lang, number=fmt.number(count, lang))
-    written_in = ", ".join(say(f"hardening.language_{code}", lang) for code in Text.model_fields)
+    written_in = ", ".join(language_label(code, lang) for code in questionnaire.languages)
     return say(
         "hardening.questionnaire_option",
         lang,
@@ -126,15 +163,35 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
     if name is None:
         st.info(say("hardening.choose_questionnaire", lang))
         return None
-    st.session_state.questionnaire_name = name
+    if st.session_state.get("questionnaire_name") != name:
+        st.session_state.questionnaire_name = name
+        chosen = loaded[name]
+        offered = offered_languages(chosen if isinstance(chosen, Questionnaire) else None)
+        if offered != st.session_state.get("offered_languages", offered):
+            st.rerun()  # the language switch offers the new questionnaire's languages
     chosen = loaded[name]
     if isinstance(chosen, QuestionnaireError):
         st.error(say("app.invalid_questionnaire", lang))
         st.code("\n".join(in_language(chosen.problems, lang)), language=None)
         return None
+    content_language_note(chosen, lang)
     return chosen
 
 
 def language_name(lang: Language) -> str:
-    """Each language named in itself (Français, English), as its catalogue says."""
-    return say("language.name", lang)
+    """Each language named in itself (Français, English, Deutsch): as its catalogue says, or
+    as Babel names it when the interface has no catalogue for it."""
+    if lang in LANGUAGES:
+        return say("language.name", lang)
+    return _capitalised(Locale(lang).get_display_name(lang))
+
+
+def language_label(code: str, lang: Language) -> str:
+    """A language named in the reader's language (French, German…)."""
+    if code in LANGUAGES:
+        return say(f"hardening.language_{code}", lang)
+    return _capitalised(Locale(code).get_display_name(lang))
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]

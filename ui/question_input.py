@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from assessment.models import Language, Question, Questionnaire
+from assessment.questionnaire import dont_know_text
 
 DONT_KNOW = "dont_know"  # the radio's option for "don't know"; stored as NULL
 
@@ -41,12 +42,12 @@ def question_card(
     radio's; ``save(radio key)`` runs on each choice. The card is returned so that a page can
     add to it (reference points, a comment)."""
     card_key, radio_key = keys
-    scale = questionnaire.scale
-    options = [*scale.values, DONT_KNOW]
+    choices = questionnaire.choices(question)
+    options = [*(c.value for c in choices), DONT_KNOW]
     current = answers.get(question.id, "unanswered")
     current = DONT_KNOW if current is None else current
-    names = {level.value: f"{level.value} · {level.label(lang)}" for level in scale.levels}
-    names[DONT_KNOW] = scale.dont_know(lang)
+    names = {c.value: f"{c.value} · {c.label(lang)}" for c in choices}
+    names[DONT_KNOW] = dont_know_text(questionnaire, lang)
     card = st.container(border=True, key=card_key)
     with card:
         _header(question, question.id in answers, lang)
@@ -55,7 +56,7 @@ def question_card(
             options,
             index=options.index(current) if current in options else None,
             format_func=names.__getitem__,
-            captions=[question.anchors[v](lang) for v in scale.values] + [""],
+            captions=[c.description(lang) if c.description else "" for c in choices] + [""],
             key=radio_key,
             on_change=save,
             args=(radio_key,),

@@ -12,6 +12,7 @@ from assessment import formatting as fmt
 from assessment.i18n import in_language, say
 from assessment.models import Language, Questionnaire
 from assessment.roadmap import (
+    GENERIC_LIBRARY,
     ActionLibrary,
     Gate,
     Kpi,
@@ -34,6 +35,8 @@ def checked_library(lang: Language, questionnaire: Questionnaire) -> ActionLibra
     """The action library, or None once what keeps it out is shown."""
     library = library_for(questionnaire.id, questionnaire)
     if isinstance(library, ActionLibrary):
+        if library.id == GENERIC_LIBRARY:  # no library serves this questionnaire
+            st.info(say("model.generic_note", lang), icon=":material/auto_awesome:")
         return library
     st.error(say("roadmap_page.library_invalid", lang))
     st.code("\n".join(in_language(library.problems, lang)), language=None)

@@ -121,7 +121,8 @@ def results(
             theme=None,
             config=CHART_CONFIG,
         )
-        verdict.markdown(symmetry_verdict(room, lang))
+        if questionnaire.has_sides:  # a model without sides has no symmetry verdict
+            verdict.markdown(symmetry_verdict(room, lang))
         if room.disagreements:
             st.markdown(f"**{say('room_screen.to_discuss', lang)}**")
             ids = [s.question_id for s in room.disagreements]

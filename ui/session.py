@@ -11,7 +11,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from assessment.i18n import say
 from assessment.models import Questionnaire
 from assessment.settings import settings
-from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store
+from assessment.store import AssessmentRecord, ExpiredLink, LinkError, Store, StoreError
 from ui.context import current_language, load_all_questionnaires
 from ui.routes import app_address
 
@@ -117,6 +117,16 @@ def questionnaire_of(record: AssessmentRecord) -> Questionnaire | None:
         if isinstance(loaded, Questionnaire) and loaded.id == record.questionnaire_id:
             return loaded
     return None
+
+
+def questionnaire_in_use() -> Questionnaire | None:
+    """The questionnaire of the session's assessment, for the language switch to offer its
+    languages; None without one, or while the store cannot say (the page's guard tells)."""
+    try:
+        record = active_assessment()
+    except StoreError:
+        return None
+    return questionnaire_of(record) if record else None
 
 
 def resume_link(token: str) -> str:

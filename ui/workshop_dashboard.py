@@ -56,15 +56,16 @@ def live_dashboard(lang: Language, workshop_id: int, questionnaire: Questionnair
             icon=":material/visibility_off:",
         )
         return
-    radar, verdict = st.columns(2)
+    radar, verdict = st.columns(2) if questionnaire.has_sides else (st.container(), None)
     with radar:
         st.subheader(say("workshop.room_radar", lang), anchor=False)
         st.caption(say("workshop.room_radar_help", lang))
         st.plotly_chart(room_radar(questionnaire, room, lang), key="room_radar", theme=None)
-    with verdict:
-        st.subheader(say("workshop.room_symmetry", lang), anchor=False)
-        st.markdown(symmetry_verdict(room, lang))
-        st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
+    if verdict is not None:  # a model without sides has no symmetry verdict
+        with verdict:
+            st.subheader(say("workshop.room_symmetry", lang), anchor=False)
+            st.markdown(symmetry_verdict(room, lang))
+            st.plotly_chart(room_quadrant(questionnaire, room, lang), key="quadrant", theme=None)
     room_diagnoses(lang, questionnaire, room)
     disagreements(lang, questionnaire, room)
     distributions(lang, questionnaire, record, room)

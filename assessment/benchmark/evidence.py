@@ -12,7 +12,16 @@ from pydantic import Field
 
 from assessment import formatting as fmt
 from assessment.i18n import TYPOGRAPHY, Message
-from assessment.models import Frozen, Identifier, Language, NonEmpty, Questionnaire, Text
+from assessment.models import (
+    LANGUAGES,
+    Frozen,
+    Identifier,
+    Language,
+    NonEmpty,
+    Questionnaire,
+    Text,
+)
+from assessment.questionnaire.texts import language_problems
 from assessment.scoring import declared_diagnoses
 from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import (
@@ -121,6 +130,7 @@ def statement_figure(evidence: Evidence, lang: Language) -> str | None:
 def _problems(data: dict, questionnaire: Questionnaire) -> Found:
     items = entries(data, "evidence")
     problems = duplicates([(("evidence", i, "id"), e.get("id")) for i, e in items], "evidence_id")
+    problems += language_problems(data, EvidenceFile, required=LANGUAGES)
     known = {d.id for d in declared_diagnoses(questionnaire)} | {PEOPLE_MAP}
     for i, item in items:
         about = item.get("about")

@@ -22,7 +22,8 @@ import yaml
 from pydantic import Field
 
 from assessment.i18n import Message
-from assessment.models import Frozen, Questionnaire, Text
+from assessment.models import LANGUAGES, Frozen, Questionnaire, Text
+from assessment.questionnaire.texts import language_problems
 from assessment.settings import PROJECT_DIR
 from assessment.yaml_document import Unbounded, load_bounded
 
@@ -195,6 +196,14 @@ def _provenance(path: Path, problems: list[Message]) -> Provenance | None:
     missing = sorted(PROVENANCE_KEYS - set(data))
     if missing:
         problems.append(said("missing_keys", where=meta.name, keys=", ".join(missing)))
+        return None
+    untranslated = language_problems(data, Provenance, required=LANGUAGES)
+    for location, message in untranslated:  # its texts speak French and English, as before
+        where = ".".join(str(part) for part in location)
+        problems.append(
+            said("invalid_provenance", where=f"{meta.name}: {where}", detail=str(message))
+        )
+    if untranslated:
         return None
     try:
         return Provenance.model_validate(data)

@@ -14,17 +14,20 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assessment.bundle import AssessmentBundle, restore
+from assessment.cli import authoring as authoring_commands
 from assessment.cli import benchmark as benchmark_commands
 from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
+from assessment.cli.authoring import language
 from assessment.models import Questionnaire, Result
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
-    QUESTIONNAIRES_DIR,
     SCHEMA_PATH,
     AnswersFileError,
     QuestionnaireError,
+    dont_know_text,
     load_questionnaire,
+    questionnaire_files,
     questionnaire_schema,
     read_answers,
 )
@@ -85,9 +88,18 @@ def _as_json(result: Result) -> str:
 
 def _template(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire(args.questionnaire)
+    lang = questionnaire.main_language()
+    dont_know = dont_know_text(questionnaire, lang)
     template = {
         "questionnaire": questionnaire.id,
         "answers": {question.id: None for _, question in questionnaire.questions()},
+        # What to write for each question: a value (an option by its position, 1 = first),
+        # or null for "don't know"; read by no one but the person filling the file in.
+        "choices": {
+            question.id: [f"{c.value} = {c.label(lang)}" for c in questionnaire.choices(question)]
+            + [f"null = {dont_know}"]
+            for _, question in questionnaire.questions()
+        },
     }
     print(json.dumps(template, indent=2))
     return 0
@@ -180,7 +192,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"error: {path.name}: cannot be read ({error.strerror})", file=sys.stderr)
         return 1
     installed = []
-    for candidate in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+    for candidate in questionnaire_files():
         try:
             installed.append(load_questionnaire(candidate))
         except QuestionnaireError:
@@ -214,7 +226,9 @@ def _parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--questionnaire", required=True, metavar="PATH")
     score_cmd.add_argument("--answers", required=True, metavar="FILE", help="JSON answers file")
     score_cmd.add_argument("--json", action="store_true", help="print the result as JSON")
-    score_cmd.add_argument("--lang", choices=["en", "fr"], default="en")
+    score_cmd.add_argument(
+        "--lang", type=language, default="en", help="en, fr, or a questionnaire's"
+    )
     score_cmd.set_defaults(command=_score)
 
     template = commands.add_parser("template", help="print an empty answers file")
@@ -237,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="report.xlsx, report.pdf, deck.pptx or export.json",
     )
-    export.add_argument("--lang", choices=["en", "fr"], default="en")
+    export.add_argument("--lang", type=language, default="en", help="en, fr, or a questionnaire's")
     _profile_options(export, "written into the file, so that it can be imported again as it is")
     export.set_defaults(command=_export)
 
@@ -246,6 +260,6 @@ def _parser() -> argparse.ArgumentParser:
     _profile_options(import_cmd, "for a file exported without one; a file's own profile is kept")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands, pilot_commands):
+    for feature in (roadmap_commands, benchmark_commands, pilot_commands, authoring_commands):
         feature.register(commands)
     return parser

@@ -15,7 +15,7 @@ from assessment import formatting as fmt
 from assessment import services
 from assessment.i18n import in_language, say
 from assessment.models import Language
-from assessment.questionnaire import QUESTIONNAIRES_DIR, QuestionnaireError, load_questionnaire
+from assessment.questionnaire import QuestionnaireError, load_questionnaire, questionnaire_files
 from assessment.roadmap import (
     ActionLibrary,
     ActualRefused,
@@ -138,7 +138,7 @@ def _open(args: argparse.Namespace) -> tuple[Store, AssessmentRecord, Roadmap] |
         print(f"error: {say('pilot.cli_unknown_link', args.lang)}", file=sys.stderr)
         return 1
     questionnaire = None
-    for path in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
+    for path in questionnaire_files():
         try:
             candidate = load_questionnaire(path)
         except QuestionnaireError:

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from assessment import formatting as fmt
 from assessment.i18n import say, text_of
@@ -29,6 +30,7 @@ from assessment.roadmap import (
     pilot_status,
     priority_notes,
     roadmap_to_dict,
+    serving_library,
 )
 
 
@@ -70,7 +72,10 @@ def _roadmap(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire(args.questionnaire)
     answers = read_answers(args.answers, questionnaire)
     try:
-        library = load_library(args.library, questionnaire)
+        if Path(args.library) == DEFAULT_LIBRARY:  # none serves it: the plan from its gaps
+            library = serving_library(args.library, questionnaire)
+        else:  # one the consultant names must fit the questionnaire
+            library = load_library(args.library, questionnaire)
     except LibraryError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)

@@ -9,8 +9,10 @@ from assessment.questionnaire.loader import (
     format_location,
     load_questionnaire,
     parse_questionnaire,
+    questionnaire_files,
 )
 from assessment.questionnaire.schema import SCHEMA_PATH, questionnaire_schema
+from assessment.questionnaire.wording import dont_know_text, dont_know_texts
 
 __all__ = [
     "DEFAULT_QUESTIONNAIRE",
@@ -19,9 +21,12 @@ __all__ = [
     "AnswersFileError",
     "QuestionnaireError",
     "default_of",
+    "dont_know_text",
+    "dont_know_texts",
     "format_location",
     "load_questionnaire",
     "parse_questionnaire",
+    "questionnaire_files",
     "questionnaire_schema",
     "read_answers",
 ]

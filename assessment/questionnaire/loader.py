@@ -14,8 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assessment.i18n import Message
 from assessment.models import Questionnaire
+from assessment.questionnaire.texts import language_problems
 from assessment.yaml_document import (
     DocumentError,
     Found,
@@ -54,6 +57,17 @@ def default_of(
     return valid[0] if len(valid) == 1 else None
 
 
+def questionnaire_files() -> list[Path]:
+    """The questionnaire files offered: the shipped ones, then those of OWN_QUESTIONNAIRES."""
+    from assessment.settings import settings
+
+    folders = [QUESTIONNAIRES_DIR]
+    own = settings().own_questionnaires.strip()
+    if own and Path(own).is_dir():
+        folders.append(Path(own))
+    return [path for folder in folders for path in sorted(Path(folder).glob("*.yaml"))]
+
+
 def load_questionnaire(path: str | Path) -> Questionnaire:
     path = Path(path)
     return parse_questionnaire(read_document(path, QuestionnaireError), path.name)
@@ -71,13 +85,27 @@ def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionn
     )
 
 
+def check_data(data: dict) -> tuple[Questionnaire | None, Found]:
+    """A questionnaire read from elsewhere than YAML (a spreadsheet): the same two passes, the
+    problems left for the caller to locate."""
+    try:
+        questionnaire, found = Questionnaire.model_validate(data), []
+    except ValidationError as invalid:
+        questionnaire = None
+        found = [describe(e, "questionnaires/README.md") for e in invalid.errors()]
+    found += _consistency_problems(data)
+    return (None if found else questionnaire), found
+
+
 # --- consistency ---------------------------------------------------------------------------
 
 
 def _consistency_problems(data: dict) -> Found:
     return (
-        _duplicate_ids(data)
+        language_problems(data)
+        + _duplicate_ids(data)
         + _unknown_references(data)
+        + _option_problems(data)
         + _anchor_problems(data)
         + _scale_problems(data)
         + _maturity_problems(data)
@@ -140,14 +168,37 @@ def _scale_values(data: dict) -> list[int]:
     ]
 
 
+def _has_options(question: dict) -> bool:
+    return bool(question.get("options"))
+
+
+def _option_problems(data: dict) -> Found:
+    """A question answers with its own options (at least two, no anchors) or on the scale,
+    which the file must then have."""
+    problems: Found = []
+    needs_scale = []
+    for location, _, question in _questions(data):
+        options = question.get("options")
+        if not _has_options(question):
+            needs_scale.append(location)
+            continue
+        if isinstance(options, list) and len(options) < 2:
+            problems.append((location + ("options",), _model_said("two_options")))
+        if question.get("anchors"):
+            problems.append((location + ("anchors",), _model_said("anchors_and_options")))
+    if needs_scale and not isinstance(data.get("scale"), dict):
+        problems.append((needs_scale[0], _model_said("needs_scale", count=len(needs_scale))))
+    return problems
+
+
 def _anchor_problems(data: dict) -> Found:
     expected = set(_scale_values(data))
     if not expected:
         return []
     problems = []
     for location, _, question in _questions(data):
-        anchors = question.get("anchors")
-        if not isinstance(anchors, dict):
+        anchors = question.get("anchors", {})
+        if not isinstance(anchors, dict) or _has_options(question):
             continue
         given = {key for key in anchors if isinstance(key, int)}
         for missing in sorted(expected - given):
@@ -191,14 +242,17 @@ def _maturity_problems(data: dict) -> Found:
 
 
 def _symmetry_problems(data: dict) -> Found:
+    """Sides are optional (a model without them has no symmetry analysis), but a declared
+    sides diagnosis needs questions on both."""
     sides = {
         question.get("side") or dimension.get("side") or "internal"
         for _, dimension, question in _questions(data)
     }
-    if not sides:
+    declared = [(i, d) for i, d in entries(data, "diagnoses") if d.get("compare") == "sides"]
+    if not sides or not declared:
         return []
     return [
-        (("dimensions",), said(reason))
+        (("diagnoses", declared[0][0], "compare"), said(reason))
         for side, reason in (("customer", "no_customer_side"), ("internal", "no_internal_side"))
         if side not in sides
     ]
@@ -244,3 +298,7 @@ def _diagnosis_problems(data: dict) -> Found:
 
 def _diagnosis_said(reason: str, **values: object) -> Message:
     return Message(f"diagnoses.problem_{reason}", values)
+
+
+def _model_said(reason: str, **values: object) -> Message:
+    return Message(f"model.problem_{reason}", values)

@@ -45,8 +45,9 @@ def interpret(questionnaire: Questionnaire, result: Result, lang: Language) -> l
     paragraphs = [
         _overall(questionnaire, result, lang),
         _dimensions(questionnaire, result, lang),
-        _symmetry(questionnaire, result, lang),
     ]
+    if questionnaire.has_sides:  # a model without sides has no symmetry to read
+        paragraphs.append(_symmetry(questionnaire, result, lang))
     if result.symmetry.stall:
         paragraphs.append(_stall(result, lang, "reading.stall"))
     paragraphs += [
@@ -288,10 +289,10 @@ def _dimension(questionnaire: Questionnaire, dimension: DimensionResult, lang: L
 
 
 def _questions(questionnaire: Questionnaire, scores: list[QuestionScore], lang: Language) -> str:
-    levels = questionnaire.scale.levels
     described = []
     for s in scores:
-        position = questionnaire.scale.values.index(s.level)
+        choices = questionnaire.choices(questionnaire.question(s.question_id))
+        position = [c.value for c in choices].index(s.level)
         described.append(
             say(
                 "reading.question",
@@ -299,8 +300,8 @@ def _questions(questionnaire: Questionnaire, scores: list[QuestionScore], lang: 
                 text=questionnaire.question(s.question_id).text(lang).strip(),
                 dimension=questionnaire.dimension(s.dimension_id).title(lang),
                 position=position + 1,
-                levels=len(levels),
-                label=levels[position].label(lang),
+                levels=len(choices),
+                label=choices[position].label(lang),
             )
         )
     return say("core.list_separator", lang).join(described)

@@ -31,10 +31,10 @@ def format_result(questionnaire: Questionnaire, result: Result, lang: Language) 
     lines += [
         f"{word('overall'):<{width}}{fmt.number(result.overall.score, lang):>7}  "
         f"{fmt.percent(result.overall.coverage, lang)}{level_text}",
-        "",
-        _symmetry_line(result, lang),
-        *_diagnosis_lines(questionnaire, result, lang),
     ]
+    verdicts = [_symmetry_line(result, lang)] if questionnaire.has_sides else []
+    verdicts += _diagnosis_lines(questionnaire, result, lang)
+    lines += ["", *verdicts] if verdicts else []
     for key, highlights in (("strongest", result.strongest), ("weakest", result.weakest)):
         if highlights:
             lines += ["", f"{word(key)}:"] + [

@@ -26,6 +26,7 @@ from assessment.roadmap.generator import (
     next_monday,
     priority_notes,
 )
+from assessment.roadmap.generic import GENERIC_LIBRARY, generic_library, serving_library
 from assessment.roadmap.kpis import UNIT_RANGES, KpiDefinition, KpiUnit, load_kpis, parse_kpis
 from assessment.roadmap.library import (
     DEFAULT_KPIS,
@@ -77,6 +78,7 @@ __all__ = [
     "DEFAULT_KPIS",
     "DEFAULT_LIBRARY",
     "EDITABLE",
+    "GENERIC_LIBRARY",
     "OWNER_LIMIT",
     "PHASES",
     "PILOT_ACTION",
@@ -117,6 +119,7 @@ __all__ = [
     "gate_explanation",
     "gate_headline",
     "generate_roadmap",
+    "generic_library",
     "load_kpis",
     "load_library",
     "next_monday",
@@ -129,5 +132,6 @@ __all__ = [
     "record_to_payload",
     "roadmap_from_dict",
     "roadmap_to_dict",
+    "serving_library",
     "timeline_chart",
 ]

@@ -72,6 +72,9 @@ def generate_roadmap(
     for position, phase in enumerate(PHASES, start=1):
         planned = []
         ordered = _ordered(phase, candidates, stall)
+        for dropped in ordered[library.at_most.get(phase, len(ordered)) :]:
+            del candidates[dropped.action.id]  # beyond the phase's limit: not waited for
+        ordered = ordered[: library.at_most.get(phase, len(ordered))]
         # In a stall the internal side goes first; say so where it outranks something.
         overtakes = stall and any(c.side != "internal" for c in ordered)
         # Answers to a raised diagnosis go first; say so where they outrank something.
@@ -252,7 +255,7 @@ def _reason(
         text = text_of(key, title=title, count=count, **shown)
     else:
         level = answers[subject]
-        label = questionnaire.scale.level_of(level).label
+        label = questionnaire.choice(questionnaire.question(subject), level).label
         text = text_of(
             "roadmap.reason_question",
             text=questionnaire.question(subject).text,

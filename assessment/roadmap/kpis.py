@@ -20,7 +20,8 @@ from pydantic import Field, Strict
 
 from assessment import yaml_document as document
 from assessment.i18n import Message
-from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.models import LANGUAGES, Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.questionnaire.texts import language_problems
 from assessment.yaml_document import DocumentError, Found, Location
 
 
@@ -115,6 +116,7 @@ def _consistency_problems(data: dict, questionnaire: Questionnaire | None) -> Fo
     problems = document.duplicates(
         [(("kpis", i, "id"), kpi.get("id")) for i, kpi in kpis], "kpi_id"
     )
+    problems += language_problems(data, KpiFile, required=LANGUAGES)
     for i, kpi in kpis:
         problems += _target_problems(i, kpi)
     if questionnaire is not None:

@@ -22,7 +22,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from assessment.i18n import Message
-from assessment.models import Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.models import LANGUAGES, Frozen, Identifier, Questionnaire, Text, VersionText
+from assessment.questionnaire.texts import language_problems
 from assessment.roadmap.kpis import KpiDefinition, LibraryError, load_kpis
 from assessment.scoring import declared_diagnoses
 from assessment.settings import PROJECT_DIR
@@ -122,8 +123,22 @@ class Action(Frozen):
 class ActionLibrary(Frozen):
     id: Identifier
     version: VersionText
-    questionnaire: Identifier = Field(description="Id of the questionnaire it refers to")
+    questionnaire: Identifier | None = Field(
+        default=None, description="Id of the questionnaire it refers to"
+    )
+    questionnaires: list[Identifier] = Field(
+        default_factory=list, description="Other questionnaires it serves, by id"
+    )
+    themes: list[Identifier] = Field(
+        default_factory=list,
+        description="Themes it serves: any questionnaire with one of them gets its actions "
+        "that speak only of what that questionnaire has",
+    )
     title: Text
+    at_most: dict[Phase, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict,
+        description="The most actions a phase proposes, the highest priority first",
+    )
     actions: list[Action] = Field(min_length=1)
     # Private, so that a `kpis` key in actions.yaml stays an unknown key: they live in kpis.yaml.
     _kpis: list[KpiDefinition] = PrivateAttr(default_factory=list)
@@ -135,6 +150,45 @@ class ActionLibrary(Frozen):
 
     def action(self, action_id: str) -> Action:
         return next(a for a in self.actions if a.id == action_id)
+
+    def names(self, questionnaire: Questionnaire) -> bool:
+        """Whether it is written for this questionnaire (its id is listed)."""
+        return questionnaire.id in {self.questionnaire, *self.questionnaires}
+
+    def serves(self, questionnaire: Questionnaire) -> bool:
+        """Written for this questionnaire, or for one of its themes."""
+        return self.names(questionnaire) or bool(
+            set(self.themes) & {t.id for t in questionnaire.themes}
+        )
+
+    def for_questionnaire(self, questionnaire: Questionnaire) -> ActionLibrary:
+        """Its actions that speak only of what the questionnaire has (all of them when it is
+        written for it), dependencies on actions left out dropped."""
+        if self.names(questionnaire):
+            return self
+        known = {
+            "themes": {t.id for t in questionnaire.themes},
+            "questions": {q.id for _, q in questionnaire.questions()},
+            "dimensions": {d.id for d in questionnaire.dimensions},
+        }
+        diagnoses = {d.id for d in declared_diagnoses(questionnaire)}
+
+        def fits(action: Action) -> bool:
+            listed = all(set(getattr(action, key)) <= ids for key, ids in known.items())
+            return listed and all(
+                (c.subject + "s" not in known or getattr(c, c.subject) in known[c.subject + "s"])
+                and (c.diagnosis is None or c.diagnosis in diagnoses)
+                for c in action.when
+            )
+
+        kept = [a for a in self.actions if fits(a)]
+        ids = {a.id for a in kept}
+        kept = [
+            a.model_copy(update={"depends_on": [d for d in a.depends_on if d in ids]}) for a in kept
+        ]
+        served = self.model_copy(update={"actions": kept})
+        served._kpis = self._kpis
+        return served
 
 
 def load_library(
@@ -157,11 +211,11 @@ def parse_library(
 ) -> ActionLibrary:
     checks = partial(_consistency_problems, questionnaire=questionnaire)
     library = validate_document(text, source, ActionLibrary, LibraryError, _explain, checks)
-    library._kpis = _kpis_for(kpi_file, questionnaire)
+    library._kpis = kpis_for(kpi_file, questionnaire)
     return library
 
 
-def _kpis_for(kpi_file: str | Path | None, questionnaire: Questionnaire | None):
+def kpis_for(kpi_file: str | Path | None, questionnaire: Questionnaire | None):
     """The KPI file given (checked against the questionnaire), else the shipped one: checked
     too when it is written for this questionnaire; with another questionnaire its KPIs simply
     find no baseline in the answers, as a library of one's own needs no KPI file of its own."""
@@ -197,6 +251,9 @@ def _consistency_problems(data: dict, questionnaire: Questionnaire | None) -> Fo
     actions = entries(data, "actions")
     ids = [(("actions", i, "id"), a.get("id")) for i, a in actions]
     problems = duplicates(ids, "action_id") + _empty_actions(actions)
+    if not any(data.get(key) for key in ("questionnaire", "questionnaires", "themes")):
+        problems.append(((), Message("model.problem_library_serves_nothing")))
+    problems += language_problems(data, ActionLibrary, required=LANGUAGES)
     problems += _dependency_problems(actions)
     if questionnaire is not None:
         problems += _questionnaire_problems(data, actions, questionnaire)
@@ -214,9 +271,13 @@ def _empty_actions(actions: list[tuple[int, dict]]) -> Found:
 def _questionnaire_problems(
     data: dict, actions: list[tuple[int, dict]], questionnaire: Questionnaire
 ) -> Found:
-    mismatch = other_questionnaire(data, questionnaire.id, "other_questionnaire_library")
-    if mismatch:
-        return mismatch  # every reference would be reported otherwise
+    listed = data.get("questionnaires")
+    listed = listed if isinstance(listed, list) else []
+    if questionnaire.id not in [data.get("questionnaire"), *listed]:
+        if not data.get("questionnaire"):
+            return []  # a library of themes: actions the questionnaire cannot use are left out
+        # every reference would be reported otherwise
+        return other_questionnaire(data, questionnaire.id, "other_questionnaire_library")
     problems: Found = []
     known = {
         "theme": {t.id for t in questionnaire.themes},

@@ -65,7 +65,7 @@ def mean_score(
     """Weighted mean score (0-100) of the answered questions among these, and how many."""
     known = {q.id: q for _, q in questionnaire.questions()}
     pairs = [
-        (questionnaire.scale.score_of(answers[qid]), known[qid].weight)
+        (questionnaire.choice(known[qid], answers[qid]).score, known[qid].weight)
         for qid in dict.fromkeys(question_ids)
         if qid in known and answers.get(qid) is not None
     ]

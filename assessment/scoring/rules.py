@@ -46,24 +46,21 @@ class AnswerError(ValueError):
 def check_answers(
     questionnaire: Questionnaire, answers: Mapping[str, Any]
 ) -> dict[str, int | None]:
-    """Return the answers if every one is a known question with a level on the scale."""
-    known = {q.id for _, q in questionnaire.questions()}
-    values = questionnaire.scale.values
-    allowed = (
-        f"{min(values)}–{max(values)}"
-        if values == list(range(values[0], values[-1] + 1))
-        else str(values)
-    )
+    """Return the answers if every one is a known question with one of its answers (a scale
+    level, or an option's position from 1)."""
+    allowed_of = _allowed(questionnaire)
     problems = []
     for question_id, level in answers.items():
-        if question_id not in known:
+        if question_id not in allowed_of:
             problems.append(
                 Message(
                     "answer_error.unknown_question",
                     {"question": repr(question_id), "questionnaire": repr(questionnaire.id)},
                 )
             )
-        elif level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+            continue
+        values, allowed = allowed_of[question_id]
+        if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
             problems.append(
                 Message(
                     "answer_error.not_a_level",
@@ -80,6 +77,19 @@ def check_answers(
     if problems:
         raise AnswerError(problems)
     return dict(answers)
+
+
+def _allowed(questionnaire: Questionnaire) -> dict[str, tuple[list[int], str]]:
+    """Each question's possible values and how to say them (1–5, or [1, 2, 4])."""
+    said: dict[tuple[int, ...], str] = {}
+    allowed = {}
+    for question_id, values in questionnaire.values_by_question().items():
+        key = tuple(values)
+        if key not in said:
+            contiguous = values == list(range(values[0], values[-1] + 1))
+            said[key] = f"{min(values)}–{max(values)}" if contiguous else str(values)
+        allowed[question_id] = (values, said[key])
+    return allowed
 
 
 def score(questionnaire: Questionnaire, answers: Answers) -> Result:
@@ -170,6 +180,8 @@ def declared_diagnoses(questionnaire: Questionnaire) -> list[Diagnosis]:
     diagnoses could be declared (an empty list declares none at all)."""
     if questionnaire.diagnoses is not None:
         return list(questionnaire.diagnoses)
+    if not questionnaire.has_sides:  # a model without sides has no symmetry to watch
+        return []
     return [
         Diagnosis(
             id=STALL,
@@ -281,8 +293,10 @@ class ScoringPlan:
     docs/scoring.md are computed: ``score`` uses it too."""
 
     def __init__(self, questionnaire: Questionnaire):
-        scale = questionnaire.scale
-        self.level_score = {value: scale.score_of(value) for value in scale.values}
+        self.choice_score = {
+            q.id: {c.value: c.score for c in questionnaire.choices(q)}
+            for _, q in questionnaire.questions()
+        }
         self.dimension_ids = [d.id for d in questionnaire.ordered_dimensions()]
         self.dimension_weight = {d.id: d.weight for d in questionnaire.dimensions}
         self.question = {q.id: (d.id, q.weight, d.side_of(q)) for d, q in questionnaire.questions()}
@@ -300,7 +314,7 @@ class ScoringPlan:
             if level is None or question_id not in self.question:
                 continue
             dimension_id, weight, side = self.question[question_id]
-            pair = (self.level_score[level], weight)
+            pair = (self.choice_score[question_id][level], weight)
             by_dimension[dimension_id].append(pair)
             by_side.setdefault((dimension_id, side), []).append(pair)
         dimensions = {d: weighted_mean(pairs) for d, pairs in by_dimension.items()}
@@ -355,7 +369,7 @@ def _question_scores(questionnaire: Questionnaire, answers: Answers) -> list[Que
             question_id=question.id,
             dimension_id=dimension.id,
             level=answers[question.id],
-            score=questionnaire.scale.score_of(answers[question.id]),
+            score=questionnaire.choice(question, answers[question.id]).score,
             weight=question.weight,
         )
         for dimension, question in questionnaire.questions()

@@ -125,7 +125,7 @@ class Store(PoolQueries):
         self, questionnaire: Questionnaire, profile: Profile, language: Language
     ) -> tuple[str, AssessmentRecord]:
         """A new assessment and its secret token (returned once, stored only as a hash)."""
-        check_language(language)
+        check_language(language, questionnaire.languages)
         token, now = secrets.token_urlsafe(TOKEN_BYTES), utc_now()
         values = dict(
             token_hash=hash_token(token),
@@ -282,9 +282,12 @@ class Store(PoolQueries):
             _touch(conn, assessment_id, **profile.model_dump(include=set(_PROFILE_FIELDS)))
             return _get(conn, assessment_id)
 
-    def set_language(self, assessment_id: int, language: Language) -> None:
-        """Remember the language the assessment is filled in."""
-        check_language(language)
+    def set_language(
+        self, assessment_id: int, language: Language, spoken: tuple[str, ...] | list[str] = ()
+    ) -> None:
+        """Remember the language the assessment is filled in: one the interface speaks, or
+        one its questionnaire is written in (``spoken``)."""
+        check_language(language, spoken)
         with self._write() as conn:
             _touch(conn, assessment_id, language=language)
 

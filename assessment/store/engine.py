@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
-from assessment.models import LANGUAGES
+from assessment.models import LANGUAGES, is_language
 from assessment.store.errors import StoreError, StoreUnavailable
 
 TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
@@ -67,9 +67,10 @@ def _upsert_statement(dialect_name: str, table: Table, keys: tuple, values: tupl
     return statement.on_conflict_do_update(index_elements=list(keys), set_=excluded)
 
 
-def check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
+def check_language(language: str, spoken: tuple[str, ...] | list[str] = ()) -> None:
+    """A language the interface speaks or the questionnaire (``spoken``) is written in."""
+    if not is_language(language) or language not in (*LANGUAGES, *spoken):
+        raise ValueError(f"unknown language {language!r}; expected one of {(*LANGUAGES, *spoken)}")
 
 
 def _sqlite_setup(engine: sa.Engine) -> None:

@@ -199,21 +199,33 @@ def distribution_chart(
             notes.append(say("room_chart.consensus", lang, c=fmt.percent(stats.consensus, lang)))
 
     figure = go.Figure()
-    colours = _colours(len(scale.values))
-    categories = [
-        (level.value, level.label(lang), colours[i]) for i, level in enumerate(scale.levels)
-    ]
-    for value, label, colour in categories:
+    # Each question's own answers, by position, when it has options; else the scale's levels.
+    own = {
+        qid: {c.value: c.label(lang) for c in questionnaire.choices(questionnaire.question(qid))}
+        for qid in question_ids
+    }
+    values = sorted({value for labels in own.values() for value in labels})
+    shared = scale is not None and not any(questionnaire.question(q).options for q in question_ids)
+    colours = _colours(len(values))
+    for i, value in enumerate(values):
+        words = {labels[value] for labels in own.values() if value in labels}
+        # the scale's word, or the options' when every question words this answer alike
+        label = (
+            scale.level_of(value).label(lang)
+            if shared
+            else (words.pop() if len(words) == 1 else None)
+        )
         shares, hovers = [], []
-        for stats in stats_by_row:
+        for question_id, stats in zip(question_ids, stats_by_row, strict=True):
             count = stats.counts.get(value, 0) if stats else 0
             total = stats.responded if stats else 0
             shares.append(100 * count / total if total else 0)
             hovers.append(
-                f"{value} · {label}: {count}"
+                f"{value} · {label or own[question_id].get(value, '—')}: {count}"
                 + (f" ({fmt.share(count, total, lang)})" if total else "")
             )
-        figure.add_trace(_bar(f"level_{value}", f"{value} · {label}", rows, shares, hovers, colour))
+        name = f"{value} · {label}" if label else str(value)
+        figure.add_trace(_bar(f"level_{value}", name, rows, shares, hovers, colours[i]))
     shares, hovers = [], []
     for stats in stats_by_row:
         total = stats.responded if stats else 0

@@ -30,7 +30,7 @@ class Spread(Frozen):
 
 def sd_max(questionnaire: Questionnaire) -> float:
     """The largest SD answers on this scale can have: half of them at each end."""
-    scores = [questionnaire.scale.score_of(v) for v in questionnaire.scale.values]
+    scores = [c.score for _, q in questionnaire.questions() for c in questionnaire.choices(q)]
     return (max(scores) - min(scores)) / 2 or 1.0
 
 

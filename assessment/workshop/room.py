@@ -167,14 +167,14 @@ def question_stats(
 ) -> list[QuestionStats]:
     """Distribution, mean, SD, consensus and modal share of every question (display order)."""
     participants = list(participants)
-    scale = questionnaire.scale
     largest_sd = sd_max(questionnaire)
     result = []
     for dimension, question in questionnaire.questions():
+        choices = {c.value: c.score for c in questionnaire.choices(question)}
         given = [p.answers[question.id] for p in participants if question.id in p.answers]
         levels = sorted(level for level in given if level is not None)
-        counts = {value: levels.count(value) for value in scale.values}
-        scores = [scale.score_of(level) for level in levels]
+        counts = {value: levels.count(value) for value in choices}
+        scores = [choices[level] for level in levels]
         mean, sd = mean_sd(scores)
         top_count = max(counts.values())
         result.append(
@@ -189,7 +189,7 @@ def question_stats(
                 sd=sd,
                 consensus=None if sd is None else clamp01(1 - sd / largest_sd),
                 modal_share=top_count / len(levels) if levels else None,
-                median_level=median_level(levels, scale.values),
+                median_level=median_level(levels, list(choices)),
             )
         )
     return result

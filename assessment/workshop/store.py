@@ -119,7 +119,7 @@ class WorkshopStore:
         """A new open workshop and its facilitator token (returned once, stored as a hash).
         The dispersion threshold defaults to the larger of the anonymity threshold and
         DEFAULT_DISPERSION_THRESHOLD: a spread says more about a small group than a mean."""
-        check_language(language)
+        check_language(language, questionnaire.languages)
         if dispersion_threshold is None:
             dispersion_threshold = max(threshold, DEFAULT_DISPERSION_THRESHOLD)
         check_thresholds(threshold, dispersion_threshold)
@@ -135,8 +135,14 @@ class WorkshopStore:
         dimensions = questionnaire.ordered_dimensions()
         structure = {
             "dimensions": [[d.id, [q.id for q in d.ordered_questions()]] for d in dimensions],
-            "levels": questionnaire.scale.values,
+            "levels": questionnaire.answer_values(),
         }
+        if questionnaire.scale is None or any(q.options for _, q in questionnaire.questions()):
+            # questions with their own options: each one's values, checked on every answer
+            structure["question_levels"] = {
+                q.id: [c.value for c in questionnaire.choices(q)]
+                for _, q in questionnaire.questions()
+            }
         token, now = secrets.token_urlsafe(TOKEN_BYTES), utc_now()
         values = dict(
             title=title,
@@ -381,7 +387,8 @@ class WorkshopStore:
             dimension = structure["question_dimension"].get(question_id)
             if dimension is None:
                 raise InvalidAnswer(f"{question_id!r} is not a question of this workshop")
-            if level is not None and level not in structure["levels"]:
+            allowed = structure.get("question_levels", {}).get(question_id, structure["levels"])
+            if level is not None and level not in allowed:
                 raise InvalidAnswer(f"{level} is not a level of this workshop's scale")
             if not record.is_open:
                 raise WorkshopClosed()

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
+from assessment.questionnaire import dont_know_text
 from assessment.reading import diagnosis_warnings, interpret, stall_explanation
 from assessment.reading.messages import key_messages
 from assessment.roadmap import LibraryError, Roadmap
@@ -65,8 +66,10 @@ def build_workbook(
     next_row = _summary(summary, questionnaire, bundle, result, roadmap)
     scores = workbook.create_sheet(say("workbook.sheet_scores", lang))
     _scores(scores, questionnaire, result, lang)
-    symmetry = workbook.create_sheet(say("workbook.sheet_symmetry", lang))
-    _symmetry(symmetry, questionnaire, result, lang)
+    symmetry = None
+    if questionnaire.has_sides:  # a model without sides has no symmetry analysis
+        symmetry = workbook.create_sheet(say("workbook.sheet_symmetry", lang))
+        _symmetry(symmetry, questionnaire, result, lang)
     _summary_charts(summary, scores, symmetry, questionnaire, bundle, result, next_row)
     _answers(workbook.create_sheet(say("workbook.sheet_answers", lang)), questionnaire, bundle)
     for sheet_title, write in (extra_sheets or {}).items():
@@ -100,11 +103,17 @@ def _summary(
     lang, profile = bundle.language, bundle.profile
     row = title(ws, questionnaire.title(lang), say("workbook.summary_subtitle", lang))
     level = maturity_level(questionnaire, result.overall.score)
-    verdict = stall_explanation(result, lang) or say(
-        "workbook.no_stall" if result.symmetry.index is not None else "workbook.symmetry_unknown",
-        lang,
-    )
-    verdict = " ".join([verdict, *diagnosis_warnings(questionnaire, result, lang)])
+    warnings = diagnosis_warnings(questionnaire, result, lang)
+    if questionnaire.has_sides:
+        verdict = stall_explanation(result, lang) or say(
+            "workbook.no_stall"
+            if result.symmetry.index is not None
+            else "workbook.symmetry_unknown",
+            lang,
+        )
+        verdict = " ".join([verdict, *warnings])
+    else:
+        verdict = " ".join(warnings) or say("model.no_warning", lang)
     facts = [
         ("organisation", profile.organisation if profile else "—"),
         ("sector", say(f"sector.{profile.sector}", lang) if profile else "—"),
@@ -116,10 +125,11 @@ def _summary(
         ("overall_score", result.overall.score),
         ("maturity_level", f"{level.level} · {level.name(lang)}" if level else "—"),
         ("coverage", result.overall.coverage),
-        ("symmetry_verdict", verdict),
+        ("symmetry_verdict" if questionnaire.has_sides else "warnings", verdict),
     ]
     for offset, (key, value) in enumerate(facts):
-        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True), alignment=WRAP)
+        label = say("model.warnings" if key == "warnings" else f"workbook.{key}", lang)
+        put(ws, row + offset, 1, label, font=Font(bold=True), alignment=WRAP)
         cell = put(ws, row + offset, 2, value, alignment=LEFT)
         if key == "overall_score":
             cell.number_format = "0.0"
@@ -147,7 +157,7 @@ def _summary(
 def _summary_charts(
     ws: Worksheet,
     scores: Worksheet,
-    symmetry: Worksheet,
+    symmetry: Worksheet | None,
     questionnaire: Questionnaire,
     bundle: AssessmentBundle,
     result: Result,
@@ -158,7 +168,7 @@ def _summary_charts(
     radar = charts.radar(scores, 4, 4 + count, bundle.language)
     charts.beside(radar, row, 0)
     ws.add_chart(radar)
-    if getattr(result, "symmetry", None) is not None and result.symmetry.index is not None:
+    if symmetry is not None and result.symmetry.index is not None:
         organisation = bundle.profile.organisation if bundle.profile else ""
         chart = charts.ambition_map(symmetry, 5, organisation, bundle.language)
         charts.beside(chart, row, radar.width + 1)
@@ -239,7 +249,7 @@ def _symmetry(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang:
 
 
 def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBundle) -> None:
-    lang, scale = bundle.language, questionnaire.scale
+    lang = bundle.language
     row = title(ws, say("workbook.sheet_answers", lang), say("workbook.answers_subtitle", lang))
     assert row == ANSWERS_HEADER_ROW
     rows = []
@@ -248,9 +258,15 @@ def _answers(ws: Worksheet, questionnaire: Questionnaire, bundle: AssessmentBund
         if level == "unanswered":
             level_cell, described = None, say("workbook.not_answered", lang)
         elif level is None:
-            level_cell, described = None, scale.dont_know(lang)
+            level_cell, described = None, dont_know_text(questionnaire, lang)
         else:
-            level_cell, described = level, question.anchors[level](lang)
+            choice = questionnaire.choice(question, level)
+            described = (choice.description or choice.label)(lang)
+            if question.options:  # its own answer's words, then what they mean
+                described = " — ".join(
+                    t(lang) for t in (choice.label, choice.description) if t is not None
+                )
+            level_cell = level
         rows.append(
             (
                 dimension.title(lang),

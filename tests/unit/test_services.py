@@ -8,7 +8,7 @@ import pytest
 from assessment import services
 from assessment.benchmark import load_pool
 from assessment.profile import Profile
-from assessment.roadmap import ActionLibrary, LibraryError, RoadmapEdits
+from assessment.roadmap import GENERIC_LIBRARY, ActionLibrary, RoadmapEdits
 from assessment.store import AssessmentRecord, Store
 from tests.samples import QUESTIONNAIRE, QUESTIONS, bundle
 
@@ -77,9 +77,13 @@ def test_an_exported_assessment_without_answers_has_no_roadmap():
     assert services.bundle_roadmap(QUESTIONNAIRE, bundle(), library, TODAY).phases
 
 
-def test_a_library_for_another_questionnaire_is_returned_as_its_problems(minimal):
-    refused = services.action_library(minimal)
-    assert isinstance(refused, LibraryError) and refused.problems
+def test_a_questionnaire_no_library_serves_gets_a_plan_from_its_own_gaps(minimal):
+    library = services.action_library(minimal)
+    assert isinstance(library, ActionLibrary) and library.id == GENERIC_LIBRARY
+    addressed = {t for a in library.actions for t in a.themes} | {
+        d for a in library.actions for d in a.dimensions
+    }
+    assert addressed == {t.id for t in minimal.themes} | {d.id for d in minimal.dimensions}
 
 
 def test_the_action_library_is_checked_once_per_questionnaire_and_file_version(tmp_path):
