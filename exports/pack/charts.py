@@ -39,9 +39,9 @@ PHASE_COLOURS = ["#8fb3d9", NAVY, "#3b7d5a"]
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "text.color": INK})
 
 
-def _png(figure: Figure) -> bytes:
+def _png(figure: Figure, **options) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white")
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white", **options)
     plt.close(figure)
     return buffer.getvalue()
 
@@ -80,7 +80,8 @@ def radar(story: Story, size: tuple[float, float] = (3.6, 3.4)) -> bytes:
             fontsize=7,
             annotation_clip=False,
         )
-    return _png(figure)
+    # The frame grows to the labels: a long one at the side ("Data handling") was cut.
+    return _png(figure, bbox_inches="tight", pad_inches=0.05)
 
 
 def ambition_map(story: Story, size: tuple[float, float] = (3.6, 3.4)) -> bytes | None:

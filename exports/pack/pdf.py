@@ -154,7 +154,9 @@ def build_pdf(story: Story) -> bytes:
 def _summary(story: Story, s: dict) -> list[Flowable]:
     flow: list[Flowable] = [
         Paragraph(_text(story.word("report.title")), s["title"]),
-        Paragraph(_text(f"{story.client} · {story.title} · {story.day}"), s["subtitle"]),
+        Paragraph(
+            _text(" · ".join(p for p in (story.client, story.title, story.day) if p)), s["subtitle"]
+        ),
         Spacer(1, 5 * mm),
     ]
     score = [Paragraph(_text(story.score), s["score"]), Paragraph(_text(story.level), s["level"])]
@@ -183,22 +185,17 @@ def _summary(story: Story, s: dict) -> list[Flowable]:
     flow += [box, Spacer(1, 4 * mm)]
     half = WIDTH / 2
     radar = _image(charts.radar(story), half - 3 * mm)
-    mapped = charts.ambition_map(story)
-    right = (
-        _image(mapped, half - 3 * mm)
-        if mapped
-        else Paragraph(_text(story.word("report.no_map")), s["note"])
-    )
-    figures = Grid(
-        [
-            [
-                Paragraph(_text(story.word("report.radar")), s["h2"]),
-                Paragraph(_text(story.word("report.map")), s["h2"]),
-            ],
-            [radar, right],
-        ],
-        colWidths=[half, half],
-    )
+    headings = [Paragraph(_text(story.word("report.radar")), s["h2"])]
+    shown = [radar]
+    if story.has_sides:  # a model without sides has no map, not even a note about it
+        mapped = charts.ambition_map(story)
+        headings.append(Paragraph(_text(story.word("report.map")), s["h2"]))
+        shown.append(
+            _image(mapped, half - 3 * mm)
+            if mapped
+            else Paragraph(_text(story.word("report.no_map")), s["note"])
+        )
+    figures = Grid([headings, shown], colWidths=[half] * len(shown))
     figures.setStyle(
         TableStyle(
             [

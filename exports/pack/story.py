@@ -94,6 +94,7 @@ class Story:
     dimensions: list[tuple[str, float | None]]  # title, score (None: no answer)
     dimension_table: Table
     map_point: MapPoint | None  # None: no symmetry to place (a side unanswered, or none)
+    has_sides: bool  # False: a model without customer and internal sides has no map at all
     diagnoses: list[tuple[str, bool, str]]  # title, raised, the sentence with its figures
     roadmap: Roadmap | None
     priorities: Table | None
@@ -144,6 +145,7 @@ def story_of(
         ],
         dimension_table=_dimension_table(questionnaire, result, lang),
         map_point=_map_point(questionnaire, result),
+        has_sides=questionnaire.has_sides,
         diagnoses=_diagnoses(questionnaire, result, lang),
         roadmap=roadmap,
         priorities=_priorities(roadmap, lang) if roadmap else None,

@@ -125,6 +125,28 @@ def test_a_questionnaire_without_a_roadmap_still_gets_a_report_and_a_deck(tmp_pa
     assert len(Presentation(io.BytesIO(build_deck(minimal, given, TODAY))).slides) >= 5
 
 
+def test_a_model_without_sides_gets_a_pack_with_no_map_and_no_stall(tmp_path):
+    from assessment.bundle import AssessmentBundle
+    from assessment.questionnaire import load_questionnaire
+    from tests.paths import FIXTURES
+
+    model = load_questionnaire(FIXTURES / "any_model" / "data_practice.yaml")
+    answers = {q.id: 1 + i % 4 for i, (_, q) in enumerate(model.questions())}
+    given = AssessmentBundle(
+        questionnaire_id=model.id,
+        questionnaire_version=model.version,
+        language="en",
+        answers=answers,
+    )
+    text = pdf_text(build_report(model, given, TODAY), tmp_path)
+    for absent in ("Ambition", "customer side", "stall"):
+        assert absent not in text
+    first = pdf_text(build_report(model, given, TODAY), tmp_path, 1, 1)
+    assert first.startswith("Steering committee report Data protection practice ·")  # no stray ·
+    deck = Presentation(io.BytesIO(build_deck(model, given, TODAY)))
+    assert "XY_SCATTER" not in chart_types(deck)  # the map is a scatter chart
+
+
 def chart_types(deck) -> set[str]:
     return {
         shape.chart.chart_type.name
