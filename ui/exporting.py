@@ -12,10 +12,11 @@ from assessment.bundle import bundle_of
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.scoring import score
-from assessment.services import peer_positions
+from assessment.services import assessment_progress, peer_positions
 from assessment.store import AssessmentRecord
 from exports.json_backup import build_json
 from exports.workbook import full_workbook
+from ui.context import load_all_questionnaires
 from ui.session import get_store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,11 +26,12 @@ def download_buttons(
     record: AssessmentRecord, questionnaire: Questionnaire, lang: Language
 ) -> None:
     store = get_store()
+    installed = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
     stem = file_stem(record.profile.organisation)
     excel, backup = st.columns(2)
     excel.download_button(
         say("app.download_xlsx", lang),
-        data=lambda: workbook(store, record, questionnaire),
+        data=lambda: workbook(store, record, questionnaire, installed),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
         icon=":material/table_view:",
@@ -48,12 +50,19 @@ def download_buttons(
     )
 
 
-def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> bytes:
-    """Built on click, on another thread: plain arguments only, no Streamlit calls."""
+def workbook(
+    store,
+    record: AssessmentRecord,
+    questionnaire: Questionnaire,
+    installed: list[Questionnaire] | None = None,
+) -> bytes:
+    """Built on click, on another thread: plain arguments only, no Streamlit calls. An
+    assessment that is a wave of an organisation gets the progress sheet of the waves so far."""
     bundle = bundle_of(store, record)
     result = score(questionnaire, bundle.answers)
     positions = peer_positions(record, result, load_pool(store, questionnaire))
-    return full_workbook(questionnaire, bundle, date.today(), positions)
+    progress = assessment_progress(store, record, installed or [questionnaire])
+    return full_workbook(questionnaire, bundle, date.today(), positions, progress)
 
 
 def file_stem(organisation: str) -> str:

@@ -17,6 +17,7 @@ from assessment.bundle import AssessmentBundle, restore
 from assessment.cli import benchmark as benchmark_commands
 from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
+from assessment.cli import waves as waves_commands
 from assessment.models import Questionnaire, Result
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
@@ -232,6 +233,6 @@ def _parser() -> argparse.ArgumentParser:
     _profile_options(import_cmd, "for a file exported without one; a file's own profile is kept")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands, pilot_commands):
+    for feature in (roadmap_commands, benchmark_commands, pilot_commands, waves_commands):
         feature.register(commands)
     return parser
