@@ -301,7 +301,7 @@ def wave_picker(key: str, waves: list[WaveRecord], lang: Language) -> WaveRecord
             labels[i].label
             + (f" · {fmt.date(labels[i].held_on, lang)}" if labels[i].held_on else "")
         ),
-        key=f"{key}__{lang}",
+        key=f"{key}.{len(waves)}__{lang}",  # a wave added: the newest is offered first
     )
     return labels[chosen]
 

@@ -40,7 +40,9 @@ def trajectory_chart(comparison: Comparison, lang: Language) -> go.Figure | None
         weakest=[],
     )
     figure = quadrant_chart(comparison.questionnaire, stand_in, lang)
-    figure.update_traces(selector=dict(uid="organisation"), text=[latest.label])
+    figure.update_traces(
+        selector=dict(uid="organisation"), text=[latest.label], textposition="top center"
+    )
     colours = wave_colours(len(waves))
     for number, wave in enumerate(waves[:-1]):
         symmetry = wave.symmetry
@@ -98,8 +100,8 @@ def _hover(wave, lang: Language) -> str:
 
 
 def dimensions_chart(comparison: Comparison, lang: Language) -> go.Figure:
-    """Per dimension, one bar per wave (oldest lightest), and the target set for the latest
-    wave as a marker on its bar."""
+    """Per dimension, one horizontal bar per wave (oldest lightest, on top), and the target set
+    for the latest wave as a red mark across its bar: readable in half a page."""
     questionnaire = comparison.questionnaire
     keys = [*comparison.dimension_ids, "overall"]
     titles = [
@@ -107,7 +109,7 @@ def dimensions_chart(comparison: Comparison, lang: Language) -> go.Figure:
             say("waves.overall", lang)
             if k == "overall"
             else questionnaire.dimension(k).title(lang),
-            14,
+            22,
         )
         for k in keys
     ]
@@ -119,45 +121,46 @@ def dimensions_chart(comparison: Comparison, lang: Language) -> go.Figure:
             go.Bar(
                 uid=f"wave_{number}",
                 name=wave_name(wave, lang),
-                x=titles,
-                y=[v if v is not None else 0 for v in values],
+                y=titles,
+                x=[v if v is not None else 0 for v in values],
+                orientation="h",
                 marker_color=colours[number],
                 text=[fmt.number(v, lang) if v is not None else fmt.NONE for v in values],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{x}<br>%{text}<extra>" + wave.label + "</extra>",
+                hovertemplate="%{y}<br>%{text}<extra>" + wave.label + "</extra>",
             )
         )
-    targets = comparison.waves[-2].targets if len(comparison.waves) > 1 else {}
+    targets = comparison.waves[-2].targets
     if targets:
         figure.add_trace(
             go.Scatter(
                 uid="targets",
                 name=say("waves.target", lang),
-                x=[t for t, k in zip(titles, keys, strict=True) if k in targets],
-                y=[targets[k] for k in keys if k in targets],
+                y=[t for t, k in zip(titles, keys, strict=True) if k in targets],
+                x=[targets[k] for k in keys if k in targets],
                 mode="markers",
-                marker=dict(symbol="line-ew", size=34, line=dict(width=3, color=STALL)),
-                hovertemplate="%{x}<br>" + say("waves.target", lang) + " %{y:.0f}<extra></extra>",
+                marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=STALL)),
+                hovertemplate="%{y}<br>" + say("waves.target", lang) + " %{x:.0f}<extra></extra>",
             )
         )
     figure.update_layout(
-        height=HEIGHT,
+        height=max(HEIGHT, 70 * len(keys) + 40 * len(comparison.waves)),
         barmode="group",
-        bargap=0.25,
-        margin=dict(l=48, r=16, t=24, b=48),
+        bargap=0.3,
+        margin=dict(l=8, r=28, t=8, b=36),
         font=FONT,
         paper_bgcolor="white",
         plot_bgcolor="white",
         dragmode=False,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=11)),
-        yaxis=dict(
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, font=dict(size=11)),
+        xaxis=dict(
             range=[0, 108],
             tickvals=[0, 25, 50, 75, 100],
             gridcolor="#eef0f2",
             fixedrange=True,
             linecolor=MUTED,
         ),
-        xaxis=dict(fixedrange=True),
+        yaxis=dict(fixedrange=True, autorange="reversed", automargin=True),
     )
     return figure
