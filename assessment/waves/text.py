@@ -38,7 +38,7 @@ def what_changed(comparison: Comparison, lang: Language, step: Step | None = Non
     symmetry = _symmetry(before, after, lang)
     if symmetry:
         paragraphs.append(symmetry)
-    targets = [c for c in step.dimensions if c.target_met is not None]
+    targets = [c for c in [*step.dimensions, step.overall] if c.target_met is not None]
     if targets:
         met = sum(1 for c in targets if c.target_met)
         paragraphs.append(

@@ -10,6 +10,8 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment import formatting as fmt
@@ -53,23 +55,26 @@ def progress_workbook(comparison: Comparison, lang: Language, name: str) -> byte
 def _progress(ws: Worksheet, comparison: Comparison, lang: Language, name: str) -> None:
     row = title(ws, say("waves.sheet_progress", lang), name or None)
     waves = comparison.waves
+    sizes = [34, *([14] * len(waves)), 11, 30, 10, 14]
+    widths(ws, sizes)
     put(ws, row, 1, say("waves.sheet_waves", lang), font=SUBTITLE_FONT)
-    keys = ("wave", "date", "kind", "people", "version", "overall", "level", "coverage")
-    rows = [
-        (
-            wave.label,
-            wave.held_on,
-            _kind(wave, lang),
-            wave.participants,
-            wave.questionnaire_version,
-            _rounded(wave.score("overall")),
-            f"{wave.level} · {wave.level_name(lang)}" if wave.level else None,
-            wave.coverage["overall"],
-        )
-        for wave in waves
-    ]
-    headers = [say(f"waves.sheet_{k}", lang) for k in keys]
-    last = table(ws, row + 1, headers, rows, {2: "yyyy-mm-dd", 6: "0.0", 8: "0%"})
+    # One column per wave, as in the scores below, so that a wave's facts sit above its scores.
+    facts = {
+        "date": [w.held_on for w in waves],
+        "kind": [_kind(w, lang) for w in waves],
+        "people": [w.participants for w in waves],
+        "version": [w.questionnaire_version for w in waves],
+        "overall": [_rounded(w.score("overall")) for w in waves],
+        "level": [f"{w.level} · {w.level_name(lang)}" if w.level else None for w in waves],
+        "coverage": [w.coverage["overall"] for w in waves],
+    }
+    rows = [(say(f"waves.sheet_{key}", lang), *values) for key, values in facts.items()]
+    headers = [say("waves.sheet_wave", lang), *(w.label for w in waves)]
+    last = table(ws, row + 1, headers, rows)
+    for column in range(2, len(waves) + 2):  # each fact's own format, down a wave's column
+        ws.cell(row=row + 2, column=column).number_format = "yyyy-mm-dd"
+        ws.cell(row=row + 6, column=column).number_format = "0.0"
+        ws.cell(row=row + 8, column=column).number_format = "0%"
     fit_row_heights(ws, row + 2, last)
 
     row = last + 2
@@ -102,6 +107,7 @@ def _progress(ws: Worksheet, comparison: Comparison, lang: Language, name: str) 
     chart.type, chart.grouping = "col", "clustered"
     chart.title = say("waves.chart_dimensions", lang)
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+    chart.y_axis.majorUnit, chart.y_axis.number_format = 25, "0"
     chart.y_axis.delete = chart.x_axis.delete = False
     chart.add_data(
         Reference(ws, min_col=2, max_col=count + 1, min_row=first, max_row=last),
@@ -113,46 +119,36 @@ def _progress(ws: Worksheet, comparison: Comparison, lang: Language, name: str) 
         series.graphicalProperties.line.solidFill = fill
     chart.height, chart.width = 8, 18
     chart.legend.position = "b"
+    ws.row_breaks.append(Break(id=last))  # the chart and the words on a page of their own
     ws.add_chart(chart, f"A{last + 2}")
 
     row = last + 19
     put(ws, row, 1, say("waves.what_changed", lang), font=SUBTITLE_FONT)
-    for offset, paragraph in enumerate(what_changed(comparison, lang), start=1):
-        put(ws, row + offset, 1, _plain(paragraph), alignment=LEFT)
-        ws.merge_cells(
-            start_row=row + offset, start_column=1, end_row=row + offset, end_column=count + 5
-        )
-        ws.row_dimensions[row + offset].height = 15 * max(1, -(-len(paragraph) // 120))
-    row += len(what_changed(comparison, lang)) + 2
+    span = count + 5
+    paragraphs = [_plain(p) for p in what_changed(comparison, lang)]
+    for offset, paragraph in enumerate(paragraphs, start=1):
+        _paragraph(ws, row + offset, span, paragraph)
+    row += len(paragraphs) + 2
     if comparison.not_comparable:
         put(ws, row, 1, say("waves.sheet_not_comparable", lang), font=SUBTITLE_FONT)
         rows = [
             (item.text(lang), ", ".join(waves[i].label for i in item.asked_in))
             for item in comparison.not_comparable
         ]
-        last = table(
-            ws,
-            row + 1,
-            [say("waves.sheet_question", lang), say("waves.sheet_asked_in", lang)],
-            rows,
-        )
+        headers = [say("waves.sheet_question", lang), say("waves.sheet_asked_in", lang)]
+        last = table(ws, row + 1, headers, rows)
         fit_row_heights(ws, row + 2, last)
         row = last + 2
-    put(
-        ws,
-        row,
-        1,
-        say(
-            "waves.rule",
-            lang,
-            points=fmt.points(5, lang),
-            coverage=fmt.percent(0.6, lang),
-            errors=fmt.number(2, lang),
-        ),
-        font=Font(italic=True, color="5A6B7F"),
-    )
-    widths(ws, [34, *([14] * count), 11, 30, 10, 12])
+    _paragraph(ws, row, span, rule_text(lang), font=Font(italic=True, color="5A6B7F"))
     print_setup(ws)
+
+
+def _paragraph(ws: Worksheet, row: int, span: int, text: str, **style) -> None:
+    """A paragraph across the table's width, wrapped, its row as tall as its lines."""
+    put(ws, row, 1, text, alignment=LEFT, **style)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+    characters = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, span + 1))
+    ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // int(characters * 1.1)))
 
 
 def rule_text(lang: Language) -> str:

@@ -46,7 +46,9 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
         timeout=READY
     )
     page.get_by_text("Placer une évaluation existante dans une vague").click()
-    page.get_by_role("textbox", name="Le lien privé de l’évaluation").fill(f"{app_url}/?a={pilot_link}")
+    page.get_by_role("textbox", name="Le lien privé de l’évaluation").fill(
+        f"{app_url}/?a={pilot_link}"
+    )
     page.get_by_role("button", name="La placer dans la vague").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile("Acme · Évaluation")).nth(2)).to_be_visible(timeout=READY)
