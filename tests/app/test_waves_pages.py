@@ -154,3 +154,50 @@ def test_rooms_pooled_keep_a_group_under_the_threshold_out_of_every_figure(store
     assert by_group.loc["Role · Leadership", "Participants"] == 12
     assert by_group.loc["Role · Staff", "Salles"] == 2
     assert "Toutes les salles" in texts(at) and "3 salles regroupées" in texts(at)
+
+
+def test_the_consultant_lists_their_organisations_behind_the_key(store, monkeypatch):
+    from tests.waves_samples import baseline_and_follow_up, pooled_rooms
+
+    baseline_and_follow_up(store)
+    pooled_rooms(store)
+    at = open_app(lang="en").switch_page(ORGANISATION_PAGE).run()
+    assert any("locked" in i.value for i in at.info)  # no key set on this server
+    monkeypatch.setenv("CONSULTANT_KEY", "clé ✓")
+    at = open_app(lang="en").switch_page(ORGANISATION_PAGE).run()
+    at.text_input(key="org.key__en").input("wrong").run()
+    assert any("Wrong key" in e.value for e in at.error)
+    assert not any((b.key or "").startswith("org.list.") for b in at.button)
+    at.text_input(key="org.key__en").input("clé ✓").run()
+    listed = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert listed[:2] == ["**Acme**", "**Réseau d’agences**"]  # the latest wave first (July)
+    at.button(key="org.list.0").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Acme"
+    assert any("Opened from your list" in c.value for c in at.caption)
+    at.button(key="org.renew").click().run()
+    token = at.session_state["organisation_token"]
+    assert Organisations(store).find(token).name == "Acme"
+
+
+def test_an_organisations_export_imported_on_the_page_opens_whole(store):
+    from assessment.waves.bundle import organisation_bundle
+    from exports.json_backup import build_organisation_json
+    from tests.waves_samples import pooled_rooms
+
+    _, organisation_id = pooled_rooms(store)
+    data = build_organisation_json(organisation_bundle(store, organisation_id))
+    at = open_app(lang="fr").switch_page(ORGANISATION_PAGE).run()
+    at.file_uploader(key="org.import").upload("réseau.json", data, "application/json").run()
+    at.button(key="org.import.go").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Réseau d’agences"
+    token = at.session_state["organisation_token"]
+    restored = Organisations(store).find(token)
+    assert restored.id != organisation_id
+    assert [len(w.members) for w in Organisations(store).waves(restored.id)] == [1, 3]
+    at.button(key="org.leave").click().run()
+    at.file_uploader(key="org.import").upload("faux.json", b'{"kind": "x"}', "application/json")
+    at.run()
+    at.button(key="org.import.go").click().run()
+    assert any("n’est pas un export d’organisation" in e.value for e in at.error)
