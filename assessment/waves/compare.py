@@ -17,11 +17,12 @@ from typing import Literal
 from pydantic import Field
 
 from assessment.models import Frozen, Questionnaire, Side, SymmetryResult, Text
-from assessment.scoring import ScoringPlan, judge_symmetry, maturity_level
+from assessment.scoring import ScoreSet, ScoringPlan, judge_symmetry, maturity_level
 from assessment.waves.rooms import (
     Member,
     PooledGroup,
     Spread,
+    check_members,
     pooled_groups,
     question_scores,
     room_participants,
@@ -230,6 +231,7 @@ def _has_dimension(questionnaire: Questionnaire, dimension_id: str) -> bool:
 
 def _figures(wave: WaveInput, compared: set[str], dimension_ids: list[str]) -> WaveFigures:
     members = wave.members
+    check_members(members, wave.label)
     questionnaire = members[0].questionnaire
     scores = {q: v for q, v in question_scores(members).items() if q in compared}
     plan = ScoringPlan(questionnaire)
@@ -260,7 +262,9 @@ def _figures(wave: WaveInput, compared: set[str], dimension_ids: list[str]) -> W
     )
 
 
-def _symmetry(questionnaire, scored, scores: dict[str, float], compared: set[str]):
+def _symmetry(
+    questionnaire: Questionnaire, scored: ScoreSet, scores: dict[str, float], compared: set[str]
+) -> SymmetryResult | None:
     """Customer ambition against internal capability on the compared questions, judged by the
     one rule; None for a model whose questions are not split into the two sides."""
     sides = {

@@ -47,17 +47,17 @@ class PoolRefused(ValueError):
         super().__init__(str(message))
 
 
-def check_members(members: Sequence[Member]) -> None:
+def check_members(members: Sequence[Member], wave: str = "") -> None:
     """A wave is one assessment, or several rooms of one questionnaire (id and version)."""
     if not members:
-        raise PoolRefused(Message("waves.empty_wave"))
+        raise PoolRefused(Message("waves.empty_wave", {"wave": wave}))
     if len(members) == 1:
         return
     if not all(m.is_room for m in members):
-        raise PoolRefused(Message("waves.pool_rooms_only"))
+        raise PoolRefused(Message("waves.pool_rooms_only", {"wave": wave}))
     versions = {(m.questionnaire.id, m.questionnaire.version) for m in members}
     if len(versions) > 1:
-        raise PoolRefused(Message("waves.pool_one_questionnaire"))
+        raise PoolRefused(Message("waves.pool_one_questionnaire", {"wave": wave}))
 
 
 def question_scores(members: Sequence[Member]) -> dict[str, float]:

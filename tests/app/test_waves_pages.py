@@ -201,3 +201,17 @@ def test_an_organisations_export_imported_on_the_page_opens_whole(store):
     at.run()
     at.button(key="org.import.go").click().run()
     assert any("n’est pas un export d’organisation" in e.value for e in at.error)
+
+
+def test_a_wave_that_cannot_be_pooled_says_which_and_why(store):
+    from tests.waves_samples import answered, levels, pooled_rooms
+
+    token, organisation_id = pooled_rooms(store)
+    pooled = Organisations(store).waves(organisation_id)[1]
+    _, stray = answered(store, levels(tools=3, people=3, customer=3))
+    Organisations(store).attach(pooled.id, stray.id)  # a self-assessment among the rooms
+    at = open_organisation(token, WAVES_PAGE, lang="en")
+    assert [e.value for e in at.error] == [
+        "The wave “Three sites” mixes a self-assessment with other assessments: only workshop "
+        "rooms can be pooled into one wave. Put each self-assessment into a wave of its own."
+    ]
