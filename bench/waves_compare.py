@@ -29,6 +29,7 @@ from assessment.store import Organisations, Store
 from assessment.store.schema import utc_now
 from assessment.workshop import WorkshopStore, workshop_answers_table
 from bench.measure import Figure, cli, interleaved, share_script_cache
+from bench.results_page import rerun
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = 25
@@ -89,14 +90,6 @@ def apps(folder: Path) -> tuple[AppTest, AppTest]:
     single.run().switch_page("app_pages/results.py").run()
     assert not single.exception, single.exception
     return ours, single
-
-
-def rerun(at: AppTest):
-    def again() -> None:
-        at.run()
-        assert not at.exception, at.exception
-
-    return again
 
 
 def figures() -> list[Figure]:
