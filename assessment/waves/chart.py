@@ -20,7 +20,14 @@ WAVE_COLOURS = ("#b7c7d9", "#8aa6c4", "#5d84ad", "#3a6893", NAVY)
 
 
 def wave_colours(count: int) -> list[str]:
-    return list(WAVE_COLOURS[-count:]) if count <= len(WAVE_COLOURS) else [NAVY] * count
+    """One colour per wave, oldest first, spread over the palette so that two waves read apart
+    (the palette's lightest kept for a fifth wave); beyond five, the latest stay navy."""
+    if count > len(WAVE_COLOURS):
+        return [*WAVE_COLOURS, *[NAVY] * (count - len(WAVE_COLOURS))]
+    palette = WAVE_COLOURS if count == len(WAVE_COLOURS) else WAVE_COLOURS[1:]
+    if count == 1:
+        return [NAVY]
+    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
 
 
 def trajectory_chart(comparison: Comparison, lang: Language) -> go.Figure | None:

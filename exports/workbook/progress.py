@@ -18,6 +18,7 @@ from assessment import formatting as fmt
 from assessment.i18n import say
 from assessment.models import Language
 from assessment.waves import ERRORS, MIN_CHANGE, MIN_COVERAGE, Comparison
+from assessment.waves.chart import wave_colours
 from assessment.waves.text import verdict_text, what_changed
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import (
@@ -30,8 +31,6 @@ from exports.workbook.style import (
     title,
     widths,
 )
-
-WAVE_FILLS = ("B7C7D9", "8AA6C4", "5D84AD", "3A6893", "1F4E79")
 
 
 def progress_sheet(
@@ -114,9 +113,9 @@ def _progress(ws: Worksheet, comparison: Comparison, lang: Language, name: str) 
         titles_from_data=True,
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
-    for series, fill in zip(chart.series, WAVE_FILLS[-count:], strict=False):
-        series.graphicalProperties.solidFill = fill
-        series.graphicalProperties.line.solidFill = fill
+    for series, colour in zip(chart.series, wave_colours(count), strict=True):
+        series.graphicalProperties.solidFill = colour.lstrip("#").upper()
+        series.graphicalProperties.line.solidFill = colour.lstrip("#").upper()
     chart.height, chart.width = 8, 18
     chart.legend.position = "b"
     ws.row_breaks.append(Break(id=last))  # the chart and the words on a page of their own
