@@ -48,7 +48,15 @@ from assessment.roadmap import (
 )
 from assessment.scoring import score
 from assessment.settings import settings
-from assessment.store import AssessmentRecord, DocumentKind, Store
+from assessment.store import (
+    AssessmentRecord,
+    DocumentKind,
+    Organisations,
+    Store,
+    WaveRecord,
+    member_records,
+)
+from assessment.waves import Comparison, Member, PoolRefused, WaveInput, compare
 from assessment.workshop import (
     WorkshopError,
     WorkshopStore,
@@ -281,3 +289,86 @@ def room_bundle(
             workshop_created_at=created,
         ),
     )
+
+
+# --- an organisation's waves compared -----------------------------------------------------------
+
+
+def questionnaire_for(
+    questionnaires: list[Questionnaire], questionnaire_id: str, version: str
+) -> Questionnaire | None:
+    """The installed questionnaire an assessment was made with: its own version when it is
+    installed, else the installed one of the same id."""
+    same = [q for q in questionnaires if q.id == questionnaire_id]
+    return next((q for q in same if q.version == version), same[0] if same else None)
+
+
+def wave_inputs(
+    store: Store,
+    waves: list[WaveRecord],
+    questionnaires: list[Questionnaire],
+) -> list[WaveInput]:
+    """The organisation's waves as the comparison reads them: each assessment's answers (only
+    the questions its questionnaire knows) and, for a room, the summary the room left. A wave
+    with no assessment, or none whose questionnaire is installed, is left out."""
+    inputs = []
+    for wave in waves:
+        rooms = {m.assessment_id: m.room for m in wave.members}
+        members = []
+        for record in member_records(store, wave):
+            questionnaire = questionnaire_for(
+                questionnaires, record.questionnaire_id, record.questionnaire_version
+            )
+            if questionnaire is None:
+                continue
+            known = {q.id for _, q in questionnaire.questions()}
+            answers = {q: v for q, v in store.answers(record.id).items() if q in known}
+            members.append(
+                Member(
+                    label=rooms.get(record.id) or record.profile.organisation,
+                    questionnaire=questionnaire,
+                    answers=answers,
+                    workshop=store.document(record.id, DocumentKind.workshop),
+                )
+            )
+        if members:
+            inputs.append(
+                WaveInput(
+                    label=wave.label, held_on=wave.held_on, members=members, targets=wave.targets
+                )
+            )
+    return inputs
+
+
+def organisation_comparison(
+    store: Store,
+    organisation_id: int,
+    questionnaires: list[Questionnaire],
+    wave_ids: list[int] | None = None,
+) -> Comparison | None:
+    """The organisation's waves compared (those chosen, oldest first); None with fewer than
+    two comparable waves. PoolRefused when a wave's rooms cannot be pooled."""
+    waves = Organisations(store).waves(organisation_id)
+    if wave_ids is not None:
+        waves = [w for w in waves if w.id in wave_ids]
+    inputs = wave_inputs(store, waves, questionnaires)
+    return compare(inputs) if len(inputs) >= 2 else None
+
+
+def assessment_progress(
+    store: Store, record: AssessmentRecord, questionnaires: list[Questionnaire]
+) -> Comparison | None:
+    """For an assessment that is a wave of an organisation, the waves up to its own compared
+    (what its workbook's progress sheet shows); None when it is in no organisation, is its
+    first wave, or its wave's rooms cannot be pooled."""
+    found = Organisations(store).organisation_of(record.id)
+    if found is None:
+        return None
+    organisation, wave = found
+    ids = [w.id for w in Organisations(store).waves(organisation.id)]
+    try:
+        return organisation_comparison(
+            store, organisation.id, questionnaires, ids[: ids.index(wave.id) + 1]
+        )
+    except PoolRefused:
+        return None

@@ -29,6 +29,7 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 BENCHMARKS = [
     ("answer_rerun", [], 120),
     ("results_page", [], 120),
+    ("waves_compare", [], 150),
     ("export_workbook", [], 90),
     ("export_pack", [], 180),
     ("benchmark_percentiles", [], 150),

@@ -91,6 +91,14 @@ def read_export(
         bundle = bundle.model_copy(update={"profile": profile})
     if bundle.profile is None:
         raise ImportRejected("no_profile", file=filename)
+    return check_bundle(bundle, questionnaires, filename), bundle
+
+
+def check_bundle(
+    bundle: AssessmentBundle, questionnaires: Iterable[Questionnaire], filename: str
+) -> Questionnaire:
+    """The installed questionnaire of an assessment read from a file, once its answers and
+    comments are checked against it; ImportRejected otherwise."""
     questionnaire = _questionnaire_of(bundle, questionnaires, filename)
     try:
         check_answers(questionnaire, bundle.answers)
@@ -99,7 +107,7 @@ def read_export(
     unknown = set(bundle.comments) - {q.id for _, q in questionnaire.questions()}
     if unknown:
         raise ImportRejected("unknown_comments", file=filename, questions=str(sorted(unknown)))
-    return questionnaire, bundle
+    return questionnaire
 
 
 def _read_json(data: bytes, filename: str) -> Any:

@@ -23,17 +23,20 @@ from ui import throttle, widgets
 from ui.pool import pool_changed
 
 
-def consultant_unlocked(lang: Language) -> bool:
-    """CONSULTANT_KEY guards the pool's import, deletion and export. Without a key the tools
-    stay locked, with a word on how to set one: the server listens on every interface so that
-    phones reach it, and behind a proxy every visitor looks local, so no address is trusted.
-    Wrong keys are slowed down per session."""
+def consultant_unlocked(
+    lang: Language, key: str = "bench.key", locked: str = "hardening.tools_locked"
+) -> bool:
+    """CONSULTANT_KEY guards the pool's import, deletion and export (and the consultant's
+    list of organisations, with its own field ``key`` and ``locked`` message). Without a key
+    the tools stay locked, with a word on how to set one: the server listens on every
+    interface so that phones reach it, and behind a proxy every visitor looks local, so no
+    address is trusted. Wrong keys are slowed down per session."""
     expected = settings().consultant_key
     if not expected:
-        st.info(say("hardening.tools_locked", lang), icon=":material/lock:")
+        st.info(say(locked, lang), icon=":material/lock:")
         return False
     given = st.text_input(
-        say("benchmark.consultant_key", lang), type="password", key=f"bench.key__{lang}"
+        say("benchmark.consultant_key", lang), type="password", key=f"{key}__{lang}"
     )
     if not given:
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import partial
 
 import streamlit as st
 
@@ -12,12 +13,13 @@ from assessment.bundle import AssessmentBundle, bundle_of
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from assessment.scoring import score
-from assessment.services import peer_positions, room_bundle
+from assessment.services import assessment_progress, peer_positions, room_bundle
 from assessment.store import AssessmentRecord
 from assessment.workshop import WorkshopError, WorkshopRecord, WorkshopStore
 from exports.json_backup import build_json
 from exports.pack import build_deck, build_report
 from exports.workbook import full_workbook
+from ui.context import load_all_questionnaires
 from ui.session import get_store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,6 +30,7 @@ def download_buttons(
     record: AssessmentRecord, questionnaire: Questionnaire, lang: Language
 ) -> None:
     store = get_store()
+    installed = [q for q in load_all_questionnaires().values() if isinstance(q, Questionnaire)]
     stem = file_stem(record.profile.organisation)
     report, deck = st.columns(2)
     report.download_button(
@@ -53,7 +56,7 @@ def download_buttons(
     excel, backup = st.columns(2)
     excel.download_button(
         say("app.download_xlsx", lang),
-        data=lambda: workbook(store, record, questionnaire),
+        data=lambda: workbook(store, record, questionnaire, installed),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
         icon=":material/table_view:",
@@ -72,9 +75,16 @@ def download_buttons(
     )
 
 
-def workbook(store, record: AssessmentRecord, questionnaire: Questionnaire) -> bytes:
-    """Built on click, on another thread: plain arguments only, no Streamlit calls."""
-    return pack(store, record, questionnaire, full_workbook)
+def workbook(
+    store,
+    record: AssessmentRecord,
+    questionnaire: Questionnaire,
+    installed: list[Questionnaire] | None = None,
+) -> bytes:
+    """Built on click, on another thread: plain arguments only, no Streamlit calls. An
+    assessment that is a wave of an organisation gets the progress sheet of the waves so far."""
+    progress = assessment_progress(store, record, installed or [questionnaire])
+    return pack(store, record, questionnaire, partial(full_workbook, progress=progress))
 
 
 def pack(store, record: AssessmentRecord, questionnaire: Questionnaire, build) -> bytes:

@@ -37,6 +37,10 @@ ROUTES = (
         "app.page_questionnaire",
         ":material/list_alt:",
     ),
+    Route(
+        "app_pages/organisation.py", "organisation", "waves.page_organisation", ":material/domain:"
+    ),
+    Route("app_pages/waves.py", "waves", "waves.page_compare", ":material/compare_arrows:"),
     Route("app_pages/workshop_new.py", "workshop", "app.page_workshop", ":material/groups:"),
     Route(
         "app_pages/workshop_facilitator.py",

@@ -18,6 +18,7 @@ from assessment.cli import authoring as authoring_commands
 from assessment.cli import benchmark as benchmark_commands
 from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
+from assessment.cli import waves as waves_commands
 from assessment.cli.authoring import language
 from assessment.models import Questionnaire, Result
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
@@ -260,6 +261,12 @@ def _parser() -> argparse.ArgumentParser:
     _profile_options(import_cmd, "for a file exported without one; a file's own profile is kept")
     import_cmd.set_defaults(command=_import)
 
-    for feature in (roadmap_commands, benchmark_commands, pilot_commands, authoring_commands):
+    for feature in (
+        roadmap_commands,
+        benchmark_commands,
+        pilot_commands,
+        authoring_commands,
+        waves_commands,
+    ):
         feature.register(commands)
     return parser

@@ -308,13 +308,22 @@ class ScoringPlan:
         """Dimension scores are weighted means of their questions; a side's score is, per
         dimension, the weighted mean of its questions on that side, then the dimension-weighted
         mean of those, so that a long dimension does not dominate."""
+        choice_score = self.choice_score
+        return self.scores_of(
+            (question_id, choice_score[question_id][level])
+            for question_id, level in answers.items()
+            if level is not None and question_id in choice_score
+        )
+
+    def scores_of(self, question_scores: Iterable[tuple[str, float]]) -> ScoreSet:
+        """The same from (question id, score 0-100) pairs: a room's mean answers, for one."""
         by_dimension: dict[str, list[tuple[float, float]]] = {d: [] for d in self.dimension_ids}
         by_side: dict[tuple[str, Side], list[tuple[float, float]]] = {}
-        for question_id, level in answers.items():
-            if level is None or question_id not in self.question:
+        for question_id, value in question_scores:
+            if question_id not in self.question:
                 continue
             dimension_id, weight, side = self.question[question_id]
-            pair = (self.choice_score[question_id][level], weight)
+            pair = (value, weight)
             by_dimension[dimension_id].append(pair)
             by_side.setdefault((dimension_id, side), []).append(pair)
         dimensions = {d: weighted_mean(pairs) for d, pairs in by_dimension.items()}

@@ -12,6 +12,15 @@ from assessment.store.errors import (
     StoreUnavailable,
     UnknownLink,
 )
+from assessment.store.organisations import (
+    AlreadyInOrganisation,
+    MemberRecord,
+    OrganisationRecord,
+    Organisations,
+    OrganisationSummary,
+    WaveRecord,
+    member_records,
+)
 from assessment.store.pool import ImportBatch, PoolMember, ScoreRow
 from assessment.store.schema import (
     answers_table,
@@ -23,11 +32,16 @@ from assessment.store.schema import (
 __all__ = [
     "SCHEMA_VERSION",
     "TOKEN_BYTES",
+    "AlreadyInOrganisation",
     "AssessmentRecord",
     "DocumentKind",
     "ExpiredLink",
     "ImportBatch",
     "LinkError",
+    "MemberRecord",
+    "OrganisationRecord",
+    "OrganisationSummary",
+    "Organisations",
     "PoolMember",
     "SchemaVersionError",
     "ScoreRow",
@@ -35,8 +49,10 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "UnknownLink",
+    "WaveRecord",
     "answers_table",
     "assessments_table",
     "comments_table",
     "documents_table",
+    "member_records",
 ]

@@ -39,6 +39,7 @@ from assessment.store.schema import (
     documents_table,
     meta_table,
     metadata,
+    organisation_members_table,
     pool_score_values_table,
     pool_scores_table,
     utc_now,
@@ -336,7 +337,9 @@ def _delete(conn: Connection, assessment_id: int, *condition) -> bool:
     gone = conn.execute(sa.delete(table).where(table.c.id == assessment_id, *condition))
     if gone.rowcount:  # the children explicitly too, should foreign keys be off
         children = (answers_table, comments_table, documents_table)
-        for child in children + (pool_scores_table, pool_score_values_table):
+        for child in (
+            children + (pool_scores_table, pool_score_values_table) + (organisation_members_table,)
+        ):
             conn.execute(sa.delete(child).where(child.c.assessment_id == assessment_id))
     return gone.rowcount > 0
 

@@ -125,3 +125,52 @@ def as_utc(value: datetime | str) -> datetime:
     if isinstance(value, str):  # SQLite returns an aggregate's datetime as text
         value = datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# An organisation and its assessments grouped into waves (a baseline, a follow-up…), opened with
+# a private link of its own (only its SHA-256 is kept, as for an assessment's). An assessment
+# belongs to one wave at most; several rooms of one wave are pooled. Deleting an organisation
+# keeps its assessments; deleting an assessment takes it out of its wave.
+organisations_table = Table(
+    "organisations",
+    metadata,
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column("token_hash", sa.String(64), unique=True),
+    column("name", sa.String(200)),
+    column("created_at", UTCDateTime),
+    column("updated_at", UTCDateTime),
+)
+organisation_waves_table = Table(
+    "organisation_waves",
+    metadata,
+    column("id", sa.Integer, primary_key=True, autoincrement=True),
+    column(
+        "organisation_id",
+        sa.Integer,
+        sa.ForeignKey("organisations.id", ondelete="CASCADE"),
+        index=True,
+    ),
+    column("label", sa.String(80)),
+    column("held_on", sa.Date, nullable=True),
+    column("targets", sa.Text),  # JSON: {dimension id: score aimed at for the next wave}
+    column("created_at", UTCDateTime),
+    column("updated_at", UTCDateTime),
+)
+organisation_members_table = Table(
+    "organisation_members",
+    metadata,
+    column(
+        "assessment_id",
+        sa.Integer,
+        sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    column(
+        "wave_id",
+        sa.Integer,
+        sa.ForeignKey("organisation_waves.id", ondelete="CASCADE"),
+        index=True,
+    ),
+    column("room", sa.String(80)),  # the room's name in a pooled wave (a site, a team); or ""
+    column("attached_at", UTCDateTime),
+)

@@ -12,7 +12,9 @@ from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire
 from assessment.roadmap import LibraryError
 from assessment.services import action_library, benchmark_library, bundle_roadmap
+from assessment.waves import Comparison
 from exports.workbook.benchmark import benchmark_sheet
+from exports.workbook.progress import progress_sheet
 from exports.workbook.roadmap import roadmap_sheets
 from exports.workbook.sheets import build_workbook
 from exports.workbook.workshop import workshop_sheet
@@ -23,6 +25,7 @@ def full_workbook(
     bundle: AssessmentBundle,
     today: date,
     positions: list[DimensionPosition] | None = None,
+    progress: Comparison | None = None,
 ) -> bytes:
     """Workbook bytes. Roadmap and Pilot KPIs appear once something is answered and the action
     library fits the questionnaire; Benchmark shows the peer positions given (from the pool,
@@ -41,4 +44,6 @@ def full_workbook(
     extra |= benchmark_sheet(questionnaire, positions or [], benchmarks, lang)
     if bundle.workshop:
         extra |= workshop_sheet(questionnaire, bundle.workshop.document(), lang)
+    if progress is not None:  # the assessment is a wave of an organisation's transformation
+        extra |= progress_sheet(progress, lang)
     return build_workbook(questionnaire, bundle, extra_sheets=extra, roadmap=roadmap)

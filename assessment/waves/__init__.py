@@ -1,0 +1,55 @@
+"""An organisation's transformation over time: its assessments grouped into waves (a baseline,
+a pilot, a follow-up), workshop rooms pooled into one wave, waves compared by one rule, targets
+for the next wave, and what changed in words and on the ambition/capability map."""
+
+from assessment.waves.compare import (
+    ERRORS,
+    MIN_CHANGE,
+    MIN_COVERAGE,
+    Change,
+    Comparison,
+    NotComparable,
+    QuestionMove,
+    RoomFigures,
+    Step,
+    WaveFigures,
+    WaveInput,
+    compare,
+    judge,
+)
+from assessment.waves.rooms import (
+    Member,
+    PooledGroup,
+    PoolRefused,
+    Spread,
+    check_members,
+    pooled_groups,
+    question_scores,
+    standard_error,
+    wave_spreads,
+)
+
+__all__ = [
+    "ERRORS",
+    "MIN_CHANGE",
+    "MIN_COVERAGE",
+    "Change",
+    "Comparison",
+    "Member",
+    "NotComparable",
+    "PoolRefused",
+    "PooledGroup",
+    "QuestionMove",
+    "RoomFigures",
+    "Spread",
+    "Step",
+    "WaveFigures",
+    "WaveInput",
+    "check_members",
+    "compare",
+    "judge",
+    "pooled_groups",
+    "question_scores",
+    "standard_error",
+    "wave_spreads",
+]
