@@ -263,13 +263,17 @@ async def facilitator(workshops: WorkshopStore, secret: str, room: Room, every: 
 
 async def play(urls: list[str], workshops, secret, code, args, questions, sampler) -> Figures:
     figures, room, stop_moves = Figures(), Room(), asyncio.Event()
-    limits = httpx.Limits(max_connections=args.phones * 2 + 20, max_keepalive_connections=None)
+    # One client per phone, as each phone is its own browser (six connections to a server, as
+    # browsers keep). One client shared by hundreds of phones spent its CPU scanning its pool of
+    # a thousand connections on every request, and slowed the phones it measured.
+    limits = httpx.Limits(max_connections=6)
     timeout = httpx.Timeout(30.0)
-    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
+    clients = [httpx.AsyncClient(limits=limits, timeout=timeout) for _ in range(args.phones)]
+    try:
         begin = time.monotonic() + 0.5
         phones = [
             phone(
-                client,
+                clients[n],
                 urls[n % len(urls)],
                 code,
                 n,
@@ -306,6 +310,8 @@ async def play(urls: list[str], workshops, secret, code, args, questions, sample
         for stream in room.streams:
             stream.cancel()
         await asyncio.gather(*room.streams, return_exceptions=True)
+    finally:
+        await asyncio.gather(*(client.aclose() for client in clients))
     for version, made in room.moves.items():
         arrivals = room.seen.get(version, [])
         figures.moves.extend(max(0.0, t - made) for t in arrivals)
