@@ -39,6 +39,7 @@ from assessment.workshop import (
     normalise_code,
 )
 from assessment.workshop.tables import workshops_table
+from ui.context import language_label
 from ui.workshop_dashboard import symmetry_verdict
 from ui.workshop_join import anonymity_statement
 
@@ -98,8 +99,31 @@ class Refusal(Exception):
         return {"error": self.key, "message": self.message}
 
 
-def language(asked: object, default: Language = "fr") -> Language:
-    return asked if asked in LANGS else default
+def language(asked: object, default: Language = "fr", offered: tuple = LANGS) -> Language:
+    return asked if asked in offered else default
+
+
+def languages_of(record: WorkshopRecord) -> tuple[Language, ...]:
+    """What a workshop's phones may be read in: the interface's languages and the
+    questionnaire's own (a German model is answered in German, its interface in English)."""
+    questionnaire = questionnaires().get(record.questionnaire_id)
+    own = questionnaire.languages if questionnaire else []
+    return tuple(dict.fromkeys([*LANGS, *own]))
+
+
+def language_choice(record: WorkshopRecord, asked: object) -> dict:
+    """The phone's language (as asked when the workshop offers it, else the workshop's), the
+    languages to switch between, named in their own words, and the note saying that the
+    interface falls back to English when its catalogue lacks the language."""
+    offered = languages_of(record)
+    lang = language(asked, record.language, offered)
+    return {
+        "lang": lang,
+        "languages": {code: language_label(code, code) for code in offered},
+        "ui_note": ""
+        if lang in LANGS
+        else say("model.interface_fallback", lang, language=language_label(lang, "en")),
+    }
 
 
 @cache
@@ -196,9 +220,10 @@ class PhoneService:
         except UnknownWorkshop:
             shown = normalise_code(code)[:12] or "-"
             raise Refusal(404, "workshop.code_unknown", language(lang), code=shown) from None
-        lang = language(lang, record.language)
+        chosen = language_choice(record, lang)
+        lang = chosen["lang"]
         return {
-            "lang": lang,
+            **chosen,
             "title": record.title,
             "code": format_code(record.join_code),
             "open": record.is_open,
@@ -237,11 +262,12 @@ class PhoneService:
         """Everything a phone shows: the workshop, the questionnaire, the participant's own
         answers (nobody else's) and, once revealed, the room's result."""
         record = self.participant(token, lang)
-        lang = language(lang, record.language)
+        chosen = language_choice(record, lang)
+        lang = chosen["lang"]
         if record.questionnaire_id not in questionnaires():
             raise Refusal(410, "workshop.questionnaire_missing", lang)
         return {
-            "lang": lang,
+            **chosen,
             "title": record.title,
             "code": format_code(record.join_code),
             "workshop_id": record.id,
@@ -271,7 +297,7 @@ class PhoneService:
 
     def room_for(self, token: object, lang: str | None) -> dict | None:
         record = self.participant(token, lang)
-        lang = language(lang, record.language)
+        lang = language_choice(record, lang)["lang"]
         return self.room(record, lang) if record.revealed else None
 
     def room(self, record: WorkshopRecord, lang: Language) -> dict:
@@ -293,7 +319,7 @@ class PhoneService:
     def room_by_language(self, workshop_id: int) -> dict:
         """The room's result in each language, for the watcher to push once revealed."""
         record = self.workshops.workshop(workshop_id)
-        return {lang: self.room(record, lang) for lang in LANGS}
+        return {lang: self.room(record, lang) for lang in languages_of(record)}
 
     # --- what the watcher reads ---------------------------------------------------------------
 

@@ -4,9 +4,9 @@
 
 (function () {
   const TEXTS = JSON.parse(document.getElementById("texts").textContent);
-  const LANGS = ["fr", "en"];
   const params = new URLSearchParams(location.search);
-  let chosenLang = LANGS.includes(params.get("lang")) ? params.get("lang") : null;
+  // The workshop may offer its questionnaire's own languages too (a German model): any code.
+  let chosenLang = /^[a-z]{2}$/.test(params.get("lang") || "") ? params.get("lang") : null;
   let lang = chosenLang || ((navigator.language || "").startsWith("en") ? "en" : "fr");
   let token = params.get("p");
   let code = params.get("join");
@@ -32,7 +32,7 @@
   // --- small helpers ----------------------------------------------------------------------
 
   function t(name, values) {
-    let text = (TEXTS[lang] || TEXTS.fr)[name] || name;
+    let text = (TEXTS[lang] || TEXTS.en)[name] || name; // no catalogue: English, as the server
     for (const [key, value] of Object.entries(values || {})) {
       text = text.split("{" + key + "}").join(String(value));
     }
@@ -109,7 +109,7 @@
   // --- notices at the top, always in view -------------------------------------------------
 
   const notices = new Map(); // name → [kind, text], shown in this order
-  const ORDER = ["unreachable", "db_down", "back_online", "gone", "closed", "revealed"];
+  const ORDER = ["unreachable", "db_down", "back_online", "gone", "closed", "revealed", "ui_note"];
 
   function notice(name, kind, text) {
     if (kind) notices.set(name, [kind, text]);
@@ -145,13 +145,10 @@
 
   // --- the language switch ---------------------------------------------------------------
 
-  const langButtons = Array.from(document.querySelectorAll("#langs button"));
-  function showLang() {
-    document.documentElement.lang = lang;
-    document.getElementById("langs").setAttribute("aria-label", t("language"));
-    for (const button of langButtons) button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
-  }
-  for (const button of langButtons) {
+  const langBox = document.getElementById("langs");
+  let langButtons = [];
+  function languageButton(code, name) {
+    const button = el("button", { type: "button", "data-lang": code, lang: code, title: name, text: code.toUpperCase() });
     button.addEventListener("click", () => {
       if (button.dataset.lang === lang) return;
       chosenLang = lang = button.dataset.lang;
@@ -159,7 +156,24 @@
       showLang();
       start(true);
     });
+    return button;
   }
+  // The workshop's languages, once known: FR and EN, and its questionnaire's own.
+  function offerLanguages(languages) {
+    const codes = Object.keys(languages || {});
+    if (!codes.length || codes.join() === langButtons.map((b) => b.dataset.lang).join()) return;
+    langButtons = codes.map((code) => languageButton(code, languages[code]));
+    langBox.replaceChildren(...langButtons);
+    showLang();
+  }
+  function showLang() {
+    document.documentElement.lang = lang;
+    langBox.setAttribute("aria-label", t("language"));
+    for (const button of langButtons) button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+  }
+  offerLanguages({ fr: "Français", en: "English" });
+  // A language the interface is not translated into: said once, the questions stay in it.
+  function uiNote(text) { notice("ui_note", text ? "info" : null, text); }
 
   // --- joining -------------------------------------------------------------------------------
 
@@ -436,6 +450,8 @@
     S = state;
     titleBar.textContent = state.title;
     if (!chosenLang) { lang = state.lang; showLang(); }
+    offerLanguages(state.languages);
+    uiNote(state.ui_note);
     if (rebuild || built !== `${lang}|${S.title}|${S.questionnaire.dimensions.length}`) build();
     if (state.room) showRoom(state.room);
     else update();
@@ -510,7 +526,7 @@
     source.addEventListener("moves", (event) => { opened = true; serverBack(); moved(JSON.parse(event.data)); });
     source.addEventListener("room", (event) => {
       const rooms = JSON.parse(event.data);
-      if (S && S.moves.revealed) showRoom(rooms[lang] || rooms.fr);
+      if (S && S.moves.revealed) showRoom(rooms[lang] || rooms.en || rooms.fr);
     });
     source.addEventListener("outage", () => notice("db_down", "warn", t("db_down")));
     source.addEventListener("gone", () => notice("gone", "error", t("workshop_gone")));
@@ -574,6 +590,8 @@
     try {
       const workshop = await api("/phone/api/workshop", { code: code });
       if (!chosenLang) { lang = workshop.lang; showLang(); }
+      offerLanguages(workshop.languages);
+      uiNote(workshop.ui_note);
       joinPage(workshop);
     } catch (failure) {
       if (failure.unreachable) { serverLost(); setTimeout(() => start(false), 2000); return; }

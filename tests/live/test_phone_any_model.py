@@ -54,3 +54,28 @@ def test_phones_answer_a_model_with_its_own_options_and_see_no_symmetry(client, 
     room = client.get(f"/phone/api/room?p={token}&lang=en").json()["room"]
     assert room["visible"] is True and room["verdict"] == []
     assert [part["value"] for part in room["parts"]] == [50] * 5
+
+
+THREE = load_questionnaire(OWN / "trilingual.yaml")
+
+
+def test_a_three_language_workshop_is_answered_in_german_with_the_interface_in_english(
+    client,  # noqa: F811
+    workshops,  # noqa: F811
+):
+    _, record = workshops.create(THREE, "Teamklima", "de")
+    info = client.get(f"/phone/api/workshop?code={record.join_code}").json()
+    assert info["lang"] == "de"  # the workshop's language, offered with the phone's switch
+    assert list(info["languages"]) == ["fr", "en", "de"] and info["languages"]["de"] == "Deutsch"
+    assert "English" in info["ui_note"] and "German" in info["ui_note"]
+    state = client.post(
+        "/phone/api/join?lang=de", json={"code": record.join_code, "segments": {}}
+    ).json()
+    question = THREE.ordered_dimensions()[0].ordered_questions()[0]
+    first = state["questionnaire"]["dimensions"][0]["questions"][0]
+    assert first["text"] == question.text("de")
+    english = client.get(f"/phone/api/state?p={state['token']}&lang=en").json()
+    assert english["questionnaire"]["dimensions"][0]["questions"][0]["text"] == question.text("en")
+    assert english["ui_note"] == ""  # English has its catalogue
+    asked = client.get(f"/phone/api/state?p={state['token']}&lang=es").json()
+    assert asked["lang"] == "de"  # a language the workshop does not offer: the workshop's
