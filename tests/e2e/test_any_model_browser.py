@@ -11,7 +11,7 @@ from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
 from assessment.store import Store
 from tests.e2e.conftest import StreamlitServer
-from tests.e2e.test_self_assessment_browser import READY, wait_for_app
+from tests.e2e.test_self_assessment_browser import READY, fill_profile, wait_for_app
 from tests.paths import FIXTURES
 
 OWN = FIXTURES / "any_model"
@@ -29,18 +29,7 @@ def start(page: Page, url: str) -> str:
     picker.click()
     page.get_by_role("option", name=re.compile("^Data protection practice")).click()
     wait_for_app(page)
-    for label, option in [
-        ("Secteur d'activité (NACE)", "Information et communication"),
-        ("Effectif", "50 à 249 salariés"),
-        ("Pays", "France"),
-        ("Votre fonction", "Dirigeant·e / comité de direction"),
-    ]:
-        field = page.get_by_label(label)
-        field.click()
-        field.fill(option)
-        page.get_by_role("option", name=option, exact=True).click()
-        expect(page.get_by_role("listbox")).to_have_count(0)
-        wait_for_app(page)
+    fill_profile(page)
     page.get_by_role("button", name="Commencer l'évaluation").click()
     heading = f"1. {DIMENSIONS[0].title('en')}"
     expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=READY)

@@ -38,11 +38,8 @@ def choose(page: Page, question_id: str, level: int) -> None:
     expect(saved).to_be_visible(timeout=READY)
 
 
-def start(page: Page, url: str, organisation: str) -> str:
-    page.goto(url)
-    expect(page.get_by_role("heading", name="Nouvelle évaluation")).to_be_visible(timeout=READY)
-    page.get_by_label("Organisation").fill(organisation)
-    page.get_by_label("Organisation").press("Enter")
+def fill_profile(page: Page) -> None:
+    """The profile's four choices, typed and picked as a person does."""
     for label, option in [
         ("Secteur d'activité (NACE)", "Information et communication"),
         ("Effectif", "50 à 249 salariés"),
@@ -55,6 +52,14 @@ def start(page: Page, url: str, organisation: str) -> str:
         page.get_by_role("option", name=option, exact=True).click()
         expect(page.get_by_role("listbox")).to_have_count(0)
         wait_for_app(page)
+
+
+def start(page: Page, url: str, organisation: str) -> str:
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Nouvelle évaluation")).to_be_visible(timeout=READY)
+    page.get_by_label("Organisation").fill(organisation)
+    page.get_by_label("Organisation").press("Enter")
+    fill_profile(page)
     page.get_by_role("button", name="Commencer l'évaluation").click()
     expect(page.get_by_role("heading", name=f"1. {DIMENSIONS[0].title.fr}")).to_be_visible(
         timeout=READY
