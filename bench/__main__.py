@@ -37,6 +37,7 @@ BENCHMARKS = [
     ("workshop_load", ["--participants", "100", "--phones", "2"], 150),
     ("workshop_databases", ["--participants", "50"], 180),
     ("live_room", ["--phones", "50", "--questions", "10", "--arrival", "5"], 120),
+    ("dashboard_delay", [], 120),
 ]
 
 
