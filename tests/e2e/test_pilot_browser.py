@@ -123,8 +123,15 @@ def test_a_pilot_measured_for_three_months_opens_the_diffusion_phase(
     wait_for_app(page)
     publish = page.get_by_role("button", name="Télécharger les résultats sur une page")
     publish.scroll_into_view_if_needed()
-    with page.expect_download() as download:
-        publish.click()
+    for attempt in range(3):  # a click landing while the page redraws is lost: click again
+        try:
+            with page.expect_download(timeout=READY) as download:
+                publish.click()
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
     summary = tmp_path / "results.html"
     download.value.save_as(summary)
     results = page.context.new_page()
