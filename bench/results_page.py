@@ -36,11 +36,12 @@ import plotly.graph_objects as go
 import streamlit as st
 names = ["Culture", "Customer symmetry", "Employee experience", "Tools"]
 radar = go.Figure(go.Scatterpolar(r=[60, 45, 70, 55, 60], theta=names + names[:1], fill="toself"))
-radar.update_layout(polar={"radialaxis": {"range": [0, 100]}}, height=420)
+radar.update_layout(polar={{"radialaxis": {{"range": [0, 100]}}}}, height=420)
 st.plotly_chart(radar, key="radar", theme=None)
-quadrant = go.Figure(go.Scatter(x=[55], y=[62], mode="markers+text", text=["you"]))
-quadrant.update_layout(xaxis={"range": [0, 100]}, yaxis={"range": [0, 100]}, height=420)
-st.plotly_chart(quadrant, key="quadrant", theme=None)
+for n in range({maps}):  # the ambition/capability map, and the capability × people map
+    chart = go.Figure(go.Scatter(x=[55], y=[62], mode="markers+text", text=["you"]))
+    chart.update_layout(xaxis={{"range": [0, 100]}}, yaxis={{"range": [0, 100]}}, height=420)
+    st.plotly_chart(chart, key=f"map{{n}}", theme=None)
 """
 
 
@@ -66,9 +67,10 @@ def results_app(folder: Path) -> AppTest:
     return at
 
 
-def bare_app(folder: Path) -> AppTest:
+def bare_app(folder: Path, charts: int) -> AppTest:
+    """The same number of charts as our page: a radar, then maps."""
     (folder / "router.py").write_text(BARE_ROUTER)
-    (folder / "bare.py").write_text(BARE_PAGE)
+    (folder / "bare.py").write_text(BARE_PAGE.format(maps=charts - 1))
     for i in range(7):
         (folder / f"other{i}.py").write_text("import streamlit as st\nst.write('other')\n")
     return AppTest.from_file(str(folder / "router.py"), default_timeout=60).run()
@@ -90,7 +92,7 @@ def figures() -> list[Figure]:
         folder = Path(name)
         ours = results_app(folder)
         charts = len(ours.get("plotly_chart"))
-        bare = bare_app(folder)
+        bare = bare_app(folder, charts)
         assert len(bare.get("plotly_chart")) == charts
         pairs = interleaved(rerun(ours), rerun(bare), PAIRS)
     print(f"results page with {POOL_SIZE:,} peers, {charts} charts, {PAIRS} interleaved pairs")

@@ -25,13 +25,17 @@ def result_chart(
     lang: Language,
     key: str,
 ) -> None:
-    content = f"{questionnaire_key(questionnaire)}:{result.model_dump_json()}"
-    name = f"{build.__module__}.{build.__qualname__}"
-    figure = _figure(name, content, lang, build, questionnaire, result)
-    st.plotly_chart(figure, key=key, theme=None)
+    content = f"{questionnaire_key(questionnaire)}:{lang}:{result.model_dump_json()}"
+    st.plotly_chart(kept_figure(build, content, questionnaire, result, lang), key=key, theme=None)
+
+
+def kept_figure(build: Callable[..., go.Figure], content: str, *arguments) -> go.Figure:
+    """``build(*arguments)``, built once for each ``content`` (a text that says everything the
+    figure shows) and then shared."""
+    return _figure(f"{build.__module__}.{build.__qualname__}", content, build, arguments)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _figure(name: str, content: str, lang: str, _build, _questionnaire, _result) -> go.Figure:
-    """Keyed by the first three arguments (Streamlit does not hash those starting with _)."""
-    return _build(_questionnaire, _result, lang)
+def _figure(name: str, content: str, _build, _arguments) -> go.Figure:
+    """Keyed by the first two arguments (Streamlit does not hash those starting with _)."""
+    return _build(*_arguments)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.benchmark import questionnaire_key
 from assessment.benchmark.evidence import PEOPLE_MAP, Evidence, EvidenceFile, load_evidence
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading import diagnosis_warnings
 from assessment.reading.people_map import MapPoint, map_diagnosis, people_map
 from ui.benchmark_peers import cited
+from ui.charts import kept_figure
 
 _EVIDENCE: dict[tuple[str, str], EvidenceFile | None] = {}
 
@@ -49,7 +51,9 @@ def map_section(
     st.subheader(say("diagnoses.map_title", lang), anchor=False)
     st.caption(say("diagnoses.map_help", lang))
     if points:
-        st.plotly_chart(people_map(questionnaire, points, lang), key=key, theme=None)
+        content = f"{questionnaire_key(questionnaire)}:{lang}:{points!r}"
+        figure = kept_figure(people_map, content, questionnaire, points, lang)
+        st.plotly_chart(figure, key=key, theme=None)
     else:
         st.info(say("diagnoses.map_empty", lang))
     research(questionnaire, PEOPLE_MAP, lang)
