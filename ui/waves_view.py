@@ -8,12 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from assessment import formatting as fmt
+from assessment.benchmark import questionnaire_key
 from assessment.i18n import say
 from assessment.models import Language
 from assessment.waves import Comparison, Step, WaveFigures
 from assessment.waves.chart import dimensions_chart, trajectory_chart
 from assessment.waves.text import verdict_text, wave_name, what_changed
 from exports.workbook.progress import rule_text
+from ui.charts import kept_figure
 from ui.context import plain
 
 VERDICT_ICONS = {"progress": "▲", "decline": "▼", "stable": "＝"}
@@ -111,13 +113,22 @@ def written(comparison: Comparison, step: Step, lang: Language) -> None:
 
 
 def charts(comparison: Comparison, lang: Language) -> None:
+    # Built once per comparison and language, as the result's charts are (ui/charts.py).
+    content = ":".join(
+        [
+            questionnaire_key(comparison.questionnaire),
+            lang,
+            comparison.model_dump_json(exclude={"questionnaire"}),
+        ]
+    )
     bars, course = st.columns(2)
     with bars:
         st.markdown(f"**{say('waves.chart_dimensions', lang)}**")
-        st.plotly_chart(dimensions_chart(comparison, lang), key="waves_bars", theme=None)
+        figure = kept_figure(dimensions_chart, content, comparison, lang)
+        st.plotly_chart(figure, key="waves_bars", theme=None)
     with course:
         st.markdown(f"**{say('waves.chart_trajectory', lang)}**")
-        figure = trajectory_chart(comparison, lang)
+        figure = kept_figure(trajectory_chart, content, comparison, lang)
         if figure is None:
             st.info(say("waves.no_trajectory", lang))
         else:
