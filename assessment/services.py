@@ -21,6 +21,7 @@ from assessment.benchmark import (
     load_benchmarks,
     position,
 )
+from assessment.benchmark.evidence import DEFAULT_EVIDENCE, EvidenceFile, load_evidence
 from assessment.bundle import AssessmentBundle
 from assessment.models import Questionnaire, Result
 from assessment.profile import Profile
@@ -112,6 +113,14 @@ def benchmark_library(questionnaire: Questionnaire) -> BenchmarkLibrary | Benchm
             return error
 
     return _checked_once("benchmarks", questionnaire, sorted(Path(BENCHMARKS_DIR).iterdir()), load)
+
+
+def evidence_library(questionnaire: Questionnaire) -> EvidenceFile | None:
+    """The shipped research behind this questionnaire's diagnoses (None: written for another
+    questionnaire), read once as the libraries are; EvidenceError for a faulty file."""
+    return _checked_once(
+        "evidence", questionnaire, [DEFAULT_EVIDENCE], lambda: load_evidence(questionnaire)
+    )
 
 
 # Reading and checking a library takes a third of a second (YAML, validation): it is done once

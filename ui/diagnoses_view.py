@@ -6,23 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.benchmark import questionnaire_key
-from assessment.benchmark.evidence import PEOPLE_MAP, Evidence, EvidenceFile, load_evidence
+from assessment.benchmark.evidence import PEOPLE_MAP, Evidence
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading import diagnosis_warnings
 from assessment.reading.people_map import MapPoint, map_diagnosis, people_map
+from assessment.services import evidence_library
 from ui.benchmark_peers import cited
 from ui.charts import kept_figure
-
-_EVIDENCE: dict[tuple[str, str], EvidenceFile | None] = {}
-
-
-def evidence_for(questionnaire: Questionnaire) -> EvidenceFile | None:
-    """The shipped research for this questionnaire, read once per process."""
-    key = (questionnaire.id, questionnaire.version)
-    if key not in _EVIDENCE:
-        _EVIDENCE[key] = load_evidence(questionnaire)
-    return _EVIDENCE[key]
 
 
 def warnings(questionnaire: Questionnaire, result: Result, lang: Language) -> None:
@@ -33,7 +24,7 @@ def warnings(questionnaire: Questionnaire, result: Result, lang: Language) -> No
 
 def research(questionnaire: Questionnaire, about: str, lang: Language) -> None:
     """The published reference points on a subject, in an expander; nothing if there is none."""
-    evidence = evidence_for(questionnaire)
+    evidence = evidence_library(questionnaire)
     items = evidence.about(about) if evidence else []
     if not items:
         return

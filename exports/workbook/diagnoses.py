@@ -7,11 +7,11 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assessment.benchmark.evidence import load_evidence
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire, Result
 from assessment.reading import compared
 from assessment.scoring import declared_diagnoses
+from assessment.services import evidence_library
 from exports.workbook.style import (
     SUBTITLE_FONT,
     WRAP,
@@ -59,7 +59,7 @@ def diagnoses_sheet(ws: Worksheet, questionnaire: Questionnaire, result: Result,
 
 
 def _research(ws: Worksheet, questionnaire: Questionnaire, lang: Language, row: int) -> None:
-    evidence = load_evidence(questionnaire)
+    evidence = evidence_library(questionnaire)
     if evidence is None:
         return
     put(ws, row, 1, say("diagnoses.sheet_research", lang), font=SUBTITLE_FONT)
