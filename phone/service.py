@@ -151,17 +151,11 @@ def questionnaire_json(questionnaire_id: str, lang: Language) -> dict:
     """The questionnaire as the phone shows it: parts, questions, each with its answers (the
     scale's levels or its own options) and their descriptions, and "don't know"."""
     questionnaire = questionnaires()[questionnaire_id]
-    scale = questionnaire.scale
 
     def levels(choices: list) -> list[dict]:
         return [{"value": c.value, "label": f"{c.value} · {c.label(lang)}"} for c in choices]
 
     return {
-        "levels": levels(questionnaire.choices(questionnaire.questions()[0][1]))
-        if scale is None
-        else [
-            {"value": v, "label": f"{v} · {scale.level_of(v).label(lang)}"} for v in scale.values
-        ],
         "dont_know": dont_know_text(questionnaire, lang),
         "dimensions": [
             {

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from assessment.i18n import Message
 from assessment.models import Frozen, Questionnaire
+from assessment.scoring import ScoringPlan
 
 
 class Member(Frozen):
@@ -68,11 +69,7 @@ def question_scores(members: Sequence[Member]) -> dict[str, float]:
     when a room splits evenly). A question nobody gave a level to has no score."""
     check_members(members)
     questionnaire = members[0].questionnaire
-    # A level's score per question: the scale's, or the question's own options (#19).
-    score_of = {
-        q.id: {c.value: c.score for c in questionnaire.choices(q)}
-        for _, q in questionnaire.questions()
-    }
+    score_of = ScoringPlan(questionnaire).choice_score  # the scale's or the question's own
     if not members[0].is_room:
         answers = members[0].answers
         return {q: score_of[q][level] for q, level in answers.items() if level is not None}

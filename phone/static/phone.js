@@ -288,7 +288,7 @@
         const note = el("p", { class: "q-note", "aria-live": "polite", id: `note-${question.id}` });
         const mark = el("span", { class: "mark", "aria-hidden": "true", text: "○" });
         const status = el("span", { class: "visually-hidden" });
-        const choices = [...(question.levels || q.levels).map((level, i) => [valueOf(level.value), level.label, question.anchors[i]]),
+        const choices = [...question.levels.map((level, i) => [valueOf(level.value), level.label, question.anchors[i]]),
           [DK, q.dont_know, ""]].map(([value, label, anchor]) =>
           el("label", { class: "choice", for: `q-${question.id}-${value}` }, [
             el("input", { type: "radio", name: `q-${question.id}`, id: `q-${question.id}-${value}`, value: value }),
