@@ -55,7 +55,13 @@ ROOM_SCREEN_PAGE = "app_pages/workshop_screen.py"
 
 
 def navigation_pages(lang: Language) -> list[st.Page]:
-    return [route.page(lang) for route in ROUTES]
+    """The pages, titled in ``lang``. Built once per session and language: st.Page resolves
+    and hashes its script on every call, most of what the router added to each click. Kept per
+    session, not per process, as st.navigation flags the page it picks as the one to run."""
+    built = st.session_state.setdefault("navigation_pages", {})
+    if lang not in built:
+        built[lang] = [route.page(lang) for route in ROUTES]
+    return built[lang]
 
 
 def app_address() -> str:
