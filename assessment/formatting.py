@@ -170,8 +170,14 @@ def _decimals(shown: Decimal) -> int:
 
 
 def _digits(shown: Decimal, locale: Locale) -> str:
-    pattern = _fixed(locale.decimal_formats[None].pattern, _decimals(shown))
-    return format_decimal(shown, format=pattern, locale=locale).replace("-", MINUS)
+    return _digits_of(str(shown), locale)  # the text keeps the decimals: 1.0 is not 1.00
+
+
+@lru_cache(maxsize=4096)  # pages and exports write the same few hundred numbers, each costly
+def _digits_of(shown: str, locale: Locale) -> str:
+    value = Decimal(shown)
+    pattern = _fixed(locale.decimal_formats[None].pattern, _decimals(value))
+    return format_decimal(value, format=pattern, locale=locale).replace("-", MINUS)
 
 
 def _percent(shown: Decimal, locale: Locale) -> str:

@@ -282,12 +282,21 @@ class Questionnaire(Frozen):
 
     _infer_languages = model_validator(mode="before")(_languages_of)
 
-    def ordered_dimensions(self) -> list[Dimension]:
-        return sorted(self.dimensions, key=lambda d: d.order)
+    def ordered_dimensions(self) -> tuple[Dimension, ...]:
+        memo = _memo(self)
+        if "dimensions" not in memo:
+            memo["dimensions"] = tuple(sorted(self.dimensions, key=lambda d: d.order))
+        return memo["dimensions"]
 
-    def questions(self) -> list[tuple[Dimension, Question]]:
-        """Every question with its dimension, in display order."""
-        return [(d, q) for d in self.ordered_dimensions() for q in d.ordered_questions()]
+    def questions(self) -> tuple[tuple[Dimension, Question], ...]:
+        """Every question with its dimension, in display order (read by every score, reason
+        and sheet: sorted once)."""
+        memo = _memo(self)
+        if "questions" not in memo:
+            memo["questions"] = tuple(
+                (d, q) for d in self.ordered_dimensions() for q in d.ordered_questions()
+            )
+        return memo["questions"]
 
     def question(self, question_id: str) -> Question:
         return next(q for _, q in self.questions() if q.id == question_id)
