@@ -150,18 +150,23 @@ def app_page(database: Path) -> tuple[AppTest, list[str], Store, str]:
     return at, [f"answer.{q.id}.fr" for q in first_step], store, token
 
 
-def bare_page(words: dict, folder: Path) -> AppTest:
-    """The bare page in a frame like ours: the sidebar's language switch (our languages, named
-    in themselves) and as many pages to navigate as we have."""
+def bare_frame(folder: Path, page: str) -> Path:
+    """A bare page in a frame like ours: the sidebar's language switch (our languages, named
+    in themselves) and as many pages to navigate as we have. Shared by the page benchmarks;
+    the router's path."""
     languages = [say("language.name", lang) for lang in LANGUAGES]
     other_pages = len(ROUTES) - 1
     (folder / "router.py").write_text(
         BARE_ROUTER.format(languages=languages, other_pages=other_pages)
     )
-    (folder / "bare.py").write_text(BARE_PAGE.format(words=words))
+    (folder / "bare.py").write_text(page)
     for i in range(other_pages):
         (folder / f"other{i}.py").write_text("import streamlit as st\nst.write('other')\n")
-    return AppTest.from_file(str(folder / "router.py"), default_timeout=60).run()
+    return folder / "router.py"
+
+
+def bare_app(folder: Path, page: str) -> AppTest:
+    return AppTest.from_file(str(bare_frame(folder, page)), default_timeout=60).run()
 
 
 def figures() -> list[Figure]:
@@ -172,7 +177,7 @@ def figures() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         at, keys, store, token = app_page(Path(folder) / "bench.db")
         words = first_step_words(questionnaire, "fr")
-        bare = bare_page(words, Path(folder))
+        bare = bare_app(Path(folder), BARE_PAGE.format(words=words))
         levels = [[c.value for c in questionnaire.choices(q)] for q in first_step]
         bare_levels = [q["options"][:-1] for q in words["questions"]]  # without don't know
         ours = clicker(at, keys, levels)

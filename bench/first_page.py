@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.answer_rerun import BARE_ROUTER
+from bench.answer_rerun import bare_frame
 from bench.measure import Figure, Pairs, cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,13 +44,10 @@ def first_run(script: Path, database: Path) -> float:
 def figures() -> list[Figure]:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        (folder / "router.py").write_text(BARE_ROUTER)
-        (folder / "bare.py").write_text("import streamlit as st\nst.title('Bare')\n")
-        for i in range(7):
-            (folder / f"other{i}.py").write_text("import streamlit as st\nst.write('other')\n")
+        bare_router = bare_frame(folder, "import streamlit as st\nst.title('Bare')\n")
         pairs = Pairs()
         for round_ in range(ROUNDS):
-            runs = [(ROOT / "app.py", pairs.ours), (folder / "router.py", pairs.baseline)]
+            runs = [(ROOT / "app.py", pairs.ours), (bare_router, pairs.baseline)]
             for script, times in runs[:: -1 if round_ % 2 else 1]:
                 times.append(first_run(script, folder / f"first{round_}.db"))
         pairs.ours_wall, pairs.baseline_wall = pairs.ours, pairs.baseline

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from assessment.profile import Profile
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.services import set_opt_in
-from bench.answer_rerun import BARE_ROUTER
+from bench.answer_rerun import bare_app
 from bench.benchmark_percentiles import POOL_SIZE, store_pool
 from bench.measure import Figure, cli, interleaved, share_script_cache
 
@@ -67,13 +67,9 @@ def results_app(folder: Path) -> AppTest:
     return at
 
 
-def bare_app(folder: Path, charts: int) -> AppTest:
+def bare_charts(folder: Path, charts: int) -> AppTest:
     """The same number of charts as our page: a radar, then maps."""
-    (folder / "router.py").write_text(BARE_ROUTER)
-    (folder / "bare.py").write_text(BARE_PAGE.format(maps=charts - 1))
-    for i in range(7):
-        (folder / f"other{i}.py").write_text("import streamlit as st\nst.write('other')\n")
-    return AppTest.from_file(str(folder / "router.py"), default_timeout=60).run()
+    return bare_app(folder, BARE_PAGE.format(maps=charts - 1))
 
 
 def rerun(at: AppTest):
@@ -92,7 +88,7 @@ def figures() -> list[Figure]:
         folder = Path(name)
         ours = results_app(folder)
         charts = len(ours.get("plotly_chart"))
-        bare = bare_app(folder, charts)
+        bare = bare_charts(folder, charts)
         assert len(bare.get("plotly_chart")) == charts
         pairs = interleaved(rerun(ours), rerun(bare), PAIRS)
     print(f"results page with {POOL_SIZE:,} peers, {charts} charts, {PAIRS} interleaved pairs")
