@@ -7,8 +7,6 @@ from assessment.workshop import (
     DEFAULT_DISPERSION_THRESHOLD,
     DEFAULT_THRESHOLD,
     MAX_SEGMENTS,
-    MAX_THRESHOLD,
-    MIN_THRESHOLD,
     SegmentSyntaxError,
     parse_segments,
 )
@@ -20,6 +18,7 @@ from ui.context import (
     offered_questionnaires,
     questionnaire_picker,
 )
+from ui.workshop_controls import threshold_inputs
 from ui.workshop_session import (
     CREATED_LINK_KEY,
     FACILITATOR_PARAM,
@@ -35,16 +34,12 @@ store = get_workshop_store()
 PREFIX = "workshop_new"
 
 
-def _key(field: str) -> str:
-    return f"{PREFIX}.{field}__{lang}"
-
-
-def _keep(field: str) -> None:
-    widgets.set_draft(f"{PREFIX}.{field}", st.session_state[_key(field)])
-
-
 def _draft(field: str, default=None):
     return widgets.draft(f"{PREFIX}.{field}", default)
+
+
+def _kept(field: str) -> dict:
+    return widgets.kept(f"{PREFIX}.{field}", lang)
 
 
 def create_form() -> None:
@@ -74,9 +69,7 @@ def create_form() -> None:
             if _draft("language", lang) in languages
             else 0,
             format_func=language_name,
-            key=_key("language"),
-            on_change=_keep,
-            args=("language",),
+            **_kept("language"),
             horizontal=True,
             help=say("workshop.participants_language_help", lang),
         )
@@ -86,43 +79,24 @@ def create_form() -> None:
             paces,
             index=paces.index(_draft("pace", "free")),
             format_func=lambda p: say(f"workshop.pace_{p}", lang),
-            key=_key("pace"),
-            on_change=_keep,
-            args=("pace",),
+            **_kept("pace"),
             help=say("workshop.pace_help", lang),
         )
         segments_text = st.text_area(
             say("workshop.segments_label", lang),
             value=_draft("segments", ""),
-            key=_key("segments"),
-            on_change=_keep,
-            args=("segments",),
+            **_kept("segments"),
             placeholder=say("workshop.segments_placeholder", lang),
             help=say("workshop.segments_input_help", lang, most=MAX_SEGMENTS),
             height=100,
         )
-        means, spreads = st.columns(2)
-        threshold = means.number_input(
-            say("workshop.threshold", lang),
-            min_value=MIN_THRESHOLD,
-            max_value=MAX_THRESHOLD,
-            value=_draft("threshold", DEFAULT_THRESHOLD),
-            step=1,
-            key=_key("threshold"),
-            on_change=_keep,
-            args=("threshold",),
-            help=say("workshop.threshold_help", lang),
-        )
-        dispersion = spreads.number_input(
-            say("workshop.dispersion_threshold", lang),
-            min_value=MIN_THRESHOLD,
-            max_value=MAX_THRESHOLD,
-            value=_draft("dispersion", DEFAULT_DISPERSION_THRESHOLD),
-            step=1,
-            key=_key("dispersion"),
-            on_change=_keep,
-            args=("dispersion",),
-            help=say("workshop.dispersion_threshold_help", lang),
+        threshold, dispersion = threshold_inputs(
+            lang,
+            (
+                _draft("threshold", DEFAULT_THRESHOLD),
+                _draft("dispersion", DEFAULT_DISPERSION_THRESHOLD),
+            ),
+            (_kept("threshold"), _kept("dispersion")),
         )
         if threshold < 3:
             st.warning(say("workshop.threshold_low", lang), icon=":material/warning:")

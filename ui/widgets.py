@@ -33,6 +33,12 @@ def clear_drafts(prefix: str) -> None:
         del drafts[field]
 
 
+def kept(field: str, lang: Language) -> dict[str, Any]:
+    """The options that make any input (a radio, a number…) this language's widget for the
+    draft ``field``, its value kept there on each change; seed it with ``draft(field)``."""
+    return {"key": _key(field, lang), "on_change": _keep, "args": (field, lang)}
+
+
 def _key(field: str, lang: Language) -> str:
     return f"{field}__{lang}"
 
@@ -42,14 +48,7 @@ def _keep(field: str, lang: Language) -> None:
 
 
 def text_input(label: str, field: str, lang: Language, **kwargs: Any) -> str:
-    return st.text_input(
-        label,
-        value=draft(field, ""),
-        key=_key(field, lang),
-        on_change=_keep,
-        args=(field, lang),
-        **kwargs,
-    )
+    return st.text_input(label, value=draft(field, ""), **kept(field, lang), **kwargs)
 
 
 def selectbox(
@@ -67,9 +66,7 @@ def selectbox(
         options,
         index=options.index(current) if current in options else None,
         format_func=format_func,
-        key=_key(field, lang),
-        on_change=_keep,
-        args=(field, lang),
+        **kept(field, lang),
         **kwargs,
     )
 

@@ -135,23 +135,13 @@ def anonymity_section(
         st.caption(
             say("workshop.thresholds_locked" if locked else "workshop.thresholds_help", lang)
         )
-        left, right = st.columns(2)
-        means = left.number_input(
-            say("workshop.threshold", lang),
-            MIN_THRESHOLD,
-            MAX_THRESHOLD,
-            value=record.threshold,
-            disabled=locked,
-            key=f"threshold_means.{record.threshold}",
-        )
-        spread = right.number_input(
-            say("workshop.dispersion_threshold", lang),
-            MIN_THRESHOLD,
-            MAX_THRESHOLD,
-            value=record.dispersion_threshold,
-            disabled=locked,
-            key=f"threshold_spread.{record.dispersion_threshold}",
-            help=say("workshop.dispersion_threshold_help", lang),
+        means, spread = threshold_inputs(
+            lang,
+            (record.threshold, record.dispersion_threshold),
+            (
+                {"key": f"threshold_means.{record.threshold}", "disabled": locked},
+                {"key": f"threshold_spread.{record.dispersion_threshold}", "disabled": locked},
+            ),
         )
         if not locked and st.button(say("workshop.thresholds_save", lang), key="thresholds"):
             if spread < means:
@@ -159,6 +149,28 @@ def anonymity_section(
                 return
             run(store.set_thresholds, token, int(means), int(spread))
             st.rerun()
+
+
+def threshold_inputs(
+    lang: Language, values: tuple[int, int], options: tuple[dict, dict]
+) -> tuple[int, int]:
+    """The two anonymity thresholds side by side, as a workshop is created and as they are
+    changed until its first answer: the fewest answers a mean is shown for, then a spread.
+    ``options``: each input's own (its key, disabled…)."""
+    fields = ("workshop.threshold", "workshop.dispersion_threshold")
+    means, spread = (
+        column.number_input(
+            say(field, lang),
+            min_value=MIN_THRESHOLD,
+            max_value=MAX_THRESHOLD,
+            value=value,
+            step=1,
+            help=say(f"{field}_help", lang),
+            **own,
+        )
+        for column, field, value, own in zip(st.columns(2), fields, values, options, strict=True)
+    )
+    return means, spread
 
 
 def erase_section(lang: Language, store: WorkshopStore, token: str) -> None:
