@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.i18n import say
+from assessment.i18n import language_name, say
 from assessment.workshop import (
     DEFAULT_DISPERSION_THRESHOLD,
     DEFAULT_THRESHOLD,
@@ -13,7 +13,6 @@ from assessment.workshop import (
 from ui import widgets
 from ui.context import (
     current_language,
-    language_name,
     offered_languages,
     offered_questionnaires,
     questionnaire_picker,

@@ -16,9 +16,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from assessment import formatting as fmt
-from assessment.models import Text
+from assessment.models import LANGUAGES, Language, Text
 from assessment.settings import PROJECT_DIR
 
 LOCALES_DIR = PROJECT_DIR / "locales"
@@ -144,3 +145,22 @@ def _written(value: object, lang: str) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return fmt.number(value, lang, decimals=0 if float(value).is_integer() else 1)
     return value
+
+
+def language_name(lang: Language) -> str:
+    """Each language named in itself (Français, English, Deutsch): as its catalogue says, or
+    as Babel names it when the interface has no catalogue for it."""
+    if lang in LANGUAGES:
+        return say("language.name", lang)
+    return _capitalised(Locale(lang).get_display_name(lang))
+
+
+def language_label(code: str, lang: Language) -> str:
+    """A language named in the reader's language (French, German…)."""
+    if code in LANGUAGES:
+        return say(f"hardening.language_{code}", lang)
+    return _capitalised(Locale(code).get_display_name(lang))
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]

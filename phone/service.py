@@ -16,7 +16,7 @@ from functools import cache
 import sqlalchemy as sa
 
 from assessment import formatting as fmt
-from assessment.i18n import say
+from assessment.i18n import language_label, say
 from assessment.models import Language, Questionnaire
 from assessment.questionnaire import (
     QuestionnaireError,
@@ -39,9 +39,7 @@ from assessment.workshop import (
     normalise_code,
 )
 from assessment.workshop.tables import workshops_table
-from ui.context import language_label
-from ui.workshop_dashboard import symmetry_verdict
-from ui.workshop_join import anonymity_statement
+from assessment.workshop.wording import anonymity_statement, symmetry_verdict
 
 LANGS: tuple[Language, ...] = ("fr", "en")
 ROOM_TTL = 2.0  # seconds: a room's result is computed once for every phone asking meanwhile

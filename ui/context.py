@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import streamlit as st
-from babel import Locale
 
 from assessment import formatting as fmt
-from assessment.i18n import in_language, say
+from assessment.i18n import in_language, language_label, language_name, say
 from assessment.models import LANGUAGES, Language, Questionnaire
 from assessment.questionnaire import (
     QUESTIONNAIRES_DIR,
@@ -176,22 +175,3 @@ def choose_questionnaire(lang: Language) -> Questionnaire | None:
         return None
     content_language_note(chosen, lang)
     return chosen
-
-
-def language_name(lang: Language) -> str:
-    """Each language named in itself (Français, English, Deutsch): as its catalogue says, or
-    as Babel names it when the interface has no catalogue for it."""
-    if lang in LANGUAGES:
-        return say("language.name", lang)
-    return _capitalised(Locale(lang).get_display_name(lang))
-
-
-def language_label(code: str, lang: Language) -> str:
-    """A language named in the reader's language (French, German…)."""
-    if code in LANGUAGES:
-        return say(f"hardening.language_{code}", lang)
-    return _capitalised(Locale(code).get_display_name(lang))
-
-
-def _capitalised(name: str) -> str:
-    return name[:1].upper() + name[1:]

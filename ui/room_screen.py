@@ -27,8 +27,8 @@ from assessment.workshop import (
     format_code,
     room_radar,
 )
+from assessment.workshop.wording import symmetry_verdict
 from ui.context import plain
-from ui.workshop_dashboard import symmetry_verdict
 from ui.workshop_session import (
     REFRESH_SECONDS,
     get_workshop_store,

@@ -26,6 +26,7 @@ from assessment.workshop import (
     room_radar,
     segment_heatmap,
 )
+from assessment.workshop.wording import symmetry_verdict
 from ui.context import plain
 from ui.diagnoses_view import map_section, warnings
 from ui.workshop_session import REFRESH_SECONDS, live_room
@@ -196,30 +197,3 @@ def _round(value: float | None) -> float | None:
 
 def _percent(value: float | None, lang: Language) -> str | None:
     return None if value is None else fmt.percent(value, lang)
-
-
-def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
-    """Two or three sentences: the room's quadrant and gap, the warning, the individuals."""
-    symmetry = room.symmetry
-    if symmetry is None or symmetry.index is None:
-        return say("workshop.verdict_withheld", lang, k=room.threshold)
-    threshold = symmetry.stall_threshold
-    lines = [
-        say(
-            "workshop.verdict",
-            lang,
-            quadrant=say("core.quadrant_" + symmetry.quadrant.value, lang),
-            customer=fmt.score(symmetry.customer_score, lang),
-            internal=fmt.score(symmetry.internal_score, lang),
-            index=fmt.points(symmetry.index, lang, signed=True, keep_apart=[threshold]),
-            threshold=fmt.points(threshold, lang),
-        ),
-        say("workshop.verdict_stall" if symmetry.stall else "workshop.verdict_no_stall", lang),
-        say(
-            "workshop.verdict_individuals",
-            lang,
-            stall=symmetry.participants_in_stall,
-            n=symmetry.participants_with_index,
-        ),
-    ]
-    return "  \n".join(lines)

@@ -1,4 +1,5 @@
-"""The domain core and the exporters never import streamlit, not even indirectly."""
+"""The domain core, the exporters and the phones' light page never import streamlit, not even
+indirectly: the phones are served without it (see serve.py)."""
 
 import pkgutil
 import subprocess
@@ -11,7 +12,7 @@ def core_modules() -> list[str]:
     """Every module of the core, subpackages included (walked from the files, not imported)."""
     return [
         info.name
-        for package in ("assessment", "exports")
+        for package in ("assessment", "exports", "phone")
         for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}.")
         if not info.name.endswith("__main__")
     ]
@@ -21,6 +22,7 @@ def test_the_walk_reaches_into_subpackages():
     modules = core_modules()
     assert "assessment.questionnaire.loader" in modules
     assert "exports.importer" in modules
+    assert "phone.service" in modules
 
 
 def test_core_and_exporters_import_without_streamlit():
