@@ -27,7 +27,7 @@ from assessment.workshop import (
     format_code,
     room_radar,
 )
-from assessment.workshop.wording import symmetry_verdict
+from assessment.workshop.wording import anonymity_statement, symmetry_verdict
 from ui.context import plain
 from ui.workshop_session import (
     REFRESH_SECONDS,
@@ -77,16 +77,7 @@ def join_block(record: WorkshopRecord, counts: RoomCounts, lang: Language) -> No
         f'<img class="room-qr" alt="{html.escape(say("room_screen.qr_alt", lang))}" '
         f'src="data:image/png;base64,{qr}">'
         f'<p class="room-counts">{count_lines}</p>'
-        f'<p class="room-note">{html.escape(anonymity_line(record, lang))}</p>'
-    )
-
-
-def anonymity_line(record: WorkshopRecord, lang: Language) -> str:
-    return say(
-        "room_screen.anonymity",
-        lang,
-        k=record.threshold,
-        m=record.dispersion_threshold,
+        f'<p class="room-note">{html.escape(anonymity_statement(record, lang, short=True))}</p>'
     )
 
 

@@ -10,14 +10,11 @@ from assessment.workshop.records import WorkshopRecord
 from assessment.workshop.room import RoomAggregate
 
 
-def anonymity_statement(record: WorkshopRecord, lang: Language) -> str:
-    """What the facilitator can say to the room: what is kept, for how long, who sees what."""
-    return say(
-        "workshop.anonymity_statement",
-        lang,
-        k=record.threshold,
-        m=record.dispersion_threshold,
-    )
+def anonymity_statement(record: WorkshopRecord, lang: Language, *, short: bool = False) -> str:
+    """What the room is promised: what is kept, for how long, who sees what (on the phones'
+    join page, for the facilitator to read out); ``short``: the room screen's one line."""
+    key = "room_screen.anonymity" if short else "workshop.anonymity_statement"
+    return say(key, lang, k=record.threshold, m=record.dispersion_threshold)
 
 
 def symmetry_verdict(room: RoomAggregate, lang: Language) -> str:
