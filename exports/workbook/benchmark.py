@@ -5,14 +5,22 @@ Reference points are single published figures, labelled as such, never as a dist
 
 from __future__ import annotations
 
-from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.benchmark import BenchmarkLibrary, DimensionPosition
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from exports.workbook.sheets import SheetWriter
-from exports.workbook.style import SUBTITLE_FONT, fit_row_heights, print_setup, put, table, widths
+from exports.workbook.style import (
+    ITALIC,
+    SUBTITLE_FONT,
+    fit_row_heights,
+    print_setup,
+    put,
+    table,
+    title,
+    widths,
+)
 
 
 def benchmark_sheet(
@@ -35,15 +43,7 @@ def _benchmark(
     library: BenchmarkLibrary | None,
     lang: Language,
 ) -> None:
-    put(
-        ws,
-        1,
-        1,
-        say("workbook.sheet_benchmark", lang),
-        font=Font(bold=True, size=16, color="1F3A5F"),
-    )
-    put(ws, 2, 1, say("workbook.benchmark_subtitle", lang), font=Font(italic=True, color="5A6B7F"))
-    row = 4
+    row = title(ws, say("workbook.sheet_benchmark", lang), say("workbook.benchmark_subtitle", lang))
     put(ws, row, 1, say("workbook.peer_position", lang), font=SUBTITLE_FONT)
     rows = [
         (
@@ -64,7 +64,7 @@ def _benchmark(
     )
     row = last + 2
     put(ws, row, 1, say("workbook.reference_points", lang), font=SUBTITLE_FONT)
-    put(ws, row + 1, 1, say("workbook.reference_caveat", lang), font=Font(italic=True))
+    put(ws, row + 1, 1, say("workbook.reference_caveat", lang), font=ITALIC)
     references = _reference_rows(questionnaire, library, lang)
     keys = ("applies_to", "figure", "statement", "population", "year", "source", "status")
     last = table(ws, row + 2, [say(f"workbook.{k}", lang) for k in keys], references)

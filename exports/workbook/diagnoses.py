@@ -4,7 +4,6 @@ year, population, source and check status (pure: a result in, cells out)."""
 
 from __future__ import annotations
 
-from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import say
@@ -13,6 +12,7 @@ from assessment.reading import compared
 from assessment.scoring import declared_diagnoses
 from assessment.services import evidence_library
 from exports.workbook.style import (
+    ALERT_FONT,
     SUBTITLE_FONT,
     WRAP,
     fit_row_heights,
@@ -51,7 +51,7 @@ def diagnoses_sheet(ws: Worksheet, questionnaire: Questionnaire, result: Result,
     last = table(ws, row, headers, rows, {5: "0.0", 6: "0.0", 7: "+0.0;-0.0;0", 8: "0"})
     for offset, judged in enumerate(result.diagnoses, start=1):
         if judged.raised:
-            ws.cell(row=row + offset, column=4).font = Font(bold=True, color="B03A2E")
+            ws.cell(row=row + offset, column=4).font = ALERT_FONT
     widths(ws, [24, 46, 30, 36, 10, 14, 10, 10])
     fit_row_heights(ws, row + 1, last)
     _research(ws, questionnaire, lang, last + 2)

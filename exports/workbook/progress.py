@@ -9,7 +9,6 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,6 +22,7 @@ from assessment.waves.text import verdict_text, what_changed
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import (
     LEFT,
+    NOTE_FONT,
     SUBTITLE_FONT,
     fit_row_heights,
     print_setup,
@@ -138,7 +138,7 @@ def _progress(ws: Worksheet, comparison: Comparison, lang: Language, name: str) 
         last = table(ws, row + 1, headers, rows)
         fit_row_heights(ws, row + 2, last)
         row = last + 2
-    _paragraph(ws, row, span, rule_text(lang), font=Font(italic=True, color="5A6B7F"))
+    _paragraph(ws, row, span, rule_text(lang), font=NOTE_FONT)
     print_setup(ws)
 
 

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from types import EllipsisType
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,6 +30,7 @@ from assessment.scoring import maturity_level, score
 from exports.workbook import charts
 from exports.workbook.diagnoses import diagnoses_sheet
 from exports.workbook.style import (
+    BOLD,
     LEFT,
     SUBTITLE_FONT,
     WRAP,
@@ -129,7 +129,7 @@ def _summary(
     ]
     for offset, (key, value) in enumerate(facts):
         label = say("model.warnings" if key == "warnings" else f"workbook.{key}", lang)
-        put(ws, row + offset, 1, label, font=Font(bold=True), alignment=WRAP)
+        put(ws, row + offset, 1, label, font=BOLD, alignment=WRAP)
         cell = put(ws, row + offset, 2, value, alignment=LEFT)
         if key == "overall_score":
             cell.number_format = "0.0"
@@ -143,7 +143,7 @@ def _summary(
     # and coverage notes are on the Scores sheet.
     messages = [m.text for m in key_messages(questionnaire, result, roadmap, lang)]
     for offset, message in enumerate(messages, start=1):
-        put(ws, row + offset, 1, f"{offset}.", font=Font(bold=True), alignment=WRAP)
+        put(ws, row + offset, 1, f"{offset}.", font=BOLD, alignment=WRAP)
         put(ws, row + offset, 2, message, alignment=WRAP)
     if not messages:
         put(ws, row + 1, 2, say("report.no_messages", lang), alignment=WRAP)
@@ -234,7 +234,7 @@ def _symmetry(ws: Worksheet, questionnaire: Questionnaire, result: Result, lang:
         ("quadrant", say(f"workbook.quadrant_{s.quadrant}", lang) if s.quadrant else "—", None),
     ]
     for offset, (key, value, number_format) in enumerate(facts, start=2):
-        put(ws, last + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True))
+        put(ws, last + offset, 1, say(f"workbook.{key}", lang), font=BOLD)
         cell = ws.cell(row=last + offset, column=2, value=value)  # our own formulas, not user text
         if number_format:
             cell.number_format = number_format

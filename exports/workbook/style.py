@@ -15,6 +15,10 @@ HEADER_FILL = PatternFill("solid", fgColor=NAVY)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=16, color=NAVY)
 SUBTITLE_FONT = Font(bold=True, size=12, color=NAVY)
+BOLD = Font(bold=True)
+ITALIC = Font(italic=True)
+NOTE_FONT = Font(italic=True, color="5A6B7F")  # a sheet's subtitle, a caveat
+ALERT_FONT = Font(bold=True, color="B03A2E")
 WRAP = Alignment(wrap_text=True, vertical="top")
 LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")
 THIN = Border(bottom=Side(style="thin", color="D0D7E2"))
@@ -40,14 +44,11 @@ def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any):
 def _apply(cell, style: dict[str, Any]) -> None:
     """Set the cell's style attributes. openpyxl hashes every font, fill, border… it is given to
     find it in the workbook's lists, which was most of a workbook's build time; a cell styled as
-    an earlier one gets that one's style indices copied instead. The cache lives on the
-    workbook and keeps the style objects it was keyed by, so their ids cannot be reused."""
-    workbook = cell.parent.parent
-    cache = workbook.__dict__.setdefault("_toolkit_styles", {})
-    key = (
-        tuple(cell._style or ()),  # None: a cell never styled
-        tuple((n, v if isinstance(v, str | int | float) else id(v)) for n, v in style.items()),
-    )
+    an earlier one gets that one's style indices copied instead. The cache is keyed by the
+    style objects' ids and lives on the workbook with the objects, so no id can be reused."""
+    cache = cell.parent.parent.__dict__.setdefault("_toolkit_styles", {})
+    styled = b"" if cell._style is None else cell._style.tobytes()  # None: never styled
+    key = (styled, tuple(style), tuple(map(id, style.values())))
     known = cache.get(key)
     if known is None:
         for name, setting in style.items():
@@ -61,7 +62,7 @@ def title(ws: Worksheet, text: str, subtitle: str | None = None) -> int:
     """Sheet title (and subtitle); returns the next free row."""
     put(ws, 1, 1, text, font=TITLE_FONT)
     if subtitle:
-        put(ws, 2, 1, subtitle, font=Font(italic=True, color="5A6B7F"))
+        put(ws, 2, 1, subtitle, font=NOTE_FONT)
     return 4
 
 

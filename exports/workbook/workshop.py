@@ -4,13 +4,14 @@ threshold let them through (the stored document holds nothing else)."""
 
 from __future__ import annotations
 
-from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import say
 from assessment.models import Language, Questionnaire
 from exports.workbook.sheets import SheetWriter
 from exports.workbook.style import (
+    BOLD,
+    ITALIC,
     LEFT,
     SUBTITLE_FONT,
     fit_row_heights,
@@ -39,7 +40,7 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
         ("consolidation", room.get("consolidation")),
     ]
     for offset, (key, value) in enumerate(facts):
-        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=Font(bold=True))
+        put(ws, row + offset, 1, say(f"workbook.{key}", lang), font=BOLD)
         put(ws, row + offset, 2, value, alignment=LEFT)
     row += len(facts) + 1
     questions = room.get("questions", {})
@@ -87,6 +88,6 @@ def _workshop(ws: Worksheet, questionnaire: Questionnaire, room: dict, lang: Lan
             for group in view["groups"]
         ]
         row = table(ws, row + 1, headers, groups, {n: "0.0" for n in range(3, 7)}) + 2
-    put(ws, row, 1, say("workbook.anonymity_note", lang), font=Font(italic=True))
+    put(ws, row, 1, say("workbook.anonymity_note", lang), font=ITALIC)
     widths(ws, [22, 60, 10, 10, 10, 10, 11, 10])
     print_setup(ws, header_row=header)
