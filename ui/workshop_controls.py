@@ -157,18 +157,23 @@ def threshold_inputs(
     """The two anonymity thresholds side by side, as a workshop is created and as they are
     changed until its first answer: the fewest answers a mean is shown for, then a spread.
     ``options``: each input's own (its key, disabled…)."""
-    fields = ("workshop.threshold", "workshop.dispersion_threshold")
+    fields = (
+        ("workshop.threshold", "workshop.threshold_help"),
+        ("workshop.dispersion_threshold", "workshop.dispersion_threshold_help"),
+    )
     means, spread = (
         column.number_input(
-            say(field, lang),
+            say(label, lang),
             min_value=MIN_THRESHOLD,
             max_value=MAX_THRESHOLD,
             value=value,
             step=1,
-            help=say(f"{field}_help", lang),
+            help=say(help_key, lang),
             **own,
         )
-        for column, field, value, own in zip(st.columns(2), fields, values, options, strict=True)
+        for column, (label, help_key), value, own in zip(
+            st.columns(2), fields, values, options, strict=True
+        )
     )
     return means, spread
 
