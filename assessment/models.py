@@ -283,7 +283,7 @@ class Questionnaire(Frozen):
     _infer_languages = model_validator(mode="before")(_languages_of)
 
     def ordered_dimensions(self) -> tuple[Dimension, ...]:
-        memo = _memo(self)
+        memo = derived_of(self)
         if "dimensions" not in memo:
             memo["dimensions"] = tuple(sorted(self.dimensions, key=lambda d: d.order))
         return memo["dimensions"]
@@ -291,7 +291,7 @@ class Questionnaire(Frozen):
     def questions(self) -> tuple[tuple[Dimension, Question], ...]:
         """Every question with its dimension, in display order (read by every score, reason
         and sheet: sorted once)."""
-        memo = _memo(self)
+        memo = derived_of(self)
         if "questions" not in memo:
             memo["questions"] = tuple(
                 (d, q) for d in self.ordered_dimensions() for q in d.ordered_questions()
@@ -313,7 +313,7 @@ class Questionnaire(Frozen):
     def choices(self, question: Question) -> list[Choice]:
         """The answers a question can be given: its own options (values 1, 2, … by position),
         else the shared scale's levels, each described by the question's anchor."""
-        memo = _memo(self).setdefault("choices", {})
+        memo = derived_of(self).setdefault("choices", {})
         known = memo.get(question.id)
         if known is not None:
             return known
@@ -342,7 +342,7 @@ class Questionnaire(Frozen):
 
     def values_by_question(self) -> dict[str, list[int]]:
         """Each question's possible answer values (checked on every save and score)."""
-        memo = _memo(self)
+        memo = derived_of(self)
         if "values" not in memo:
             memo["values"] = {q.id: [c.value for c in self.choices(q)] for _, q in self.questions()}
         return memo["values"]
@@ -372,7 +372,9 @@ class Questionnaire(Frozen):
 _MEMOS: dict[int, tuple[weakref.ref, dict]] = {}
 
 
-def _memo(questionnaire: Questionnaire) -> dict:
+def derived_of(questionnaire: Questionnaire) -> dict:
+    """The values computed from this questionnaire (its sorted questions, each question's
+    answers, results of answers scored against it), dropped with it."""
     key = id(questionnaire)
     entry = _MEMOS.get(key)
     if entry is None or entry[0]() is not questionnaire:

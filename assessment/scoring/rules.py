@@ -26,6 +26,7 @@ from assessment.models import (
     Result,
     Side,
     SymmetryResult,
+    derived_of,
 )
 
 Answers = Mapping[str, int | None]
@@ -92,9 +93,25 @@ def _allowed(questionnaire: Questionnaire) -> dict[str, tuple[list[int], str]]:
     return allowed
 
 
+KEPT_RESULTS = 64  # per questionnaire: about as many assessments as a server's pages show at once
+
+
 def score(questionnaire: Questionnaire, answers: Answers) -> Result:
-    """Score answers against a questionnaire (answers outside the scale raise AnswerError)."""
-    check_answers(questionnaire, answers)
+    """Score answers against a questionnaire (answers outside the scale raise AnswerError).
+    The same answers are scored once: a page scores on every rerun, an export for its roadmap
+    and again for its sheets. The result is frozen, so sharing it is safe."""
+    check_answers(questionnaire, answers)  # before the lookup: True and 1 are equal keys
+    kept = derived_of(questionnaire).setdefault("results", {})
+    key = frozenset(answers.items())
+    result = kept.get(key)
+    if result is None:
+        if len(kept) >= KEPT_RESULTS:
+            kept.clear()  # rather than an order to keep across the server's threads
+        result = kept[key] = _scored(questionnaire, answers)
+    return result
+
+
+def _scored(questionnaire: Questionnaire, answers: Answers) -> Result:
     plan = ScoringPlan(questionnaire)
     scores = plan.scores(answers)
     scored = _question_scores(questionnaire, answers)
