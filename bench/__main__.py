@@ -34,6 +34,7 @@ BENCHMARKS = [
     ("export_pack", [], 180),
     ("benchmark_percentiles", [], 150),
     ("first_page", [], 120),
+    ("idle_tabs", [], 120),
     ("workshop_load", ["--participants", "100", "--phones", "2"], 150),
     ("workshop_databases", ["--participants", "50"], 180),
     ("live_room", ["--phones", "50", "--questions", "10", "--arrival", "5"], 120),

@@ -20,7 +20,7 @@ from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore
 from bench.measure import Figure, cli
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 JOINS = 15
 LIMIT = 10.0  # seconds a join may take to show before it counts as missed

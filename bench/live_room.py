@@ -26,12 +26,9 @@ import json
 import os
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +41,7 @@ from assessment.store import Store
 from assessment.workshop import Segment, WorkshopStore
 from bench.measure import Figure, write_figures
 from phone.api import DEVICE_HEADER
+from tests.servers import StreamlitServer
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLE = Segment(name="Fonction", options=["Direction", "Managers", "Équipes"])
@@ -53,43 +51,6 @@ SERVER_CORE, CLIENT_CORE = "0", 1
 
 
 # --- the server, as the README starts it --------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(database_url: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]  # fmt: skip
-    if shutil.which("taskset") and (os.cpu_count() or 1) >= 2:
-        command = ["taskset", "-c", SERVER_CORE, *command]
-    env = {**os.environ, "DATABASE_URL": database_url}
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with code {process.returncode}")
-        with suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-            return process, url
-        time.sleep(0.2)
-    process.kill()
-    raise TimeoutError("the server did not start within 60 s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 class Sampler:
@@ -357,7 +318,7 @@ def run(args, database: str = "sqlite") -> dict:
     """One room on a fresh server (or two replicas on PostgreSQL); its figures."""
     folder = Path(tempfile.mkdtemp(prefix="live-room-"))
     cluster = None
-    processes = []
+    servers: list[StreamlitServer] = []
     try:
         if database == "postgresql":
             sys.path.insert(0, str(ROOT))
@@ -372,12 +333,12 @@ def run(args, database: str = "sqlite") -> dict:
         store = Store(url)
         workshops = WorkshopStore(store)
         questionnaire = load_questionnaire(DEFAULT_QUESTIONNAIRE)
-        servers = [start_server(url) for _ in range(replicas)]
-        processes = [p for p, _ in servers]
-        urls = [u for _, u in servers]
+        for _ in range(replicas):  # one by one: a server that fails to start stops the others
+            servers.append(StreamlitServer(url, core=SERVER_CORE).start())
+        urls = [server.url for server in servers]
         secret, record = workshops.create(questionnaire, "Live room", "fr", [ROLE])
         questions = [q.id for _, q in questionnaire.questions()][: args.questions or None]
-        sampler = Sampler([p.pid for p in processes])
+        sampler = Sampler([server.process.pid for server in servers])
         client_cpu0, wall0 = time.process_time(), time.monotonic()
         figures = asyncio.run(
             play(urls, workshops, secret, record.join_code, args, questions, sampler)
@@ -397,8 +358,8 @@ def run(args, database: str = "sqlite") -> dict:
         store.dispose()
         return result
     finally:
-        for process in processes:
-            stop(process)
+        for server in servers:
+            server.stop()
         if cluster is not None:
             cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)

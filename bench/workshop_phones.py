@@ -6,28 +6,18 @@ the server's memory. Bounded in time; stops by itself."""
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from assessment.models import Questionnaire
 from assessment.store import Store
 from assessment.workshop import Segment, WorkshopStore
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
-ROOT = Path(__file__).resolve().parent.parent
 BROWSER_TIME_LIMIT = 240  # seconds for the whole browser part
 ROLE = Segment(name="Fonction", options=["Direction", "Managers", "Équipes"])
-CHROMIUM = next(
-    (p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()),
-    shutil.which("chromium"),
-)
 
 
 def rss_mb(pid: int | str = "self") -> tuple[float, float]:
@@ -38,33 +28,6 @@ def rss_mb(pid: int | str = "self") -> tuple[float, float]:
         if name in ("VmRSS", "VmHWM"):
             fields[name] = int(value.split()[0]) / 1024
     return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(database: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise TimeoutError("streamlit did not start")
 
 
 async def phones_run(url: str, code: str, questionnaire: Questionnaire, phones: int) -> dict:
@@ -97,7 +60,7 @@ async def phones_run(url: str, code: str, questionnaire: Questionnaire, phones: 
         browser = await pw.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+            args=CHROMIUM_ARGS,
         )
         began = time.perf_counter()
         await asyncio.gather(*(phone(browser, n) for n in range(phones)))
@@ -118,20 +81,16 @@ def browser_run(folder: Path, questionnaire: Questionnaire, phones: int) -> dict
     store = Store(f"sqlite:///{database}")
     workshops = WorkshopStore(store)
     _, record = workshops.create(questionnaire, "Téléphones", "fr", [ROLE])
-    process, url = start_server(database)
+    server = StreamlitServer(database).start()
     try:
-        idle = rss_mb(process.pid)[0]
+        idle = rss_mb(server.process.pid)[0]
         with ThreadPoolExecutor(max_workers=1) as pool:
             outcome = pool.submit(
-                asyncio.run, phones_run(url, record.join_code, questionnaire, phones)
+                asyncio.run, phones_run(server.url, record.join_code, questionnaire, phones)
             ).result(timeout=BROWSER_TIME_LIMIT)
-        now, peak = rss_mb(process.pid)
+        now, peak = rss_mb(server.process.pid)
         counts = workshops.counts(record.id)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        server.stop()
         store.dispose()
     return {**outcome, "rows": counts.answers, "idle": idle, "rss": now, "peak": peak}

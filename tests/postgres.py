@@ -7,7 +7,6 @@ import contextlib
 import getpass
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -15,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from tests.servers import free_port
 
 BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 
@@ -31,17 +32,11 @@ def started_cluster() -> PostgresCluster:
     return PostgresCluster().start()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PostgresCluster:
     def __init__(self) -> None:
         self.bin = BIN_DIRS[0]
         self.folder = Path(tempfile.mkdtemp(prefix="pgtest-"))
-        self.port = _free_port()
+        self.port = free_port()
         # PostgreSQL refuses to run as root: as root, run it as the package's `postgres` user.
         self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         self.superuser = "postgres" if os.geteuid() == 0 else getpass.getuser()

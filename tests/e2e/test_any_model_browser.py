@@ -10,9 +10,9 @@ from playwright.sync_api import Browser, Page, expect
 from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
 from assessment.store import Store
-from tests.e2e.conftest import StreamlitServer
 from tests.e2e.test_self_assessment_browser import READY, fill_profile, wait_for_app
 from tests.paths import FIXTURES
+from tests.servers import StreamlitServer
 
 OWN = FIXTURES / "any_model"
 MODEL = load_questionnaire(OWN / "data_practice.yaml")

@@ -10,7 +10,6 @@ from playwright.async_api import async_playwright, expect
 
 from assessment.store import Store
 from assessment.workshop import WorkshopStore
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 from tests.e2e.test_workshop_browser import (
     ALL_IDS,
     READY,
@@ -19,6 +18,7 @@ from tests.e2e.test_workshop_browser import (
     metric,
     phone,
 )
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 PHONES = 20
 

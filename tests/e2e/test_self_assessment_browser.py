@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
-from tests.e2e.conftest import StreamlitServer
+from tests.servers import StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 DIMENSIONS = QUESTIONNAIRE.ordered_dimensions()

@@ -22,7 +22,8 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore, format_code
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.e2e.conftest import ARTIFACTS
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 ALL_IDS = [q.id for _, q in QUESTIONNAIRE.questions()]
