@@ -81,7 +81,15 @@ def check_answers(
 
 
 def _allowed(questionnaire: Questionnaire) -> dict[str, tuple[list[int], str]]:
-    """Each question's possible values and how to say them (1–5, or [1, 2, 4])."""
+    """Each question's possible values and how to say them (1–5, or [1, 2, 4]); worked out
+    once per questionnaire, as every saved answer and every phone's tap is checked."""
+    derived = derived_of(questionnaire)
+    if "allowed" not in derived:
+        derived["allowed"] = _allowed_values(questionnaire)
+    return derived["allowed"]
+
+
+def _allowed_values(questionnaire: Questionnaire) -> dict[str, tuple[list[int], str]]:
     said: dict[tuple[int, ...], str] = {}
     allowed = {}
     for question_id, values in questionnaire.values_by_question().items():
