@@ -8,19 +8,23 @@ from __future__ import annotations
 from functools import cache
 
 from openpyxl.chart import RadarChart, Reference, ScatterChart, Series
+from openpyxl.chart.data_source import StrRef
 from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.chart.marker import Marker
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.drawing.xdr import XDRPositiveSize2D
+from openpyxl.utils import quote_sheetname
 from openpyxl.utils.units import cm_to_EMU
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import say
 from assessment.models import Language
+from exports.workbook.style import put
 
 NAVY, STALL, MUTED, GRID = "1F4E79", "B03A2E", "6B7280", "9AA1AB"
 MAP_COLUMN = 5  # E: the map's helper cells on the Symmetry sheet (hidden)
@@ -71,7 +75,7 @@ def map_cells(symmetry: Worksheet, midpoint: float, threshold: float, first: int
         for offset, (x, y) in enumerate(((x1, y1), (x2, y2))):
             symmetry.cell(row=row + offset, column=MAP_COLUMN, value=x)
             symmetry.cell(row=row + offset, column=MAP_COLUMN + 1, value=y)
-    for column in ("E", "F"):
+    for column in ("E", "F", "G"):  # the points, then the series' names (see ambition_map)
         symmetry.column_dimensions[column].hidden = True
 
 
@@ -92,7 +96,13 @@ def ambition_map(
         row = first + 2 * n
         xs = Reference(symmetry, min_col=MAP_COLUMN, min_row=row, max_row=row + 1)
         ys = Reference(symmetry, min_col=MAP_COLUMN + 1, min_row=row, max_row=row + 1)
-        series = Series(ys, xs, title=name)
+        # Each name from a hidden cell, as text: a name written into the chart itself is read
+        # by LibreOffice as a formula string, cut at a double quote ("Column F" for a whole
+        # formula).
+        label = put(symmetry, row, MAP_COLUMN + 2, name)
+        series = Series(ys, xs)
+        where = f"{quote_sheetname(symmetry.title)}!${label.column_letter}${row}"
+        series.tx = SeriesLabel(strRef=StrRef(where))
         if n == 0:
             series.marker = Marker(symbol="circle", size=11)
             series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)

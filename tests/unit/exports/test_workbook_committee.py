@@ -132,3 +132,33 @@ def test_the_printed_summary_shows_its_messages_and_both_charts_on_page_one(tmp_
             [require("pdftoppm"), "-png", "-r", "50", str(pdf), str(folder / f"workbook-{lang}")],
             check=True,
         )
+
+
+def test_the_maps_series_take_their_names_from_cells_so_any_organisation_name_reads_whole(
+    tmp_path,
+):
+    """Written into the chart, a series name is read by LibreOffice as a formula string: a
+    double quote cut «Le "Bon" Coin» to "Le", and a formula-like name became "Column F"."""
+    import subprocess
+
+    from assessment.profile import Profile
+    from tests.rendering import require, to_pdf
+    from tests.samples import HOSTILE_NAME
+
+    for name in (HOSTILE_NAME, 'Le "Bon" Coin'):
+        profile = Profile(
+            organisation=name, sector="J", size_class="50-249", country="FR", role="it"
+        )
+        given = edited().model_copy(update={"profile": profile})
+        workbook = tmp_path / "named.xlsx"
+        workbook.write_bytes(full_workbook(QUESTIONNAIRE, given, TODAY))
+        book = load_workbook(workbook)
+        (scatter,) = [c for c in book["Summary"]._charts if c.tagname == "scatterChart"]
+        sheet, cell = scatter.series[0].tx.strRef.f.rsplit("!", 1)
+        assert book[sheet.strip("'")][cell.replace("$", "")].value == name
+        page_one = subprocess.run(
+            [require("pdftotext"), "-f", "1", "-l", "1", str(to_pdf(workbook, tmp_path)), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert "Column" not in page_one
+        assert page_one.count(name.split("/")[0]) == 2, "the profile's line and the legend"
