@@ -189,7 +189,7 @@ def test_the_page_speaks_french(store):
     on_page(at)
     assert at.title[0].value == "Comparaison\u00a0: Acme"
     assert "Score 50\u00a0: 80e centile parmi 5 pairs (même secteur et même taille)." in texts(at)
-    assert "Test d'intensité numérique (indice Eurostat, enquête 2023)" in [
+    assert "Test d’intensité numérique (indice Eurostat, enquête 2023)" in [
         h.value for h in at.header
     ]
 
@@ -233,7 +233,7 @@ def test_a_french_consultant_reads_the_upload_errors_in_french(store, consultant
     at.run()
     shown = at.code[-1].value
     assert (
-        "clients.csv:2\u00a0: colonne «\u00a0sector\u00a0»\u00a0: 'Z' n'est pas une section NACE"
+        "clients.csv:2\u00a0: colonne «\u00a0sector\u00a0»\u00a0: 'Z' n’est pas une section NACE"
         in shown
     )
     assert "is no NACE section" not in shown and store.benchmark_batches() == []

@@ -24,7 +24,7 @@ def import_file(at, name: str, content: bytes):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "broken.json:1\u00a0: ce n'est pas du JSON valide"),
+        ("fr", "broken.json:1\u00a0: ce n’est pas du JSON valide"),
         ("en", "broken.json:1: not valid JSON"),
     ],
 )

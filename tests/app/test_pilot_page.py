@@ -97,13 +97,13 @@ def test_a_refused_value_says_what_is_wrong_and_where_and_nothing_is_saved(store
     token, record_id = pilot_assessment(store)
     at = enter(open_pilot(token), "productivity", date(2026, 9, 30), "200", by="")
     shown = at.error[0].value
-    assert shown.startswith("La valeur n'a pas été enregistrée")
+    assert shown.startswith("La valeur n’a pas été enregistrée")
     assert "Productivité\u00a0: temps passé à chercher, 30 septembre 2026" in shown
-    assert "200 est hors de la plage de l'unité, de 0 à 168 (heures par semaine)" in shown
+    assert "200 est hors de la plage de l’unité, de 0 à 168 (heures par semaine)" in shown
     assert "indiquez qui saisit la valeur" in shown
     assert stored(store, record_id).actuals == []
     at = enter(at, "knowledge_management", date(2026, 9, 30), "beaucoup")
-    assert "«\u00a0beaucoup\u00a0» n'est pas un nombre" in at.error[0].value
+    assert "«\u00a0beaucoup\u00a0» n’est pas un nombre" in at.error[0].value
     assert store.document(record_id, DocumentKind.pilot) is None
 
 
@@ -120,7 +120,7 @@ def test_a_lower_is_better_kpi_falling_is_on_track_and_rising_is_behind(store):
     at = open_pilot(token)
     at = enter(at, "productivity", date(2026, 9, 30), "5,5")
     text = " ".join(md.value for md in at.markdown)
-    assert "plus bas, c'est mieux" in text and "en bonne voie" in text
+    assert "plus bas, c’est mieux" in text and "en bonne voie" in text
     services.remove_actual(store, record_id, "productivity", date(2026, 9, 30))
     at = enter(open_pilot(token), "productivity", date(2026, 9, 30), "6,5")
     assert "en retard" in " ".join(md.value for md in at.markdown)

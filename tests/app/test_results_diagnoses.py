@@ -8,7 +8,7 @@ from tests.app.conftest import QUESTIONNAIRE, open_app, start_assessment
 from tests.samples import ORGANISATIONS
 
 TOOLS_WARNING = {"en": "Tools ahead of people: ", "fr": "Les outils avant les personnes : "}
-STALL_WARNING = {"en": "Customer ambition leads internal capability", "fr": "L'ambition client"}
+STALL_WARNING = {"en": "Customer ambition leads internal capability", "fr": "L’ambition client"}
 
 
 def results(store, name: str, lang: str):

@@ -61,7 +61,7 @@ def test_the_page_shows_the_timeline_the_actions_with_reasons_the_pilot_and_the_
     shown = texts(at)
     assert "Équiper l’équipe pilote d’un espace collaboratif" in shown
     assert "obtient 25\u00a0/\u00a0100 (sous le seuil de 50)" in shown
-    assert "L'équipe informatique et numérique" in shown  # the pilot card
+    assert "L’équipe informatique et numérique" in shown  # the pilot card
     table = kpi_table(at)
     assert list(table.index)[:3] == KPI_ROWS
     assert table.loc["knowledge_management", "baseline"] == 50  # from the assessment
@@ -103,7 +103,7 @@ def test_an_invalid_edit_is_explained_and_not_saved(store):
     token, record_id = assessment_with_answers(store)
     at = edit(open_roadmap(token), KNOWLEDGE, target=150)
     assert at.error[0].value.startswith("Modification non enregistrée")
-    assert "Gestion des connaissances, cible\u00a0: 150 est hors de l'intervalle de 0 à 100" in (
+    assert "Gestion des connaissances, cible\u00a0: 150 est hors de l’intervalle de 0 à 100" in (
         at.error[0].value
     )
     assert store.document(record_id, DocumentKind.roadmap) is None

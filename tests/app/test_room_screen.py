@@ -60,7 +60,7 @@ def test_the_room_screen_shows_the_code_and_counts_and_nothing_to_control(worksh
         assert not getattr(at, kind), kind
     assert not at.get("download_button") and not at.get("page_link")
     assert "Moins de 5 personnes" not in shown
-    assert "dès que 5 personnes auront répondu (3 pour l'instant)" in shown
+    assert "dès que 5 personnes auront répondu (3 pour l’instant)" in shown
 
 
 def test_a_wrong_screen_link_opens_nothing_and_says_so(workshops):

@@ -95,10 +95,10 @@ def test_the_dashboard_needs_the_facilitator_link_not_the_code(workshops):
     token, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
     participant, _ = workshops.join(record.join_code)
     at = facilitator_app()
-    assert "lien d'animation secret" in texts(at, "info")[0]
+    assert "lien d’animation secret" in texts(at, "info")[0]
     for wrong in (record.join_code, participant, "A" * 32):
         at = facilitator_app(wrong)
-        assert "n'ouvre aucun atelier" in texts(at, "error")[0]
+        assert "n’ouvre aucun atelier" in texts(at, "error")[0]
         assert "Atelier" not in texts(at, "title")
         assert not at.get("plotly_chart")
     assert "Atelier" in texts(facilitator_app(token), "title")
@@ -168,7 +168,7 @@ def test_a_pasted_facilitator_link_opens_the_dashboard_and_a_join_code_does_not(
     at = facilitator_app()
     at.text_input(key="facilitator_paste__fr").input(record.join_code).run()
     at.button(key="facilitator_paste.open").click().run()
-    assert "n'ouvre aucun atelier" in texts(at, "error")[0]
+    assert "n’ouvre aucun atelier" in texts(at, "error")[0]
     at.text_input(key="facilitator_paste__fr").input(f"https://x.org/facilitate?f={token}").run()
     at.button(key="facilitator_paste.open").click().run()
     assert "Atelier" in texts(at, "title")

@@ -60,7 +60,7 @@ def test_a_bad_value_is_refused_with_every_problem_and_exit_code_2(assessment):
     assert french.returncode == 2
     assert (
         french.stderr.strip()
-        == "error: «\u00a0vitesse\u00a0» n'est pas un indicateur de ce pilote."
+        == "error: «\u00a0vitesse\u00a0» n’est pas un indicateur de ce pilote."
     )
     assert services.pilot_record(store, record_id).actuals == []
 

@@ -200,7 +200,7 @@ def test_a_cell_beyond_the_csv_field_limit_is_a_located_refusal():
         parse_import(data, QUESTIONNAIRE, "big.csv")
     [problem] = caught.value.problems
     assert str(problem).startswith("big.csv:2: this line cannot be read as CSV: field larger")
-    assert problem("fr").startswith("big.csv:2\u00a0: cette ligne n'est pas du CSV lisible")
+    assert problem("fr").startswith("big.csv:2\u00a0: cette ligne n’est pas du CSV lisible")
 
 
 def test_an_export_holds_back_peer_groups_under_the_minimum():

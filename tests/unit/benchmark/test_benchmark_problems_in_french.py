@@ -36,14 +36,14 @@ def french_problems(tmp_path, *names: str) -> list[str]:
         (
             "over_100",
             [
-                f"over_100.csv:3{NBSP}: colonne «{NBSP}value{NBSP}»{NBSP}: 120{NNBSP}% n'est "
+                f"over_100.csv:3{NBSP}: colonne «{NBSP}value{NBSP}»{NBSP}: 120{NNBSP}% n’est "
                 f"pas un pourcentage (0 à 100)"
             ],
         ),
         (
             "duplicate_row",
             [
-                f"duplicate_row.csv:3{NBSP}: ligne en double{NBSP}: l'identifiant 'ok_row' est "
+                f"duplicate_row.csv:3{NBSP}: ligne en double{NBSP}: l’identifiant 'ok_row' est "
                 f"déjà à la ligne 2"
             ],
         ),
@@ -62,9 +62,9 @@ def test_a_broken_dataset_is_explained_in_french(tmp_path, fixture, expected):
 
 def test_a_broken_distribution_is_explained_in_french(tmp_path):
     assert french_problems(tmp_path, "distribution_shares") == [
-        f"distribution_shares.csv:2{NBSP}: colonne «{NBSP}share{NBSP}»{NBSP}: 130 n'est pas un "
+        f"distribution_shares.csv:2{NBSP}: colonne «{NBSP}share{NBSP}»{NBSP}: 130 n’est pas un "
         f"pourcentage (0 à 100)",
         f"distribution_shares.csv:4{NBSP}: ligne en double{NBSP}: sme/low est déjà à la ligne 3",
-        f"distribution_shares.csv:5{NBSP}: colonne 'share'{NBSP}: 'abc' n'est pas un nombre",
-        f"distribution_shares.csv{NBSP}: le groupe 'sme' n'a pas de ligne pour high, very_high",
+        f"distribution_shares.csv:5{NBSP}: colonne 'share'{NBSP}: 'abc' n’est pas un nombre",
+        f"distribution_shares.csv{NBSP}: le groupe 'sme' n’a pas de ligne pour high, very_high",
     ]

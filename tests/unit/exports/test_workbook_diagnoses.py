@@ -53,7 +53,7 @@ def test_the_research_gives_year_source_and_check_status(lang):
     statuses = {item[5] for item in items}
     expected = {
         "en": {"read at the publisher", "second-hand"},
-        "fr": {"lu chez l'éditeur", "de seconde main"},
+        "fr": {"lu chez l’éditeur", "de seconde main"},
     }
     assert statuses == expected[lang]
     second_hand = [item for item in items if item[5] in ("second-hand", "de seconde main")]

@@ -32,12 +32,12 @@ def problems(load, path) -> tuple[list[str], list[str]]:
         (
             "unknown_top_level_key",
             f"unknown_top_level_key.yaml:21: colour: clé de premier niveau inconnue (vérifiez "
-            f"l'orthographe{NBSP}; voir questionnaires/README.md)",
+            f"l’orthographe{NBSP}; voir questionnaires/README.md)",
         ),
         (
             "wrong_type",
             "wrong_type.yaml:54: dimensions[0].questions[1].weight: doit être un nombre (ce texte "
-            "n'en est pas un) (reçu 'heavy')",
+            "n’en est pas un) (reçu 'heavy')",
         ),
         (
             "non_positive_weight",
@@ -102,7 +102,7 @@ def test_a_broken_action_library_is_explained_in_french(name, french):
         (
             "step_out_of_range",
             "step_out_of_range.yaml:16: kpis[0].step: doit être au-dessus de 0 et au plus 100 "
-            "pour l'unité score (0 à 100), reçu 150",
+            "pour l’unité score (0 à 100), reçu 150",
         ),
         (
             "unknown_question",

@@ -130,7 +130,7 @@ def test_an_empty_result_says_nothing_was_answered_in_a_single_paragraph(minimal
         french = interpret(minimal, score(minimal, answers), "fr")
         assert len(english) == len(french) == 1
         assert english[0].startswith("No question has been answered")
-        assert french[0].startswith("Aucune question n'a encore reçu de réponse")
+        assert french[0].startswith("Aucune question n’a encore reçu de réponse")
     dont_know_only = interpret(minimal, score(minimal, {"share": None}), "en")[0]
     assert "1 answered “don't know”" in dont_know_only
 
@@ -189,7 +189,7 @@ def test_english_is_written_in_english_and_french_in_french(transformation):
     english = "\n".join(interpret(transformation, result, "en"))
     french = "\n".join(interpret(transformation, result, "fr"))
     assert english.startswith("Overall, the organisation scores **25 / 100**")
-    assert french.startswith("Globalement, l'organisation obtient **25\u00a0/\u00a0100**")
+    assert french.startswith("Globalement, l’organisation obtient **25\u00a0/\u00a0100**")
     assert "Taxiing" in english and "Roulage" in french
     assert "Globalement" not in english and "Overall" not in french
     assert "é" in french

@@ -124,7 +124,7 @@ def test_every_problem_of_a_value_is_said_with_its_kpi_and_date_in_the_readers_l
     ]
     assert error.problems[0]("fr") == (
         "Productivité\u00a0: temps passé à chercher, 1er octobre 2026\u00a0: «\u00a0abc\u00a0» "
-        "n'est pas un nombre\u00a0; saisissez un nombre en heures par semaine, de 0 à 168."
+        "n’est pas un nombre\u00a0; saisissez un nombre en heures par semaine, de 0 à 168."
     )
     assert str(error.problems[0]).startswith("Productivity: time spent searching, 1 October 2026")
 

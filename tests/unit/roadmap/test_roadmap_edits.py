@@ -42,7 +42,7 @@ def test_a_target_outside_the_kpis_unit_is_refused_naming_the_kpi_and_the_field(
         "Knowledge management, target: 150 is outside the range 0 to 100 (points out of 100)."
     )
     assert problem.fr == (
-        "Gestion des connaissances, cible\u00a0: 150 est hors de l'intervalle de 0 à 100 "
+        "Gestion des connaissances, cible\u00a0: 150 est hors de l’intervalle de 0 à 100 "
         "(points sur 100)."
     )
     [percent] = problems_of("participation", {"baseline": 101})
@@ -171,7 +171,7 @@ def test_a_roadmap_reads_back_from_its_json_document():
     assert roadmap_from_dict(document) == roadmap
     french = roadmap_to_dict(roadmap, "fr")
     assert french["phases"][0]["title"] == "Sensibilisation"
-    assert french["pilot"]["team_label"] == "L'équipe communication"
+    assert french["pilot"]["team_label"] == "L’équipe communication"
     assert french["phases"][0]["actions"][0]["start"] == "2026-01-05"
 
 

@@ -36,11 +36,14 @@ def test_closing_mid_flight_keeps_every_accepted_answer_and_no_refused_one(works
     facilitator, record = workshops.create(FULL, "Atelier", "fr")
     tokens = [workshops.join(record.join_code)[0] for _ in range(12)]
     accepted, refused, lock = set(), set(), threading.Lock()
-    go = threading.Event()
+    go, resume = threading.Event(), threading.Event()
+    before_close = 5  # answers each participant gives before the rest races the close
 
     def participant(token: str) -> None:
         go.wait()
-        for question_id in FULL_IDS:
+        for n, question_id in enumerate(FULL_IDS):
+            if n == before_close:
+                resume.wait()
             try:
                 workshops.save_answer(token, question_id, 3)
             except WorkshopClosed:
@@ -54,9 +57,10 @@ def test_closing_mid_flight_keeps_every_accepted_answer_and_no_refused_one(works
     for thread in threads:
         thread.start()
     go.set()
-    while len(accepted) < 40:  # let some answers in, then close while others are in flight
+    while len(accepted) < len(tokens) * before_close:  # some answers in (whatever the load)
         threading.Event().wait(0.001)
-    workshops.set_open(facilitator, False)
+    resume.set()
+    workshops.set_open(facilitator, False)  # while the rest are in flight
     for thread in threads:
         thread.join()
     assert refused  # the close did land in the middle
