@@ -30,7 +30,7 @@ def start(page: Page, url: str) -> str:
     page.get_by_role("option", name=re.compile("^Data protection practice")).click()
     wait_for_app(page)
     fill_profile(page)
-    page.get_by_role("button", name="Commencer l'évaluation").click()
+    page.get_by_role("button", name="Commencer l’évaluation").click()
     heading = f"1. {DIMENSIONS[0].title('en')}"
     expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=READY)
     return re.search(r"[?&]a=([\w-]+)", page.url).group(1)

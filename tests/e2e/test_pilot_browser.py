@@ -106,7 +106,7 @@ def test_a_pilot_measured_for_three_months_opens_the_diffusion_phase(
     form = page.locator('[data-testid="stForm"]').first
     form.get_by_label("Valeur", exact=True).fill("200")
     form.get_by_role("button", name="Enregistrer la valeur").click()
-    expect(page.get_by_text("200 est hors de la plage de l'unité")).to_be_visible(timeout=READY)
+    expect(page.get_by_text("200 est hors de la plage de l’unité")).to_be_visible(timeout=READY)
     screenshot(page, "1-refused")
 
     # The committee records its go, with its reason; it shows beside the evidence.

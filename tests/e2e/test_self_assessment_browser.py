@@ -41,7 +41,7 @@ def choose(page: Page, question_id: str, level: int) -> None:
 def fill_profile(page: Page) -> None:
     """The profile's four choices, typed and picked as a person does."""
     for label, option in [
-        ("Secteur d'activité (NACE)", "Information et communication"),
+        ("Secteur d’activité (NACE)", "Information et communication"),
         ("Effectif", "50 à 249 salariés"),
         ("Pays", "France"),
         ("Votre fonction", "Dirigeant·e / comité de direction"),
@@ -60,7 +60,7 @@ def start(page: Page, url: str, organisation: str) -> str:
     page.get_by_label("Organisation").fill(organisation)
     page.get_by_label("Organisation").press("Enter")
     fill_profile(page)
-    page.get_by_role("button", name="Commencer l'évaluation").click()
+    page.get_by_role("button", name="Commencer l’évaluation").click()
     expect(page.get_by_role("heading", name=f"1. {DIMENSIONS[0].title.fr}")).to_be_visible(
         timeout=READY
     )

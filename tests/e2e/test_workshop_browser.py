@@ -83,22 +83,22 @@ async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
     context = await browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 2400})
     page = await context.new_page()
     await page.goto(f"{url}/workshop")
-    title = page.get_by_label("Titre de l'atelier")
+    title = page.get_by_label("Titre de l’atelier")
     await title.fill("Séminaire de direction")
     await title.press("Enter")
     await wait_for_app(page)
     segments = page.get_by_role("textbox", name="Groupes à comparer (facultatif)")
     await segments.fill("Fonction : Direction, Équipes")
-    await page.get_by_label("Titre de l'atelier").click()  # leaving the box saves it
+    await page.get_by_label("Titre de l’atelier").click()  # leaving the box saves it
     await wait_for_app(page)
-    await page.get_by_role("button", name="Créer l'atelier").click()
+    await page.get_by_role("button", name="Créer l’atelier").click()
     await expect(page.get_by_text("Avant de projeter")).to_be_visible(timeout=READY)
     await page.wait_for_url(re.compile(r"facilitate\?.*f="), timeout=READY)
     secret = re.search(r"[?&]f=([\w-]+)", page.url).group(1)
     screen_code = page.locator("code").filter(has_text="?screen=")
     await expect(screen_code).to_be_visible(timeout=READY)
     screen = (await screen_code.inner_text()).strip()
-    await page.get_by_role("button", name="Je l'ai gardé").click()
+    await page.get_by_role("button", name="Je l’ai gardé").click()
     await expect(page.get_by_text("Avant de projeter")).to_have_count(0, timeout=READY)
     return page, secret, screen
 
@@ -301,7 +301,7 @@ async def scenario(tmp_path: Path) -> None:
             await expect(spy.get_by_text("Séminaire de direction")).to_have_count(0)
             for wrong in (tokens[1], record.join_code):
                 await spy.goto(f"{server.url}/facilitate?f={wrong}")
-                await expect(spy.get_by_text("Ce lien n'ouvre aucun atelier")).to_be_visible(
+                await expect(spy.get_by_text("Ce lien n’ouvre aucun atelier")).to_be_visible(
                     timeout=READY
                 )
                 await expect(spy.locator('[data-testid="stMetric"]')).to_have_count(0)
