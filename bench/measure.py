@@ -4,6 +4,7 @@ A figure is a ratio of our time to a baseline's measured in the same process and
 minute. Both are timed in pairs, one right after the other, the order alternating from one pair
 to the next, and the ratio is taken per pair: a burst of load from another process slows both
 halves of the pairs it falls on, so it moves the ratio much less than it moves either time.
+When a pair times several calls of each, the calls alternate one by one, for the same reason.
 The figure is the median of the pair ratios; p10 and p90 say how much they spread.
 
 Each half is timed on the process's CPU clock (``time.process_time``, every thread of the
@@ -128,33 +129,32 @@ def interleaved(
     warmup: int = 2,
     repeat: int = 1,
 ) -> Pairs:
-    """Time ``pairs`` pairs, alternating which half runs first; ``repeat`` calls per half
-    for operations too short to time one by one."""
-
-    def half(function: Callable[[], object], cpu: list[float], wall: list[float]) -> None:
-        started, started_wall = time.process_time(), time.perf_counter()
-        for _ in range(repeat):
-            function()
-        cpu.append((time.process_time() - started) / repeat)
-        wall.append((time.perf_counter() - started_wall) / repeat)
-
+    """Time ``pairs`` pairs, alternating which side runs first. With ``repeat`` calls per
+    side (for operations too short to time one by one), the two sides still alternate call by
+    call, so that a burst of load lasting a few calls falls on both rather than on one."""
+    sides = (ours, baseline)
     for _ in range(warmup):
         ours()
         baseline()
     result = Pairs()
-    halves = [
-        (ours, result.ours, result.ours_wall),
-        (baseline, result.baseline, result.baseline_wall),
-    ]
     collecting = gc.isenabled()
     try:
         for index in range(pairs):
             gc.collect(1)  # the young garbage of the last pair; a full collection is slow
             gc.disable()
-            for function, cpu, wall in halves[:: -1 if index % 2 else 1]:
-                half(function, cpu, wall)
+            cpu, wall = [0.0, 0.0], [0.0, 0.0]
+            for call in range(repeat):
+                for side in (0, 1) if (index + call) % 2 == 0 else (1, 0):
+                    started, started_wall = time.process_time(), time.perf_counter()
+                    sides[side]()
+                    cpu[side] += time.process_time() - started
+                    wall[side] += time.perf_counter() - started_wall
             if collecting:
                 gc.enable()
+            result.ours.append(cpu[0] / repeat)
+            result.baseline.append(cpu[1] / repeat)
+            result.ours_wall.append(wall[0] / repeat)
+            result.baseline_wall.append(wall[1] / repeat)
     finally:
         if collecting:
             gc.enable()
