@@ -36,10 +36,10 @@ def test_closing_mid_flight_keeps_every_accepted_answer_and_no_refused_one(works
     facilitator, record = workshops.create(FULL, "Atelier", "fr")
     tokens = [workshops.join(record.join_code)[0] for _ in range(12)]
     accepted, refused, lock = set(), set(), threading.Lock()
-    go, resume = threading.Event(), threading.Event()
-    before_close = 5  # answers each participant gives before the rest races the close
+    go, racing, after = threading.Event(), threading.Event(), threading.Event()
+    before_close = 5  # answers each participant gives before the close
 
-    def participant(token: str) -> None:
+    def participant(token: str, resume: threading.Event) -> None:
         go.wait()
         for n, question_id in enumerate(FULL_IDS):
             if n == before_close:
@@ -53,14 +53,19 @@ def test_closing_mid_flight_keeps_every_accepted_answer_and_no_refused_one(works
                 with lock:
                     accepted.add((token, question_id))
 
-    threads = [threading.Thread(target=participant, args=(t,)) for t in tokens]
+    # Half the room goes on as the close is sent (racing it), the other half once it is in.
+    threads = [
+        threading.Thread(target=participant, args=(t, racing if i % 2 else after))
+        for i, t in enumerate(tokens)
+    ]
     for thread in threads:
         thread.start()
     go.set()
     while len(accepted) < len(tokens) * before_close:  # some answers in (whatever the load)
         threading.Event().wait(0.001)
-    resume.set()
-    workshops.set_open(facilitator, False)  # while the rest are in flight
+    racing.set()
+    workshops.set_open(facilitator, False)
+    after.set()
     for thread in threads:
         thread.join()
     assert refused  # the close did land in the middle
