@@ -26,6 +26,20 @@ def wait_for_app(page: Page) -> None:
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=READY)
 
 
+def open_expander(page: Page, title: str, content) -> None:
+    """Open an expander and wait for what it holds. A click that lands while the page is still
+    redrawing can fall on the expander being replaced, which then comes back closed: click
+    again until the content shows."""
+    for _ in range(3):
+        page.get_by_text(title).click()
+        try:
+            expect(content).to_be_visible(timeout=READY // 2)
+            return
+        except AssertionError:
+            wait_for_app(page)
+    expect(content).to_be_visible()
+
+
 def question_box(page: Page, question_id: str):
     return page.locator(f'[class*="st-key-answer-{question_id}-"]')
 
@@ -209,8 +223,9 @@ def test_a_downloaded_workbook_imports_back_as_a_new_assessment(
     other = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1400})
     page = other.new_page()
     page.goto(app_server.url)
-    page.get_by_text("Importer une évaluation exportée").click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(workbook)
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    open_expander(page, "Importer une évaluation exportée", dropzone)
+    dropzone.locator("input[type=file]").set_input_files(workbook)
     page.get_by_role("button", name="Importer", exact=True).click()
     expect(page.get_by_role("heading", name="Acme Export")).to_be_visible(timeout=READY)
     expect(page.get_by_text("3 questions sur 41 répondues")).to_be_visible()

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from assessment.store import Organisations, Store
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_self_assessment_browser import READY, wait_for_app
+from tests.e2e.test_self_assessment_browser import READY, open_expander, wait_for_app
 from tests.waves_samples import answered, baseline_and_follow_up, levels, pooled_rooms
 
 
@@ -36,7 +36,7 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
     page.goto(f"{app_url}/organisation?o={token}")
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Acme")).to_be_visible(timeout=READY)
-    page.get_by_text("Ajouter une vague").click()
+    open_expander(page, "Ajouter une vague", page.get_by_role("textbox", name="Libellé"))
     page.get_by_role("textbox", name="Libellé").fill("Équipe pilote")
     page.get_by_role("textbox", name="Libellé").press("Tab")
     wait_for_app(page)
@@ -45,10 +45,10 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
     expect(page.get_by_role("heading", name=re.compile("Équipe pilote ·"))).to_be_visible(
         timeout=READY
     )
-    page.get_by_text("Placer une évaluation existante dans une vague").click()
-    page.get_by_role("textbox", name="Le lien privé de l’évaluation").fill(
-        f"{app_url}/?a={pilot_link}"
-    )
+    wait_for_app(page)
+    link_box = page.get_by_role("textbox", name="Le lien privé de l’évaluation")
+    open_expander(page, "Placer une évaluation existante dans une vague", link_box)
+    link_box.fill(f"{app_url}/?a={pilot_link}")
     page.get_by_role("button", name="La placer dans la vague").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile("Acme · Évaluation")).nth(2)).to_be_visible(timeout=READY)
