@@ -35,9 +35,13 @@ def consultant_unlocked(
     if not expected:
         st.info(say(locked, lang), icon=":material/lock:")
         return False
-    given = st.text_input(
-        say("benchmark.consultant_key", lang), type="password", key=f"{key}__{lang}"
-    )
+    # In a form: Streamlit's password field loses what was typed when Tab moves on to its eye
+    # button; a form sends it however the field was left. The key stays for the session.
+    with st.form(f"{key}.form", border=False):
+        given = st.text_input(
+            say("benchmark.consultant_key", lang), type="password", key=f"{key}__{lang}"
+        )
+        st.form_submit_button(say("benchmark.consultant_unlock", lang), key=f"{key}.unlock")
     if not given:
         return False
     right = throttle.attempt("consultant_key", given, lambda k: same_secret(k, expected), lang)

@@ -72,21 +72,22 @@ def paste_link_form(
     label, the button's and the message for a link that opens nothing (``find`` raised
     ``refused``); a link that opens is ``opened`` and the page rerun."""
     label, button, unknown = texts
-    pasted = widgets.text_input(
-        label,
-        link.key,
-        lang,
-        placeholder=link.example,
-        type="password" if link.secret else "default",
-    )
-    if not st.button(button, key=f"{link.key}.open"):
-        return
+    # In a form, which sends what was typed however the field was left: Streamlit's password
+    # field loses it when Tab moves on to its eye button. A pasted link is no draft to keep.
+    with st.form(f"{link.key}.form", border=False):
+        pasted = st.text_input(
+            label,
+            key=f"{link.key}__{lang}",
+            placeholder=link.example,
+            type="password" if link.secret else "default",
+        )
+        if not st.form_submit_button(button, key=f"{link.key}.open"):
+            return
     token = token_in(pasted, link.param)
     try:
         find(token)
     except refused:
         st.error(unknown)
         return
-    widgets.clear_drafts(link.key)
     opened(token)
     st.rerun()

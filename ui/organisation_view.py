@@ -209,8 +209,9 @@ def targets_form(wave: WaveRecord, questionnaire, lang: Language) -> None:
             st.rerun()
 
 
+# The next two expanders have keys so that they stay open when a new wave is drawn above them.
 def add_wave_form(record: OrganisationRecord, lang: Language) -> None:
-    with st.expander(say("waves.add_wave_title", lang), icon=":material/add:"):
+    with st.expander(say("waves.add_wave_title", lang), icon=":material/add:", key="org.add_wave"):
         label = widgets.text_input(
             say("waves.wave_label", lang),
             "org.wave.label",
@@ -236,7 +237,7 @@ def add_wave_form(record: OrganisationRecord, lang: Language) -> None:
 def attach_form(record: OrganisationRecord, waves: list[WaveRecord], lang: Language) -> None:
     """An existing assessment (a self-assessment, a workshop room, an import) put into a wave,
     by its private link: whoever holds the link may file it."""
-    with st.expander(say("waves.attach_title", lang), icon=":material/link:"):
+    with st.expander(say("waves.attach_title", lang), icon=":material/link:", key="org.attach"):
         if not waves:
             st.caption(say("waves.attach_needs_wave", lang))
             return
@@ -246,7 +247,6 @@ def attach_form(record: OrganisationRecord, waves: list[WaveRecord], lang: Langu
             "org.attach.link",
             lang,
             placeholder="https://…/?a=…",
-            type="password",
         )
         wave = wave_picker("org.attach.wave", waves, lang)
         room = widgets.text_input(

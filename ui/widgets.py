@@ -48,7 +48,17 @@ def _keep(field: str, lang: Language) -> None:
 
 
 def text_input(label: str, field: str, lang: Language, **kwargs: Any) -> str:
-    return st.text_input(label, value=draft(field, ""), **kept(field, lang), **kwargs)
+    _seed(field, lang, draft(field, ""))
+    return st.text_input(label, **kept(field, lang), **kwargs)
+
+
+def _seed(field: str, lang: Language, value: Any) -> None:
+    """Give the widget its draft before it is drawn. A keyed widget keeps the value its browser
+    holds over reruns, whatever it is created with: set through the session state, a cleared
+    draft empties the field on screen too (a form left on the page comes back empty)."""
+    key = _key(field, lang)
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
 
 
 def selectbox(

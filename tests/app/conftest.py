@@ -65,6 +65,12 @@ def open_app(token: str | None = None, lang: str | None = None) -> AppTest:
     return at.run()
 
 
+def enter_key(at: AppTest, field: str, key: str, lang: str) -> AppTest:
+    """Type the consultant key into ``field`` and press its form's button."""
+    at.text_input(key=f"{field}__{lang}").input(key)
+    return at.button(key=f"{field}.unlock").click().run()
+
+
 def fill_profile(at: AppTest, organisation: str = "Acme", lang: str = "fr") -> AppTest:
     at.text_input(key=f"new.organisation__{lang}").input(organisation).run()
     for field, value in [

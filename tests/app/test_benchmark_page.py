@@ -4,7 +4,7 @@ check, the pool opt-in on the start page, the consultants' import, and the resul
 import pytest
 
 from assessment.store import DocumentKind, ScoreRow
-from tests.app.conftest import QUESTIONNAIRE, open_app, start_assessment
+from tests.app.conftest import QUESTIONNAIRE, enter_key, open_app, start_assessment
 
 BENCHMARK = "app_pages/benchmark.py"
 HEADER = "sector,size_class,culture,tools,employee_experience,customer_symmetry\n"
@@ -41,7 +41,7 @@ def consultant(monkeypatch):
 
 
 def unlock(at, lang: str = "en"):
-    at.text_input(key=f"bench.key__{lang}").input(KEY).run()
+    enter_key(at, "bench.key", KEY, lang)
     assert not at.exception, at.exception
     return at
 
@@ -219,9 +219,9 @@ def test_on_a_shared_server_the_consultant_tools_need_the_key(database, monkeypa
     at.switch_page("app_pages/benchmark.py").run()
     assert not at.exception
     assert not [b for b in at.get("download_button")]
-    at.text_input(key="bench.key__fr").input("wrong").run()
+    enter_key(at, "bench.key", "wrong", "fr")
     assert "Clé incorrecte." in [e.value for e in at.error]
-    at.text_input(key="bench.key__fr").input("s3cret-key").run()
+    enter_key(at, "bench.key", "s3cret-key", "fr")
     assert len(at.get("download_button")) == 1
 
 

@@ -12,7 +12,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from assessment.store import ScoreRow, Store
-from tests.app.conftest import QUESTIONNAIRE, fill_profile, open_app, start_assessment
+from tests.app.conftest import QUESTIONNAIRE, enter_key, fill_profile, open_app, start_assessment
 from tests.hostile import hostile_jsons, hostile_workbooks, valid_workbook
 from ui import context
 
@@ -44,13 +44,12 @@ def test_without_a_key_the_pool_tools_are_locked_and_say_how_to_open_them(
 def test_a_key_with_accents_opens_the_tools_and_wrong_keys_are_slowed_down(database, monkeypatch):
     monkeypatch.setenv("CONSULTANT_KEY", KEY)
     at = benchmark_page("fr")
-    key = "bench.key__fr"
-    at.text_input(key=key).input("clé ete ✓").run()
+    enter_key(at, "bench.key", "clé ete ✓", "fr")
     assert not at.exception, at.exception
     assert "Clé incorrecte." in [e.value for e in at.error]  # the first mistake: told at once
-    at.text_input(key=key).input("autre").run()
+    enter_key(at, "bench.key", "autre", "fr")
     assert "Clé incorrecte." in [e.value for e in at.error]
-    at.text_input(key=key).input(KEY).run()  # right, but too soon after two wrong tries
+    enter_key(at, "bench.key", KEY, "fr")  # right, but too soon after two wrong tries
     assert any("réessayez dans 1" in w.value for w in at.warning)
     assert not at.get("download_button")
     at.session_state["throttle.consultant_key"].until = 0  # the wait is over
@@ -162,6 +161,6 @@ def test_the_pool_download_leaves_out_peer_groups_under_the_minimum(store, monke
         QUESTIONNAIRE.id, [*crowd, crowd[0].model_copy(update={"sector": "J"})]
     )
     at = benchmark_page("en")
-    at.text_input(key="bench.key__en").input(KEY).run()
+    enter_key(at, "bench.key", KEY, "en")
     assert any("1 organisation(s) of peer groups under 5" in c.value for c in at.caption)
     assert len(at.get("download_button")) == 1  # its rows: export_rows, tested on its own

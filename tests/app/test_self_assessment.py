@@ -183,7 +183,7 @@ def test_the_assessment_remembers_the_language_last_used(store):
 def test_a_pasted_private_link_or_its_token_resumes_the_assessment(database, pasted):
     _, token = start_assessment("Acme")
     at = open_app()  # a new browser: nothing in its session
-    at.text_input(key="resume.link__fr").input(pasted.format(token=token)).run()
+    at.text_input(key="resume.link__fr").input(pasted.format(token=token))
     at.button(key="resume.link.open").click().run()
     assert "Acme" in [element.value for element in at.title]
     assert at.query_params["a"] == token
@@ -191,7 +191,7 @@ def test_a_pasted_private_link_or_its_token_resumes_the_assessment(database, pas
 
 def test_a_pasted_link_that_opens_nothing_is_refused_and_kept_for_correction(database):
     at = open_app()
-    at.text_input(key="resume.link__fr").input("https://example.org/?a=" + "z" * 32).run()
+    at.text_input(key="resume.link__fr").input("https://example.org/?a=" + "z" * 32)
     at.button(key="resume.link.open").click().run()
     assert "ne correspond à aucune évaluation" in at.error[0].value
     assert at.text_input(key="resume.link__fr").value.endswith("z" * 32)

@@ -9,7 +9,7 @@ import pytest
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE
 from assessment.store import Organisations
-from tests.app.conftest import QUESTIONNAIRE, open_app, start_assessment
+from tests.app.conftest import QUESTIONNAIRE, enter_key, open_app, start_assessment
 from tests.unit.waves.conftest import DROPPED, room, write_second_version
 
 ORGANISATION_PAGE, WAVES_PAGE = "app_pages/organisation.py", "app_pages/waves.py"
@@ -64,6 +64,9 @@ def test_an_organisation_is_made_and_filled_from_its_page_then_compared(store):
         # the newest wave is offered first
         at.button(key="org.attach.go").click().run()
         assert not at.exception, at.exception
+        # the forms stay on the page, emptied for the next wave
+        assert at.text_input(key="org.wave.label__fr").value == ""
+        assert at.text_input(key="org.attach.link__fr").value == ""
     organisation = Organisations(store).find(token)
     waves = Organisations(store).waves(organisation.id)
     assert [w.label for w in waves] == ["État initial", "Suivi"]
@@ -165,10 +168,10 @@ def test_the_consultant_lists_their_organisations_behind_the_key(store, monkeypa
     assert any("locked" in i.value for i in at.info)  # no key set on this server
     monkeypatch.setenv("CONSULTANT_KEY", "clé ✓")
     at = open_app(lang="en").switch_page(ORGANISATION_PAGE).run()
-    at.text_input(key="org.key__en").input("wrong").run()
+    enter_key(at, "org.key", "wrong", "en")
     assert any("Wrong key" in e.value for e in at.error)
     assert not any((b.key or "").startswith("org.list.") for b in at.button)
-    at.text_input(key="org.key__en").input("clé ✓").run()
+    enter_key(at, "org.key", "clé ✓", "en")
     listed = [m.value for m in at.markdown if m.value.startswith("**")]
     assert listed[:2] == ["**Acme**", "**Réseau d’agences**"]  # the latest wave first (July)
     at.button(key="org.list.0").click().run()

@@ -166,9 +166,9 @@ def test_the_room_becomes_an_assessment_opened_in_the_results_page(workshops, st
 def test_a_pasted_facilitator_link_opens_the_dashboard_and_a_join_code_does_not(workshops):
     token, record = workshops.create(QUESTIONNAIRE, "Atelier", "fr")
     at = facilitator_app()
-    at.text_input(key="facilitator_paste__fr").input(record.join_code).run()
+    at.text_input(key="facilitator_paste__fr").input(record.join_code)
     at.button(key="facilitator_paste.open").click().run()
     assert "n’ouvre aucun atelier" in texts(at, "error")[0]
-    at.text_input(key="facilitator_paste__fr").input(f"https://x.org/facilitate?f={token}").run()
+    at.text_input(key="facilitator_paste__fr").input(f"https://x.org/facilitate?f={token}")
     at.button(key="facilitator_paste.open").click().run()
     assert "Atelier" in texts(at, "title")

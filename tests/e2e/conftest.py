@@ -6,10 +6,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Page as AsyncPage
+from playwright.async_api import expect as async_expect
+from playwright.sync_api import Page, expect
 
 from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 ROOT = Path(__file__).resolve().parents[2]
+READY = 20_000
+
+# Streamlit's root says whether a run is going on, but only once the frontend has handled the
+# click that asked for it: a short pause first, as Streamlit's own browser tests do. Elements of
+# the run before stay on the page, greyed ("stale"), until the new run replaces them.
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LEFT_OVER = '[data-stale="true"]'
+RUN_STARTS_MS = 250
+
+
+def wait_for_app(page: Page, timeout: float = READY) -> None:
+    """Wait until the script has finished its run and the page shows only what it drew."""
+    page.wait_for_timeout(RUN_STARTS_MS)
+    expect(page.locator(APP_IDLE)).to_have_count(1, timeout=timeout)
+    expect(page.locator(LEFT_OVER)).to_have_count(0, timeout=timeout)
+
+
+async def wait_for_app_async(page: AsyncPage, timeout: float = READY) -> None:
+    await page.wait_for_timeout(RUN_STARTS_MS)
+    await async_expect(page.locator(APP_IDLE)).to_have_count(1, timeout=timeout)
+    await async_expect(page.locator(LEFT_OVER)).to_have_count(0, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 from assessment.questionnaire import load_questionnaire
 from assessment.scoring import score
 from assessment.store import Store
-from tests.e2e.test_self_assessment_browser import READY, fill_profile, wait_for_app
+from tests.e2e.conftest import READY, wait_for_app
+from tests.e2e.test_self_assessment_browser import fill_profile
 from tests.paths import FIXTURES
 from tests.servers import StreamlitServer
 

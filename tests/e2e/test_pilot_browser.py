@@ -12,8 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from assessment import services
 from assessment.roadmap import Entry
 from assessment.store import Store
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_self_assessment_browser import READY, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, READY, wait_for_app
 from tests.unit.roadmap.pilot_samples import MONTH_ENDS, THREE_MONTHS, roadmap, stored_assessment
 
 NAMES = {

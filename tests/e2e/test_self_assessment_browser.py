@@ -7,23 +7,17 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
+from tests.e2e.conftest import READY, wait_for_app
 from tests.servers import StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 DIMENSIONS = QUESTIONNAIRE.ordered_dimensions()
 LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.levels}
-READY = 20_000
 
 
 def level_for(question_id: str) -> int:
     """A varied but reproducible answer for each question."""
     return sum(map(ord, question_id)) % 5 + 1
-
-
-def wait_for_app(page: Page) -> None:
-    """Wait until the script has finished its run (the status widget has gone)."""
-    page.wait_for_load_state("networkidle")
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=READY)
 
 
 def open_expander(page: Page, title: str, content) -> None:

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessment.store import Organisations, Store
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_self_assessment_browser import READY, open_expander, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, READY, wait_for_app
+from tests.e2e.test_self_assessment_browser import open_expander
 from tests.waves_samples import answered, baseline_and_follow_up, levels, pooled_rooms
 
 
@@ -46,12 +46,16 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
         timeout=READY
     )
     wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Libellé")).to_have_value("")  # ready for the next
     link_box = page.get_by_role("textbox", name="Le lien privé de l’évaluation")
     open_expander(page, "Placer une évaluation existante dans une vague", link_box)
     link_box.fill(f"{app_url}/?a={pilot_link}")
+    link_box.press("Tab")
+    wait_for_app(page)
     page.get_by_role("button", name="La placer dans la vague").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile("Acme · Évaluation")).nth(2)).to_be_visible(timeout=READY)
+    expect(link_box).to_have_value("")
     waves = Organisations(store).waves(organisation_id)
     assert [len(w.members) for w in waves] == [1, 1, 1]
     whole_page(page, "waves-organisation-fr")
@@ -64,6 +68,20 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
     expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=READY)
     assert page.locator(".annotation-arrow-g path, g.annotation path").count() >= 2
     whole_page(page, "waves-compare-fr")
+
+
+def test_a_pasted_organisation_link_opens_it_after_tab(page: Page, app_url, store):
+    """The link is typed as a password. Streamlit's password field, left by Tab onto its eye
+    button, never sends what was typed on its own: the form sends it with the button."""
+    token, _ = baseline_and_follow_up(store)
+    page.goto(f"{app_url}/organisation")
+    wait_for_app(page)
+    field = page.get_by_label("Son lien privé (ou le code qui le termine)")
+    field.fill(f"{app_url}/organisation?o={token}")
+    field.press("Tab")
+    page.get_by_role("button", name="Ouvrir", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Acme")).to_be_visible(timeout=READY)
 
 
 def test_the_comparison_in_english(page: Page, app_url, store):

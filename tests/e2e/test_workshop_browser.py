@@ -22,7 +22,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
 from assessment.workshop import WorkshopStore, format_code
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, wait_for_app_async
 from tests.servers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -45,10 +45,6 @@ def level_for(phone: int, question_id: str) -> int | None:
 
 def expected_answers(phone: int) -> dict[str, int | None]:
     return {q: level_for(phone, q) for q in ALL_IDS}
-
-
-async def wait_for_app(page: Page) -> None:
-    await expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=READY)
 
 
 async def until(condition, seconds: float = 30) -> None:
@@ -86,11 +82,11 @@ async def create_workshop(browser: Browser, url: str) -> tuple[Page, str]:
     title = page.get_by_label("Titre de l’atelier")
     await title.fill("Séminaire de direction")
     await title.press("Enter")
-    await wait_for_app(page)
+    await wait_for_app_async(page, READY)
     segments = page.get_by_role("textbox", name="Groupes à comparer (facultatif)")
     await segments.fill("Fonction : Direction, Équipes")
     await page.get_by_label("Titre de l’atelier").click()  # leaving the box saves it
-    await wait_for_app(page)
+    await wait_for_app_async(page, READY)
     await page.get_by_role("button", name="Créer l’atelier").click()
     await expect(page.get_by_text("Avant de projeter")).to_be_visible(timeout=READY)
     await page.wait_for_url(re.compile(r"facilitate\?.*f="), timeout=READY)
@@ -296,7 +292,7 @@ async def scenario(tmp_path: Path) -> None:
             await spy.goto(f"{server.url}/?p={tokens[1]}&join={other.join_code}")
             await expect(spy.locator("#title")).to_have_text("Séminaire de direction")
             await spy.goto(f"{server.url}/facilitate?p={tokens[1]}")
-            await wait_for_app(spy)
+            await wait_for_app_async(spy, READY)
             await expect(spy.locator('[data-testid="stMetric"]')).to_have_count(0)
             await expect(spy.get_by_text("Séminaire de direction")).to_have_count(0)
             for wrong in (tokens[1], record.join_code):
