@@ -55,9 +55,9 @@ ITEMS: tuple[DiiItem, ...] = (
     ),
     _item(
         "ecommerce_1pct",
-        "Ventes électroniques ≥ 1 % du chiffre d'affaires",
+        "Ventes électroniques ≥ 1 % du chiffre d’affaires",
         "Electronic sales ≥ 1% of turnover",
-        "Ventes par site web, application, place de marché ou EDI, l'année précédente.",
+        "Ventes par site web, application, place de marché ou EDI, l’année précédente.",
         "Sales through a website, an app, a marketplace or EDI, in the previous year.",
     ),
     _item(
@@ -90,7 +90,7 @@ ITEMS: tuple[DiiItem, ...] = (
         "social_media_any",
         "Au moins un média social",
         "At least one social medium",
-        "Un profil ou un compte de l'entreprise suffit.",
+        "Un profil ou un compte de l’entreprise suffit.",
         "A company profile or account is enough.",
     ),
     _item(
@@ -100,10 +100,10 @@ ITEMS: tuple[DiiItem, ...] = (
     ),
     _item(
         "ai_any",
-        "Au moins une technologie d'intelligence artificielle",
+        "Au moins une technologie d’intelligence artificielle",
         "At least one artificial intelligence technology",
         "Analyse de texte, reconnaissance vocale, génération de langage, reconnaissance "
-        "d'images, apprentissage automatique, automatisation de processus, déplacement "
+        "d’images, apprentissage automatique, automatisation de processus, déplacement "
         "autonome de machines.",
         "Text mining, speech recognition, natural language generation, image recognition, "
         "machine learning, process automation, autonomous movement of machines.",
@@ -112,7 +112,7 @@ ITEMS: tuple[DiiItem, ...] = (
         "erp",
         "Progiciel de gestion intégré (ERP)",
         "Enterprise resource planning (ERP) software",
-        "Un progiciel qui partage l'information entre fonctions (comptabilité, achats, "
+        "Un progiciel qui partage l’information entre fonctions (comptabilité, achats, "
         "production, ventes…).",
         "A software package sharing information between functional areas (accounting, "
         "purchasing, production, sales…).",

@@ -121,7 +121,7 @@ def test_the_shipped_file_defines_the_five_pilot_kpis_in_both_languages():
     assert productivity.name.fr == "Productivité : temps passé à chercher"
     assert productivity.name.en == "Productivity: time spent searching"
     assert "(“how many hours this week?”)" in productivity.method.en
-    assert "(« combien d'heures cette semaine ? »)" in productivity.method.fr
+    assert "(« combien d’heures cette semaine ? »)" in productivity.method.fr
     assert knowledge.questions == ["culture_knowledge_sharing", "tools_search_and_tagging"]
     assert (knowledge.step, satisfaction.step) == (25, 25)
     assert (participation.fixed_target, participation.step) == (60, None)
