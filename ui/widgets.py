@@ -70,11 +70,12 @@ def selectbox(
     **kwargs: Any,
 ) -> Any:
     current = draft(field)
+    _seed(field, lang, current if current in options else None)
     kwargs.setdefault("placeholder", say("app.choose", lang))
     return st.selectbox(
         label,
         options,
-        index=options.index(current) if current in options else None,
+        index=None,  # the value comes from the seeded state: nothing chosen without a draft
         format_func=format_func,
         **kept(field, lang),
         **kwargs,

@@ -36,6 +36,20 @@ async def wait_for_app_async(page: AsyncPage, timeout: float = READY) -> None:
     await async_expect(page.locator(LEFT_OVER)).to_have_count(0, timeout=timeout)
 
 
+def open_expander(page: Page, title: str, content) -> None:
+    """Open an expander and wait for what it holds. A click that lands while the page is still
+    redrawing can fall on the expander being replaced, which then comes back closed: click
+    again until the content shows."""
+    for _ in range(3):
+        page.get_by_text(title).click()
+        try:
+            expect(content).to_be_visible(timeout=READY // 2)
+            return
+        except AssertionError:
+            wait_for_app(page)
+    expect(content).to_be_visible()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if CHROMIUM is None:

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 from assessment.store import Store
-from tests.e2e.conftest import READY, wait_for_app
+from tests.e2e.conftest import READY, open_expander, wait_for_app
 from tests.servers import StreamlitServer
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -18,20 +18,6 @@ LEVEL_NAMES = {level.value: level.label.fr for level in QUESTIONNAIRE.scale.leve
 def level_for(question_id: str) -> int:
     """A varied but reproducible answer for each question."""
     return sum(map(ord, question_id)) % 5 + 1
-
-
-def open_expander(page: Page, title: str, content) -> None:
-    """Open an expander and wait for what it holds. A click that lands while the page is still
-    redrawing can fall on the expander being replaced, which then comes back closed: click
-    again until the content shows."""
-    for _ in range(3):
-        page.get_by_text(title).click()
-        try:
-            expect(content).to_be_visible(timeout=READY // 2)
-            return
-        except AssertionError:
-            wait_for_app(page)
-    expect(content).to_be_visible()
 
 
 def question_box(page: Page, question_id: str):

@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessment.store import Organisations, Store
-from tests.e2e.conftest import ARTIFACTS, READY, wait_for_app
-from tests.e2e.test_self_assessment_browser import open_expander
+from tests.e2e.conftest import ARTIFACTS, READY, open_expander, wait_for_app
 from tests.waves_samples import answered, baseline_and_follow_up, levels, pooled_rooms
 
 
@@ -38,7 +37,7 @@ def test_a_follow_up_filed_and_compared_with_its_baseline(page: Page, app_url, s
     expect(page.get_by_role("heading", name="Acme")).to_be_visible(timeout=READY)
     open_expander(page, "Ajouter une vague", page.get_by_role("textbox", name="Libellé"))
     page.get_by_role("textbox", name="Libellé").fill("Équipe pilote")
-    page.get_by_role("textbox", name="Libellé").press("Tab")
+    page.get_by_role("textbox", name="Libellé").press("Enter")  # Tab would open the calendar
     wait_for_app(page)
     page.get_by_role("button", name="Ajouter la vague").click()
     wait_for_app(page)
