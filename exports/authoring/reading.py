@@ -1,12 +1,4 @@
-"""A questionnaire as a spreadsheet, both ways: what a consultant writes in Excel or LibreOffice
-becomes the YAML file the app reads, and any questionnaire file becomes a workbook to edit.
-
-The layout follows the XLSForm convention of survey tools: one sheet per kind of row
-(``questions``, ``options``, ``scale``…), one header row naming the columns, and one column per
-language for every text, ``text::en``, ``text::fr``, ``label::de``. A question answered with its
-own options names an option list of the ``options`` sheet, as XLSForm's ``select_one`` names a
-list of its ``choices`` sheet. Every problem of a workbook is located as ``Sheet!Cell``.
-"""
+"""A workbook read back as a questionnaire, every problem located at its Sheet!Cell."""
 
 from __future__ import annotations
 
@@ -16,222 +8,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import Message
-from assessment.models import LANGUAGES, Option, Questionnaire, Text
-from assessment.questionnaire import QuestionnaireError
+from assessment.models import Questionnaire
 from assessment.questionnaire.loader import check_data
 from assessment.yaml_document import Location, Problem
+from exports.authoring.layout import (
+    COLUMNS,
+    DIAGNOSES,
+    DIMENSIONS,
+    LEVELS,
+    LISTS,
+    MAX_BYTES,
+    OPTIONS,
+    QUESTIONS,
+    REFERENCES,
+    SCALE,
+    SCHEMA_LINE,
+    SETTINGS,
+    SETTINGS_TEXTS,
+    THEMES,
+    WorkbookProblem,
+)
 from exports.importer import ImportRejected
 from exports.importer import _check_container as check_container
-from exports.workbook.style import HEADER_FILL, HEADER_FONT, put
-
-MAX_BYTES = 5_000_000  # a 90-question workbook is about 30 kB
-SCHEMA_LINE = "# yaml-language-server: $schema=questionnaire.schema.json\n"
-
-SETTINGS, SCALE, LEVELS, THEMES, REFERENCES = (
-    "settings",
-    "scale",
-    "maturity_levels",
-    "themes",
-    "references",
-)
-DIMENSIONS, QUESTIONS, OPTIONS, DIAGNOSES = "dimensions", "questions", "options", "diagnoses"
-
-# Each sheet's plain columns, then its texts (one column per language).
-COLUMNS: dict[str, tuple[list[str], list[str]]] = {
-    SETTINGS: (["id", "version", "languages", "stall_threshold", "midpoint"], []),
-    SCALE: (["value", "score"], ["label"]),
-    LEVELS: (["level", "min_score"], ["name", "description"]),
-    THEMES: (["id"], ["label"]),
-    REFERENCES: (["id", "value", "unit", "year", "source", "url"], ["statement", "population"]),
-    DIMENSIONS: (["id", "order", "weight", "side"], ["title", "description"]),
-    QUESTIONS: (
-        ["dimension", "id", "order", "theme", "weight", "side", "options", "references"],
-        ["text", "help"],
-    ),
-    OPTIONS: (["list", "value"], ["label", "description"]),
-    DIAGNOSES: (["id", "compare", "ahead", "behind", "threshold"], ["title", "explanation"]),
-}
-SETTINGS_TEXTS = ["title", "description", "dont_know"]
-LISTS = {"languages", "references", "ahead", "behind"}  # written "a, b" in one cell
-
-
-class WorkbookProblem(QuestionnaireError):
-    """A questionnaire workbook that cannot be converted; every problem located Sheet!Cell."""
-
-
-# --- questionnaire → workbook --------------------------------------------------------------
-
-
-def questionnaire_workbook(questionnaire: Questionnaire) -> bytes:
-    """The questionnaire as a workbook to edit (``yaml_of`` brings it back unchanged)."""
-    languages = questionnaire.languages or list(LANGUAGES)
-    book = Workbook()
-    book.remove(book.active)
-    scale = questionnaire.scale
-    anchors = [f"anchor_{v}" for v in scale.values] if scale else []
-    settings = {
-        "id": questionnaire.id,
-        "version": questionnaire.version,
-        "languages": ", ".join(questionnaire.languages),
-        "stall_threshold": questionnaire.symmetry.stall_threshold,
-        "midpoint": questionnaire.symmetry.midpoint,
-        "title": questionnaire.title,
-        "description": questionnaire.description,
-        "dont_know": questionnaire.dont_know_label(),
-    }
-    _sheet(book, SETTINGS, languages, [settings], texts=SETTINGS_TEXTS)
-    if scale is not None:
-        rows = [{"value": lv.value, "score": lv.score, "label": lv.label} for lv in scale.levels]
-        _sheet(book, SCALE, languages, rows)
-    _sheet(
-        book, LEVELS, languages, [m.model_dump() | _texts(m) for m in questionnaire.maturity_levels]
-    )
-    _sheet(book, THEMES, languages, [{"id": t.id, "label": t.label} for t in questionnaire.themes])
-    _sheet(
-        book, REFERENCES, languages, [r.model_dump() | _texts(r) for r in questionnaire.references]
-    )
-    _sheet(
-        book,
-        DIMENSIONS,
-        languages,
-        [
-            d.model_dump(exclude={"questions"}) | _texts(d)
-            for d in questionnaire.ordered_dimensions()
-        ],
-    )
-    lists: dict[tuple, tuple[str, list[Option]]] = {}
-    questions = []
-    for dimension, question in questionnaire.questions():
-        row = question.model_dump(exclude={"anchors", "options"}) | _texts(question)
-        row["dimension"] = dimension.id
-        if question.options:
-            key = tuple(o.model_dump_json() for o in question.options)
-            name = f"list_{len(lists) + 1}"
-            row["options"] = lists.setdefault(key, (name, question.options))[0]
-        row |= {f"anchor_{v}": text for v, text in question.anchors.items()}
-        questions.append(row)
-    _sheet(book, QUESTIONS, languages, questions, texts=["text", "help", *anchors])
-    options = [
-        {"list": name, "value": o.value, "label": o.label, "description": o.description}
-        for name, listed in lists.values()
-        for o in listed
-    ]
-    _sheet(book, OPTIONS, languages, options)
-    if questionnaire.diagnoses is not None:
-        rows = [d.model_dump() | _texts(d) for d in questionnaire.diagnoses]
-        _sheet(book, DIAGNOSES, languages, rows)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def blank_workbook(languages: Iterable[str] = ("en",)) -> bytes:
-    """An empty questionnaire workbook: every sheet with its headers and one example row."""
-    languages = list(languages)
-    book = Workbook()
-    book.remove(book.active)
-    example = {code: "…" for code in languages}
-    text = Text(**example)
-    _sheet(
-        book,
-        SETTINGS,
-        languages,
-        [
-            {
-                "id": "my_model",
-                "version": "1.0",
-                "languages": ", ".join(languages),
-                "title": text,
-                "description": text,
-            }
-        ],
-        texts=SETTINGS_TEXTS,
-    )
-    _sheet(
-        book, LEVELS, languages, [{"level": 1, "min_score": 0, "name": text, "description": text}]
-    )
-    _sheet(book, THEMES, languages, [{"id": "my_theme", "label": text}])
-    _sheet(
-        book,
-        DIMENSIONS,
-        languages,
-        [{"id": "my_dimension", "order": 1, "title": text, "description": text}],
-    )
-    _sheet(
-        book,
-        QUESTIONS,
-        languages,
-        [
-            {
-                "dimension": "my_dimension",
-                "id": "my_question",
-                "order": 1,
-                "theme": "my_theme",
-                "options": "yes_no",
-                "text": text,
-            }
-        ],
-    )
-    _sheet(
-        book,
-        OPTIONS,
-        languages,
-        [
-            {"list": "yes_no", "value": 0, "label": text},
-            {"list": "yes_no", "value": 1, "label": text},
-        ],
-    )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _texts(model: Any) -> dict[str, Any]:
-    """The model's text fields as themselves (model_dump would make them dictionaries)."""
-    return {
-        name: getattr(model, name)
-        for name in type(model).model_fields
-        if isinstance(getattr(model, name), Text)
-    }
-
-
-def _sheet(
-    book: Workbook,
-    name: str,
-    languages: list[str],
-    rows: list[dict[str, Any]],
-    texts: list[str] | None = None,
-) -> Worksheet:
-    plain, default_texts = COLUMNS[name]
-    texts = default_texts if texts is None else texts
-    headers = plain + [f"{t}::{code}" for t in texts for code in languages]
-    ws = book.create_sheet(name)
-    for column, header in enumerate(headers, start=1):
-        put(ws, 1, column, header, font=HEADER_FONT, fill=HEADER_FILL)
-        ws.column_dimensions[get_column_letter(column)].width = 40 if "::" in header else 14
-    for r, row in enumerate(rows, start=2):
-        for column, header in enumerate(headers, start=1):
-            key, _, code = header.partition("::")
-            value = row.get(key)
-            if code:
-                value = (
-                    value(code) if isinstance(value, Text) and code in value.languages() else None
-                )
-            elif isinstance(value, list):
-                value = ", ".join(map(str, value)) or None
-            elif hasattr(value, "value") and not isinstance(value, int | float):
-                value = value.value  # an enum: side, compare
-            put(ws, r, column, value)
-    ws.freeze_panes = "A2"
-    return ws
-
-
-# --- workbook → questionnaire --------------------------------------------------------------
 
 
 @dataclass
@@ -486,12 +289,3 @@ def _map_option(read: _Read, at: Location, row: _Row) -> None:
 
 def _said(reason: str, /, **values: object) -> Message:
     return Message(f"model.workbook_{reason}", values)
-
-
-__all__ = [
-    "WorkbookProblem",
-    "blank_workbook",
-    "questionnaire_workbook",
-    "read_workbook",
-    "yaml_of",
-]
