@@ -4,7 +4,7 @@ import streamlit as st
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Questionnaire, QuestionScore, Result
+from assessment.models import Questionnaire
 from assessment.reading import (
     SCALE_MIDDLE,
     interpret,
@@ -13,6 +13,7 @@ from assessment.reading import (
     stall_explanation,
 )
 from assessment.reading.people_map import result_point
+from assessment.results import QuestionScore, Result
 from assessment.scoring import maturity_level
 from assessment.services import peer_positions, result_of
 from assessment.store import AssessmentRecord

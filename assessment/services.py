@@ -23,8 +23,9 @@ from assessment.benchmark import (
 )
 from assessment.benchmark.evidence import DEFAULT_EVIDENCE, EvidenceFile, load_evidence
 from assessment.bundle import AssessmentBundle
-from assessment.models import Questionnaire, Result
+from assessment.models import Questionnaire
 from assessment.profile import Profile
+from assessment.results import Result
 from assessment.roadmap import (
     DEFAULT_KPIS,
     DEFAULT_LIBRARY,

@@ -17,8 +17,9 @@ from assessment.benchmark import (
     peer_chart,
 )
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, ReferencePoint, Result
+from assessment.models import Language, Questionnaire, ReferencePoint
 from assessment.questionnaire import dont_know_text
+from assessment.results import Result
 from assessment.services import opted_in, peer_positions
 from assessment.settings import settings
 from assessment.store import AssessmentRecord, Store

@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from assessment.benchmark import questionnaire_key
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
+from assessment.results import Result
 
 
 def result_chart(

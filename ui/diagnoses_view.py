@@ -8,9 +8,10 @@ import streamlit as st
 from assessment.benchmark import questionnaire_key
 from assessment.benchmark.evidence import PEOPLE_MAP, Evidence
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading import diagnosis_warnings
 from assessment.reading.people_map import MapPoint, map_diagnosis, people_map
+from assessment.results import Result
 from assessment.services import evidence_library
 from ui.benchmark_peers import cited
 from ui.charts import kept_figure

@@ -27,7 +27,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, field_validator
 
-from assessment.models import Frozen, Questionnaire, Result
+from assessment.models import Frozen, Questionnaire
+from assessment.results import Result
 from assessment.scoring import score
 from assessment.settings import DEFAULT_MIN_PEERS
 from assessment.store import ScoreRow, Store

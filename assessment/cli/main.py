@@ -20,7 +20,7 @@ from assessment.cli import pilot as pilot_commands
 from assessment.cli import roadmap as roadmap_commands
 from assessment.cli import waves as waves_commands
 from assessment.cli.authoring import language
-from assessment.models import Questionnaire, Result
+from assessment.models import Questionnaire
 from assessment.profile import ROLES, SIZE_CLASSES, Profile
 from assessment.questionnaire import (
     SCHEMA_PATH,
@@ -33,6 +33,7 @@ from assessment.questionnaire import (
     read_answers,
 )
 from assessment.reading import format_result
+from assessment.results import Result
 from assessment.scoring import AnswerError, score
 from assessment.store import Store
 from exports.importer import MAX_UPLOAD_BYTES, ImportRejected, read_export

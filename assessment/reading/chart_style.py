@@ -8,7 +8,7 @@ import re
 
 import plotly.graph_objects as go
 
-from assessment.models import Quadrant
+from assessment.results import Quadrant
 
 HEIGHT = 420
 INK = "#1f2933"

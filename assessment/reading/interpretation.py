@@ -1,6 +1,6 @@
 """A short written reading of a result, for an executive or a board, in French or English.
 
-``interpret`` turns a :class:`~assessment.models.Result` into three to six short paragraphs
+``interpret`` turns a :class:`~assessment.results.Result` into three to six short paragraphs
 (plain text with **bold** markdown): the overall level and how complete the answers are, the
 strongest and weakest dimensions, the symmetry between customer ambition (the lift) and internal
 capability (the thrust) with the stall warning, and the questions to start from and to build on.
@@ -15,17 +15,8 @@ from __future__ import annotations
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import (
-    Diagnosis,
-    DiagnosisCompare,
-    DiagnosisResult,
-    DimensionResult,
-    Language,
-    Questionnaire,
-    QuestionScore,
-    Result,
-    Side,
-)
+from assessment.models import Diagnosis, DiagnosisCompare, Language, Questionnaire, Side
+from assessment.results import DiagnosisResult, DimensionResult, QuestionScore, Result
 from assessment.scoring import declared_diagnoses, maturity_level
 
 BALANCED_GAP = 5  # points: below this, two scores read as level with each other

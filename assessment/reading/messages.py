@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading.interpretation import diagnosis_values
+from assessment.results import Result
 from assessment.scoring import maturity_level
 
 if TYPE_CHECKING:  # the roadmap reads the reading: a type only, no import cycle

@@ -12,10 +12,11 @@ import plotly.graph_objects as go
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Diagnosis, DiagnosisCompare, Language, Questionnaire, Result
+from assessment.models import Diagnosis, DiagnosisCompare, Language, Questionnaire
 from assessment.reading.chart_style import INK, NAVY, STALL
 from assessment.reading.interpretation import compared
 from assessment.reading.quadrant import _shape, map_key, map_layout, map_lines
+from assessment.results import Result
 from assessment.scoring import declared_diagnoses, diagnosis_threshold, weighted_mean
 
 ZONES = ("beginners", "fashionistas", "conservatives", "masters")  # (x high?, y high?) order

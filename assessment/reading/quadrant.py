@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Language, Quadrant, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading.chart_style import (
     CHAR_WIDTH,
     FONT,
@@ -23,6 +23,7 @@ from assessment.reading.chart_style import (
     ZONE_FILLS,
     wrap_label,
 )
+from assessment.results import Quadrant, Result
 
 
 def quadrant_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading.chart_style import (
     FONT,
     HEIGHT,
@@ -19,6 +19,7 @@ from assessment.reading.chart_style import (
     radar_axes,
     wrap_label,
 )
+from assessment.results import Result
 
 
 def radar_chart(questionnaire: Questionnaire, result: Result, lang: Language) -> go.Figure:

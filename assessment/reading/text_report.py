@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import DiagnosisCompare, Language, Questionnaire, QuestionScore, Result
+from assessment.models import DiagnosisCompare, Language, Questionnaire
 from assessment.reading.interpretation import diagnosis_values
+from assessment.results import QuestionScore, Result
 from assessment.scoring import maturity_level
 
 

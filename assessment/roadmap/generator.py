@@ -16,17 +16,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from assessment.i18n import say, text_of
-from assessment.models import (
-    DiagnosisCompare,
-    DiagnosisResult,
-    Frozen,
-    Language,
-    Questionnaire,
-    Result,
-    Text,
-)
+from assessment.models import DiagnosisCompare, Frozen, Language, Questionnaire, Text
 from assessment.profile import Profile
 from assessment.reading import compared
+from assessment.results import DiagnosisResult, Result
 from assessment.roadmap.library import PHASES, Action, ActionLibrary, Condition, Phase
 from assessment.roadmap.pilot import (
     PILOT_WEEKS,

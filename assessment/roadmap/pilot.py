@@ -10,8 +10,9 @@ from datetime import date
 from pydantic import Field
 
 from assessment.i18n import text_of
-from assessment.models import Frozen, Questionnaire, Result, Text
+from assessment.models import Frozen, Questionnaire, Text
 from assessment.profile import SIZE_CLASSES, Profile
+from assessment.results import Result
 from assessment.roadmap.kpis import UNIT_RANGES, Better, KpiDefinition, KpiUnit
 from assessment.roadmap.text import number
 

@@ -14,19 +14,21 @@ from assessment.i18n import Message, text_of
 from assessment.models import (
     Diagnosis,
     DiagnosisCompare,
-    DiagnosisResult,
     Dimension,
-    DimensionResult,
     Frozen,
     MaturityLevel,
+    Questionnaire,
+    Side,
+    derived_of,
+)
+from assessment.results import (
+    DiagnosisResult,
+    DimensionResult,
     OverallResult,
     Quadrant,
-    Questionnaire,
     QuestionScore,
     Result,
-    Side,
     SymmetryResult,
-    derived_of,
 )
 
 Answers = Mapping[str, int | None]

@@ -9,9 +9,10 @@ import plotly.graph_objects as go
 
 from assessment import formatting as fmt
 from assessment.i18n import say
-from assessment.models import Language, OverallResult, Result
+from assessment.models import Language
 from assessment.reading import quadrant_chart
 from assessment.reading.chart_style import FONT, HEIGHT, INK, MUTED, NAVY, STALL, wrap_label
+from assessment.results import OverallResult, Result
 from assessment.waves.compare import Comparison
 from assessment.waves.text import wave_name
 

@@ -16,7 +16,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from assessment.models import Frozen, Questionnaire, Side, SymmetryResult, Text
+from assessment.models import Frozen, Questionnaire, Side, Text
+from assessment.results import SymmetryResult
 from assessment.scoring import ScoreSet, ScoringPlan, judge_symmetry, maturity_level
 from assessment.waves.rooms import (
     Member,

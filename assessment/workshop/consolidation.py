@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assessment.models import DimensionResult, OverallResult, Questionnaire, QuestionScore, Result
+from assessment.models import Questionnaire
+from assessment.results import DimensionResult, OverallResult, QuestionScore, Result
 from assessment.scoring import (
     highlights,
     judge_diagnoses,

@@ -23,11 +23,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from assessment.models import (
-    Frozen,
-    Quadrant,
-    Questionnaire,
-)
+from assessment.models import Frozen, Questionnaire
+from assessment.results import Quadrant
 from assessment.scoring import (
     ScoreSet,
     ScoringPlan,

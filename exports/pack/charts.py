@@ -18,7 +18,6 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
 
 from assessment import formatting as fmt
-from assessment.models import Quadrant
 from assessment.reading.chart_style import (
     GRID,
     INK,
@@ -29,6 +28,7 @@ from assessment.reading.chart_style import (
     ZONE_FILLS,
     wrap_label,
 )
+from assessment.results import Quadrant
 from exports.pack.story import Story
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"

@@ -12,9 +12,10 @@ from assessment import formatting as fmt
 from assessment.benchmark import BenchmarkError, BenchmarkLibrary, DimensionPosition
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading import compared, interpret
 from assessment.reading.messages import KeyMessage, key_messages, verdict
+from assessment.results import Result
 from assessment.roadmap import LibraryError, Roadmap
 from assessment.scoring import declared_diagnoses, maturity_level, score
 from assessment.services import action_library, benchmark_library, bundle_roadmap

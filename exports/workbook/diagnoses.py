@@ -7,8 +7,9 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.reading import compared
+from assessment.results import Result
 from assessment.scoring import declared_diagnoses
 from assessment.services import evidence_library
 from exports.workbook.style import (

@@ -21,10 +21,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.bundle import AssessmentBundle
 from assessment.i18n import say
-from assessment.models import Language, Questionnaire, Result
+from assessment.models import Language, Questionnaire
 from assessment.questionnaire import dont_know_text
 from assessment.reading import diagnosis_warnings, interpret, stall_explanation
 from assessment.reading.messages import key_messages
+from assessment.results import Result
 from assessment.roadmap import LibraryError, Roadmap
 from assessment.scoring import maturity_level, score
 from exports.workbook import charts

@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 import pytest
 
 from assessment.i18n import say
-from assessment.models import Quadrant
 from assessment.questionnaire import load_questionnaire
 from assessment.reading import quadrant_chart, radar_chart
+from assessment.results import Quadrant
 from assessment.scoring import score
 from tests.paths import ROOT
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessment.models import Quadrant
+from assessment.results import Quadrant
 from assessment.scoring import AnswerError, maturity_level, score
 
 
