@@ -35,7 +35,9 @@ def clear_drafts(prefix: str) -> None:
 
 def kept(field: str, lang: Language) -> dict[str, Any]:
     """The options that make any input (a radio, a number…) this language's widget for the
-    draft ``field``, its value kept there on each change; seed it with ``draft(field)``."""
+    draft ``field``, its value kept there on each change; seed it with ``draft(field)``
+    (``text_input`` and ``selectbox`` below seed its state instead, which also empties them
+    once the draft is cleared: use them for a form that stays on the page)."""
     return {"key": _key(field, lang), "on_change": _keep, "args": (field, lang)}
 
 

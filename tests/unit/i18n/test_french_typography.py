@@ -8,11 +8,11 @@ import re
 import pytest
 import yaml
 
+from assessment.i18n import CATALOGUES
 from tests.paths import ROOT
 
 STRAIGHT = re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])")
-YAML_FILES = [
-    ROOT / "locales" / "fr.yaml",
+DATA_FILES = [
     *sorted((ROOT / "questionnaires").glob("*.yaml")),
     *sorted((ROOT / "roadmaps").glob("*.yaml")),
     *sorted((ROOT / "benchmarks").glob("*.yaml")),
@@ -21,8 +21,7 @@ CSV_FILES = sorted((ROOT / "benchmarks").glob("*.csv"))
 
 
 def french_in(node, path: str = ""):
-    """(where, text) for every French string of a YAML document: the whole French catalogue,
-    elsewhere the values under an ``fr`` key."""
+    """(where, text) for every value under an ``fr`` key of a YAML document."""
     if isinstance(node, dict):
         for key, value in node.items():
             where = f"{path}.{key}" if path else str(key)
@@ -35,20 +34,15 @@ def french_in(node, path: str = ""):
             yield from french_in(item, f"{path}[{index}]")
 
 
-def catalogue_texts(document: dict, path: str = ""):
-    for key, value in document.items():
-        where = f"{path}.{key}" if path else key
-        if isinstance(value, dict):
-            yield from catalogue_texts(value, where)
-        elif isinstance(value, str):
-            yield where, value
+def test_the_french_catalogue_uses_the_typographic_apostrophe():
+    straight = [key for key, text in CATALOGUES.messages("fr").items() if STRAIGHT.search(text)]
+    assert not straight, f"fr.yaml: straight apostrophes in {straight}"
 
 
-@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
-def test_french_texts_use_the_typographic_apostrophe(path):
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_french_texts_of_the_data_use_the_typographic_apostrophe(path):
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    texts = catalogue_texts(document) if path.name == "fr.yaml" else french_in(document)
-    straight = [where for where, text in texts if STRAIGHT.search(text)]
+    straight = [where for where, text in french_in(document) if STRAIGHT.search(text)]
     assert not straight, f"{path.name}: straight apostrophes in {straight}"
 
 
