@@ -29,3 +29,11 @@ def to_pdf(document: Path, folder: Path) -> Path:
         convert.stderr
     )
     return pdf
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The text poppler reads from the PDF's pages ``first`` to ``last`` (all by default)."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run(
+        [require("pdftotext"), *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout

@@ -187,7 +187,7 @@ def test_import_refuses_a_broken_file_and_says_why(tmp_path):
 def test_export_chooses_the_pdf_report_and_the_deck_by_the_suffix(tmp_path):
     from pptx import Presentation
 
-    from tests.rendering import require
+    from tests.rendering import pdf_text
 
     answers = write_answers(tmp_path, {"share": 5, "sponsor": 3, "ambition": 5, "equipped": 2})
     for name in ("report.pdf", "deck.PPTX"):
@@ -198,8 +198,5 @@ def test_export_chooses_the_pdf_report_and_the_deck_by_the_suffix(tmp_path):
         assert run.returncode == 0, run.stderr
         assert f"wrote {out}" in run.stdout
     pdf = tmp_path / "report.pdf"
-    text = subprocess.run(
-        [require("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Rapport au comité de pilotage" in text
+    assert "Rapport au comité de pilotage" in pdf_text(pdf)
     assert len(Presentation(str(tmp_path / "deck.PPTX")).slides) >= 5

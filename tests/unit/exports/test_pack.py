@@ -18,6 +18,7 @@ from assessment.scoring import maturity_level, score
 from assessment.services import action_library, bundle_roadmap
 from assessment.store import Store
 from exports.pack import Brand, build_deck, build_report
+from tests import rendering
 from tests.paths import ARTIFACTS
 from tests.rendering import require, to_pdf
 from tests.samples import ORGANISATIONS, QUESTIONNAIRE, bundle, workshop_assessment
@@ -34,11 +35,7 @@ def organisation(name: str, lang: str):
 def pdf_text(data: bytes, tmp_path, first: int | None = None, last: int | None = None) -> str:
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    run = subprocess.run(
-        [require("pdftotext"), *pages, str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return re.sub(r"\s+", " ", run.stdout.replace("\u00a0", " ").replace("\u202f", " "))
+    return plain(rendering.pdf_text(path, first, last))
 
 
 def plain(text: str) -> str:

@@ -2,7 +2,6 @@
 nothing stored and nothing shown below the anonymity threshold."""
 
 import re
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
@@ -11,7 +10,7 @@ from assessment.services import room_bundle
 from assessment.store import Store
 from assessment.workshop import Segment, WorkshopError, WorkshopStore
 from exports.pack import build_report
-from tests.rendering import require
+from tests.rendering import pdf_text
 from tests.samples import QUESTIONNAIRE, QUESTIONS
 
 NOW = datetime(2026, 12, 1, 15, tzinfo=UTC)
@@ -43,10 +42,7 @@ def test_an_open_rooms_pack_shows_participation_disagreements_and_group_gaps(wor
     assert bundle.workshop.participants == 11
     path = tmp_path / "room.pdf"
     path.write_bytes(build_report(QUESTIONNAIRE, bundle, NOW.date()))
-    text = subprocess.run(
-        [require("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", pdf_text(path))
     assert "Workshop: Kick-off" in text and "Participants 11" in text
     assert "Where the room disagrees most" in text
     disagreement = QUESTIONNAIRE.question(bundle.workshop.disagreements[0]).text("en")

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from openpyxl import load_workbook
 
 from assessment.bundle import KpiEdit, RoadmapSection
+from assessment.profile import Profile
 from assessment.reading.messages import key_messages
 from assessment.roadmap import Actual, PilotRecord
 from assessment.scoring import score
@@ -15,7 +16,8 @@ from assessment.services import action_library, bundle_roadmap
 from exports.importer import read_export
 from exports.json_backup import build_json
 from exports.workbook import full_workbook
-from tests.samples import ORGANISATIONS, QUESTIONNAIRE, bundle
+from tests.rendering import pdf_text, to_pdf
+from tests.samples import HOSTILE_NAME, ORGANISATIONS, QUESTIONNAIRE, bundle
 
 TODAY = date(2026, 11, 23)
 
@@ -104,16 +106,13 @@ def test_the_printed_summary_shows_its_messages_and_both_charts_on_page_one(tmp_
     import subprocess
 
     from tests.paths import ARTIFACTS
-    from tests.rendering import require, to_pdf
+    from tests.rendering import require
 
     for lang in ("en", "fr"):
         workbook = tmp_path / f"committee-{lang}.xlsx"
         workbook.write_bytes(full_workbook(QUESTIONNAIRE, edited(lang), TODAY))
         pdf = to_pdf(workbook, tmp_path)
-        page_one = subprocess.run(
-            [require("pdftotext"), "-f", "1", "-l", "1", str(pdf), "-"],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+        page_one = pdf_text(pdf, 1, 1)
         flat = " ".join(page_one.replace("\u00a0", " ").replace("\u202f", " ").split())
         given = edited(lang)
         roadmap = bundle_roadmap(QUESTIONNAIRE, given, action_library(QUESTIONNAIRE), TODAY)
@@ -139,12 +138,6 @@ def test_the_maps_series_take_their_names_from_cells_so_any_organisation_name_re
 ):
     """Written into the chart, a series name is read by LibreOffice as a formula string: a
     double quote cut «Le "Bon" Coin» to "Le", and a formula-like name became "Column F"."""
-    import subprocess
-
-    from assessment.profile import Profile
-    from tests.rendering import require, to_pdf
-    from tests.samples import HOSTILE_NAME
-
     for name in (HOSTILE_NAME, 'Le "Bon" Coin'):
         profile = Profile(
             organisation=name, sector="J", size_class="50-249", country="FR", role="it"
@@ -156,9 +149,6 @@ def test_the_maps_series_take_their_names_from_cells_so_any_organisation_name_re
         (scatter,) = [c for c in book["Summary"]._charts if c.tagname == "scatterChart"]
         sheet, cell = scatter.series[0].tx.strRef.f.rsplit("!", 1)
         assert book[sheet.strip("'")][cell.replace("$", "")].value == name
-        page_one = subprocess.run(
-            [require("pdftotext"), "-f", "1", "-l", "1", str(to_pdf(workbook, tmp_path)), "-"],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+        page_one = pdf_text(to_pdf(workbook, tmp_path), 1, 1)
         assert "Column" not in page_one
         assert page_one.count(name.split("/")[0]) == 2, "the profile's line and the legend"
